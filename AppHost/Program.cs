@@ -1,0 +1,27 @@
+// Dossier: ingestion → extraction → query over gRPC, and the dashboard reading query.
+var builder = DistributedApplication.CreateBuilder(args);
+
+var settings = DossierSettings.From(builder);
+
+var extraction = builder.AddProject<Projects.Dossier_Extraction>("extraction")
+    .WithHttpHealthCheck("/health", endpointName: "http");
+
+var query = builder.AddProject<Projects.Dossier_Query>("query")
+    .WithEnvironment("DOSSIER_DATA_DIR", settings.DataDir)
+    .WithHttpHealthCheck("/health", endpointName: "http");
+
+var ingestion = builder.AddProject<Projects.Dossier_Ingestion>("ingestion")
+    .WithEnvironment("DOSSIER_DATA_DIR", settings.DataDir)
+    .WithEnvironment("Dossier__Seeds", settings.Seeds)
+    .WithReference(extraction.GetEndpoint("grpc")).WaitFor(extraction)
+    .WithReference(query.GetEndpoint("grpc")).WaitFor(query)
+    .WithHttpHealthCheck("/health", endpointName: "http");
+
+builder.AddProject<Projects.Dossier_Dashboard>("dashboard")
+    .WithReference(query.GetEndpoint("grpc")).WaitFor(query)
+    .WithReference(ingestion.GetEndpoint("grpc"))
+    .WithEnvironment("Dossier__AspireDashboardUrl", settings.AspireDashboardUrl)
+    .WithHttpHealthCheck("/health")
+    .WithExternalHttpEndpoints();
+
+builder.Build().Run();

@@ -1,0 +1,191 @@
+using System.Globalization;
+using Dossier.Contracts.V1;
+using Grpc.Core;
+using D = Dossier.Domain;
+
+namespace Dossier.Dashboard.Services;
+
+/// <summary>A row of the articles list.</summary>
+public sealed record ArticleListItem(
+    string Id, string Title, string? Published, bool Relevant, ArticleFactCounts Counts, string TraceId, string Source);
+
+public sealed record ArticleFactCounts(int Countries, int People, int Organizations, int Meetings, int MemberCounts, int Money, int Quotes, int Total);
+
+/// <summary>One page of the articles list.</summary>
+public sealed record ArticlePage(IReadOnlyList<ArticleListItem> Items, string? NextPageToken, int Total);
+
+/// <summary>An article with its text and the facts found in it.</summary>
+public sealed record ArticleDetail(ArticleListItem Summary, string Text, string ExtractorVersion, IReadOnlyList<FactRow> Facts);
+
+/// <summary>A fact as the facts table shows it, with its evidence snippets.</summary>
+public sealed record FactRow(string Kind, string Value, string Details, IReadOnlyList<EvidenceSnippet> Evidence);
+
+/// <summary>The evidence text with some context on each side.</summary>
+public sealed record EvidenceSnippet(string Before, string Match, string After, int Start, int End);
+
+/// <summary>A search result: the article, a snippet in parts (matches marked), and its score.</summary>
+public sealed record SearchResult(ArticleListItem Article, IReadOnlyList<SnippetPart> Snippet, double Score);
+
+public sealed record SnippetPart(string Text, bool Match);
+
+public static class SnippetParts
+{
+    /// <summary>Splits a snippet whose matches are enclosed in [ and ] into plain and matching parts.</summary>
+    public static IReadOnlyList<SnippetPart> Parse(string snippet)
+    {
+        var parts = new List<SnippetPart>();
+        var i = 0;
+        while (i < snippet.Length)
+        {
+            var open = snippet.IndexOf('[', i);
+            var close = open < 0 ? -1 : snippet.IndexOf(']', open + 1);
+            if (open < 0 || close < 0)
+            {
+                parts.Add(new SnippetPart(snippet[i..], false));
+                break;
+            }
+
+            if (open > i)
+            {
+                parts.Add(new SnippetPart(snippet[i..open], false));
+            }
+
+            parts.Add(new SnippetPart(snippet[(open + 1)..close], true));
+            i = close + 1;
+        }
+
+        return parts;
+    }
+}
+
+/// <summary>The dashboard's view of the query service: pages get plain records, never proto types.</summary>
+public sealed class ArticlesService(QueryService.QueryServiceClient client)
+{
+    public async Task<ArticlePage> ListAsync(string? pageToken, int pageSize, CancellationToken cancellationToken)
+    {
+        var response = await client.ListDocumentsAsync(
+            new ListDocumentsRequest { PageSize = pageSize, PageToken = pageToken ?? "" }, cancellationToken: cancellationToken);
+        return new ArticlePage(
+            response.Documents.Select(ToItem).ToList(),
+            response.NextPageToken.Length == 0 ? null : response.NextPageToken,
+            response.TotalSize);
+    }
+
+    public async Task<ArticleDetail?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await client.GetDocumentFactsAsync(new GetDocumentFactsRequest { Id = id }, cancellationToken: cancellationToken);
+            var facts = response.Facts.ToDomain();
+            return new ArticleDetail(ToItem(response.Summary), response.Text, facts.ExtractorVersion, FactRows.From(facts, response.Text));
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<SearchResult>> SearchAsync(string query, CancellationToken cancellationToken)
+    {
+        var response = await client.SearchAsync(new SearchRequest { Q = query, PageSize = 50 }, cancellationToken: cancellationToken);
+        return response.Hits.Select(h => new SearchResult(ToItem(h.Document), SnippetParts.Parse(h.Snippet), h.Score)).ToList();
+    }
+
+    public async Task<string?> GetFactsJsonAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await client.ExportDocumentFactsAsync(new GetDocumentFactsRequest { Id = id }, cancellationToken: cancellationToken);
+            return body.Data.ToStringUtf8();
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private static ArticleListItem ToItem(DocumentSummary s) => new(
+        s.Id,
+        Titles.Display(s.Title, s.Preview, s.Id),
+        s.Published.Length == 0 ? null : s.Published,
+        s.Relevant,
+        new ArticleFactCounts(
+            s.FactCounts.Countries, s.FactCounts.People, s.FactCounts.Organizations, s.FactCounts.Meetings,
+            s.FactCounts.MemberCounts, s.FactCounts.Money, s.FactCounts.Quotes, s.FactCounts.Total),
+        s.TraceId,
+        s.Source);
+}
+
+public static class Titles
+{
+    /// <summary>The title, else the first line of the text (shortened), else the id.</summary>
+    public static string Display(string title, string preview, string id)
+    {
+        if (!string.IsNullOrWhiteSpace(title))
+        {
+            return title.Trim();
+        }
+
+        var firstLine = preview.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        if (string.IsNullOrEmpty(firstLine))
+        {
+            return id;
+        }
+
+        if (firstLine.Length <= 120)
+        {
+            return firstLine;
+        }
+
+        var cut = firstLine.LastIndexOf(' ', 119);
+        return firstLine[..(cut > 60 ? cut : 119)] + "…";
+    }
+}
+
+/// <summary>Flattens an article's facts into table rows with evidence snippets.</summary>
+public static class FactRows
+{
+    private const int Context = 60;
+
+    public static IReadOnlyList<FactRow> From(D.DocumentFacts f, string text)
+    {
+        var rows = new List<FactRow>();
+        rows.AddRange(f.Meetings.Select(m => Row("meeting", Label(m.Format), Join(
+            ("status", m.Status), ("city", m.City), ("country", m.Country), ("date", m.Date),
+            ("hosts/chairs", List(m.HostsOrChairs)), ("participants", List(m.Participants))), text, m.Span)));
+        rows.AddRange(f.MemberCounts.Select(m => Row("member count", $"{m.Qualifier} {m.Count}", Join(("as of", m.AsOf)), text, m.Span)));
+        rows.AddRange(f.NewMembers.Select(m => Row("new member", m.Member, Join(("ordinal", m.Ordinal?.ToString(CultureInfo.InvariantCulture))), text, m.Span)));
+        rows.AddRange(f.Money.Select(m => Row("money",
+            m.AmountUsd is { } usd ? $"{m.Qualifier} ${usd.ToString("N0", CultureInfo.InvariantCulture)}" : $"{m.Qualifier} {m.Amount?.ToString(CultureInfo.InvariantCulture)} {m.Currency}",
+            Join(("purpose", m.Purpose)), text, m.Span)));
+        rows.AddRange(f.Quotes.Select(q => Row("quote", q.Speaker ?? q.SpeakerDescription ?? "(unattributed)",
+            Join(("described as", q.Speaker is null ? null : q.SpeakerDescription)), text, q.Span)));
+        rows.AddRange(f.AttackStats.Select(a => Row("attacks", $"{a.Qualifier} {a.Count} {a.What}", Join(("where", List(a.Where)), ("when", a.When)), text, a.Span)));
+        rows.AddRange(f.People.Select(p => Row("person", p.Name, Join(("title", p.Title), ("country", p.Country), ("aliases", List(p.Aliases))), text, [.. p.Spans])));
+        rows.AddRange(f.Organizations.Select(o => Row("organization", o.Name, Join(("aliases", List(o.Aliases))), text, [.. o.Spans])));
+        rows.AddRange(f.Countries.Select(c => Row("country", c.Code, "", text, [.. c.Spans])));
+        return rows;
+    }
+
+    private static FactRow Row(string kind, string value, string details, string text, params D.TextSpan[] spans) =>
+        new(kind, value, details, spans.Where(s => s.IsValidFor(text)).Select(s => Snippet(text, s)).ToList());
+
+    public static EvidenceSnippet Snippet(string text, D.TextSpan span)
+    {
+        var from = Math.Max(0, span.Start - Context);
+        var to = Math.Min(text.Length, span.End + Context);
+        return new EvidenceSnippet(
+            (from > 0 ? "…" : "") + text[from..span.Start],
+            text[span.Start..span.End],
+            text[span.End..to] + (to < text.Length ? "…" : ""),
+            span.Start,
+            span.End);
+    }
+
+    private static string Label(string format) => format.Replace('_', ' ');
+
+    private static string? List(IReadOnlyList<string> items) => items.Count == 0 ? null : string.Join(", ", items);
+
+    private static string Join(params (string Name, string? Value)[] parts) =>
+        string.Join("; ", parts.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Name}: {p.Value}"));
+}

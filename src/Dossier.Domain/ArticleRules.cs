@@ -1,0 +1,119 @@
+namespace Dossier.Domain;
+
+/// <summary>What Dossier accepts as an article, checked at every door (gRPC, REST, CLI).</summary>
+public static class ArticleRules
+{
+    /// <summary>Largest article text accepted, in UTF-16 code units (about 1 MB of English text).</summary>
+    public const int MaxTextLength = 1_000_000;
+
+    /// <summary>Returns why the text is refused, or null when it is acceptable.</summary>
+    public static string? Check(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "text is empty";
+        }
+
+        if (text.Length > MaxTextLength)
+        {
+            return $"text is {text.Length:N0} characters long; the limit is {MaxTextLength:N0}";
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\0')
+            {
+                return $"text contains a NUL character at offset {i}";
+            }
+
+            if (c == '\uFFFD')
+            {
+                // Protobuf and JSON decoders turn invalid UTF-8 into U+FFFD: the bytes sent were not valid UTF-8.
+                return $"text is not valid UTF-8 (replacement character at offset {i})";
+            }
+
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
+
+                return $"text contains an unpaired surrogate at offset {i}";
+            }
+
+            if (char.IsLowSurrogate(c))
+            {
+                return $"text contains an unpaired surrogate at offset {i}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Returns why a client-chosen id is refused, or null when it is acceptable (or empty).</summary>
+    public static string? CheckId(string? id)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            return null;
+        }
+
+        if (id.Length > 64)
+        {
+            return "id is longer than 64 characters";
+        }
+
+        foreach (var c in id)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
+            {
+                return "id may hold only ASCII letters, digits, '_', '-' and '.'";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Returns why a publication date is refused, or null when it is empty or a valid YYYY-MM-DD.</summary>
+    public static string? CheckPublished(string? published)
+    {
+        if (string.IsNullOrEmpty(published))
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(published, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _)
+            ? null
+            : $"published '{published}' is not a date of the form YYYY-MM-DD";
+    }
+
+    /// <summary>SHA-256 (lower-case hex) of the text with Unicode normalized (NFC) and whitespace runs collapsed.</summary>
+    public static string ContentHash(string text)
+    {
+        var normalized = text.Normalize(System.Text.NormalizationForm.FormC);
+        var builder = new System.Text.StringBuilder(normalized.Length);
+        var space = false;
+        foreach (var c in normalized)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = builder.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                builder.Append(' ');
+                space = false;
+            }
+
+            builder.Append(c);
+        }
+
+        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(builder.ToString()));
+        return Convert.ToHexStringLower(bytes);
+    }
+}

@@ -1,0 +1,49 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>How every Dossier gRPC service is hosted: limits, JSON transcoding, reflection and gRPC health.</summary>
+public static class GrpcDefaults
+{
+    /// <summary>Largest gRPC message accepted or sent (an article at the text limit fits with room to spare).</summary>
+    public const int MaxMessageSize = 8 * 1024 * 1024;
+
+    public static IHostApplicationBuilder AddDossierGrpc(this IHostApplicationBuilder builder)
+    {
+        builder.Services
+            .AddGrpc(options =>
+            {
+                options.MaxReceiveMessageSize = MaxMessageSize;
+                options.MaxSendMessageSize = MaxMessageSize;
+                options.EnableDetailedErrors = builder.Environment.IsDevelopment();
+            })
+            .AddJsonTranscoding();
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapDossierGrpc(this IEndpointRouteBuilder app)
+    {
+        app.MapGrpcReflectionService();
+        app.MapGrpcHealthChecksService();
+        return app;
+    }
+}
+
+/// <summary>Turns a refused input into the right gRPC status (HTTP 400 through JSON transcoding).</summary>
+public static class GrpcErrors
+{
+    public static void ThrowIfInvalid(string? problem)
+    {
+        if (problem is not null)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, problem));
+        }
+    }
+
+    public static RpcException NotFound(string what) => new(new Status(StatusCode.NotFound, $"{what} not found"));
+}

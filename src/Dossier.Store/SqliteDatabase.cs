@@ -1,0 +1,107 @@
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+
+namespace Dossier.Store;
+
+/// <summary>
+/// One SQLite database file in WAL mode, brought to its newest schema by numbered migration scripts
+/// (<c>Migrations/&lt;schema&gt;/NNNN_name.sql</c>, applied in order, tracked in <c>PRAGMA user_version</c>).
+/// </summary>
+public sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+
+    public SqliteDatabase(string path, string schema)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        DatabasePath = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        SchemaVersion = Migrate(schema);
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>The schema version after migrations.</summary>
+    public int SchemaVersion { get; }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    private int Migrate(string schema)
+    {
+        using var connection = Open();
+        using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            wal.ExecuteNonQuery();
+        }
+
+        var current = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (version, sql) in Scripts(schema))
+        {
+            if (version <= current)
+            {
+                continue;
+            }
+
+            using var tx = connection.BeginTransaction();
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = tx;
+                command.CommandText = sql + $"\nPRAGMA user_version = {version};";
+                command.ExecuteNonQuery();
+            }
+
+            tx.Commit();
+            current = version;
+        }
+
+        return current;
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    /// <summary>The embedded migration scripts of one schema, by version.</summary>
+    public static IReadOnlyList<(int Version, string Sql)> Scripts(string schema)
+    {
+        var assembly = typeof(SqliteDatabase).Assembly;
+        var prefix = $"Dossier.Store.Migrations.{schema}/";
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(n => (Version: int.Parse(n[prefix.Length..].Split('_')[0], System.Globalization.CultureInfo.InvariantCulture), Sql: Read(assembly, n)))
+            .OrderBy(s => s.Version)
+            .ToList();
+    }
+
+    private static string Read(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
