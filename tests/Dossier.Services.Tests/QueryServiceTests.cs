@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text.Json;
+using Dossier.Contracts.V1;
+using Grpc.Core;
+
+namespace Dossier.Services.Tests;
+
+public sealed class QueryServiceTests(ServicesFixture services) : IClassFixture<ServicesFixture>
+{
+    private const string Text = "The Small Group of the coalition met in Rome. Italy hosted the Small Group.";
+
+    private static IndexFactsRequest Request(string id, string text = Text)
+    {
+        var italy = text.IndexOf("Italy", StringComparison.Ordinal);
+        var facts = new DocumentFacts { Doc = id, Relevant = true, ExtractorVersion = "test" };
+        if (italy >= 0)
+        {
+            facts.Countries.Add(new CountryFact { Code = "IT", Spans = { new Span { Start = italy, End = italy + 5 } } });
+        }
+
+        return new IndexFactsRequest
+        {
+            Document = new Document { Id = id, Text = text, Title = "Small Group in Rome", TraceId = "0af7651916cd43dd8448eb211c80319c" },
+            Facts = facts,
+        };
+    }
+
+    [Fact]
+    public async Task IndexFacts_ThenGetDocumentFacts_ReturnsTextSummaryAndFacts()
+    {
+        var client = services.QueryClient();
+        await client.IndexFactsAsync(Request("q1"));
+
+        var response = await client.GetDocumentFactsAsync(new GetDocumentFactsRequest { Id = "q1" });
+
+        Assert.Equal(Text, response.Text);
+        Assert.Equal("IT", Assert.Single(response.Facts.Countries).Code);
+        Assert.Equal(1, response.Summary.FactCounts.Countries);
+        Assert.Equal("0af7651916cd43dd8448eb211c80319c", response.Summary.TraceId);
+    }
+
+    [Fact]
+    public async Task IndexFacts_SpanOutsideText_IsInvalidArgument()
+    {
+        var client = services.QueryClient();
+        var request = Request("q2");
+        request.Facts.Countries[0].Spans[0].End = Text.Length + 10;
+
+        var e = await Assert.ThrowsAsync<RpcException>(() => client.IndexFactsAsync(request).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetDocumentFacts_UnknownId_IsNotFound()
+    {
+        var client = services.QueryClient();
+
+        var e = await Assert.ThrowsAsync<RpcException>(() => client.GetDocumentFactsAsync(new GetDocumentFactsRequest { Id = "nope" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, e.StatusCode);
+    }
+
+    [Fact]
+    public async Task Search_IndexedWord_FindsTheArticleWithMarkedSnippet()
+    {
+        var client = services.QueryClient();
+        await client.IndexFactsAsync(Request("q3", "Ministers gathered in Marrakesh for the ministerial."));
+
+        var response = await client.SearchAsync(new SearchRequest { Q = "Marrakesh" });
+
+        var hit = Assert.Single(response.Hits, h => h.Document.Id == "q3");
+        Assert.Contains("[Marrakesh]", hit.Snippet);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\"open")]
+    public async Task Search_MalformedQuery_IsInvalidArgument(string q)
+    {
+        var client = services.QueryClient();
+
+        var e = await Assert.ThrowsAsync<RpcException>(() => client.SearchAsync(new SearchRequest { Q = q }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+    }
+
+    [Fact]
+    public async Task ListDocuments_BadPageToken_IsInvalidArgument()
+    {
+        var client = services.QueryClient();
+
+        var e = await Assert.ThrowsAsync<RpcException>(() => client.ListDocumentsAsync(new ListDocumentsRequest { PageToken = "%%%" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+    }
+
+    [Fact]
+    public async Task RestFacts_IndexedDocument_ReturnsFormatMdJson()
+    {
+        await services.QueryClient().IndexFactsAsync(Request("q4"));
+        using var http = services.Query.CreateClient();
+
+        using var response = await http.GetAsync(new Uri("/v1/documents/q4/facts", UriKind.Relative));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("q4", json.RootElement.GetProperty("doc").GetString());
+        var span = json.RootElement.GetProperty("countries")[0].GetProperty("spans")[0];
+        Assert.Equal(JsonValueKind.Array, span.ValueKind);
+        Assert.Equal(Text.IndexOf("Italy", StringComparison.Ordinal), span[0].GetInt32());
+        Assert.True(json.RootElement.TryGetProperty("attack_stats", out _));
+    }
+
+    [Fact]
+    public async Task RestFacts_UnknownId_Is404()
+    {
+        using var http = services.Query.CreateClient();
+
+        using var response = await http.GetAsync(new Uri("/v1/documents/unknown/facts", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
