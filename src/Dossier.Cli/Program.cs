@@ -1,5 +1,6 @@
 using Dossier.Cli;
 using Dossier.Cli.Commands;
+using Grpc.Core;
 
 var flags = new HashSet<string>(StringComparer.Ordinal) { "json", "help" };
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -8,12 +9,22 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
     return 0;
 }
 
+using var cts = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cts.Cancel();
+};
+
 try
 {
     var rest = new Args(args.Skip(1), flags);
     return args[0] switch
     {
         "extract" => ExtractCommand.Run(rest, Console.Out, Console.Error),
+        "ingest" => await IngestCommand.RunAsync(rest, Console.Out, Console.Error, cts.Token),
+        "search" => await QueryCommands.SearchAsync(rest, Console.Out, cts.Token),
+        "facts" => await QueryCommands.FactsAsync(rest, Console.Out, cts.Token),
         _ => throw new UsageException($"unknown command '{args[0]}'"),
     };
 }
@@ -22,4 +33,8 @@ catch (UsageException e)
     Console.Error.WriteLine($"dossier: {e.Message}");
     Console.Error.Write(Usage.Text);
     return 2;
+}
+catch (RpcException e)
+{
+    return QueryCommands.Fail(e, Console.Error);
 }

@@ -6,7 +6,13 @@ public static class Usage
         usage: dossier <command> [options]
 
         Offline (no services needed):
-          extract --in DIR --out DIR          extract facts from every *.txt in DIR into DIR/<stem>.json
+          extract --in DIR --out DIR          extract facts from every *.txt in DIR into DIR/<stem>.json (FORMAT.md)
+
+        Against a running system (default servers are the app host's fixed ports):
+          ingest DIR [--server URL]           send every *.txt / *.html in DIR to ingestion (default http://localhost:5181)
+          search TEXT [--server URL] [--json] full-text search over indexed articles (default http://localhost:5183)
+          facts DOC_ID [--server URL] [--json]
+                                              the facts of one article; --json prints the FORMAT.md JSON
 
         """;
 }
