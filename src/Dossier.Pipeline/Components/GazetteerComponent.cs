@@ -48,6 +48,11 @@ public sealed class GazetteerComponent : IPipelineComponent
                 var mention = new EntityMention(i, end, tokens[i].Start, tokens[end - 1].End, entry, document.TokenSentence[i]);
                 mention.CountryRef = CountryRefOf(document, mention);
                 document.Entities.Add(mention);
+                if (entry.Kind == EntityKind.Organization && end - i > 1)
+                {
+                    AddNestedCountries(document, i, end);
+                }
+
                 i = end - 1;
             }
         }
@@ -55,6 +60,25 @@ public sealed class GazetteerComponent : IPipelineComponent
         FindPatternOrganizations(document);
         document.Entities.Sort((a, b) => a.TokenStart.CompareTo(b.TokenStart));
         ConfirmWeakAliases(document);
+    }
+
+    /// <summary>Countries named inside an organization's name (U.S. State Department, Qatar News Agency).</summary>
+    private static void AddNestedCountries(AnnotatedDocument document, int start, int end)
+    {
+        var tokens = document.Tokens;
+        var kb = document.Knowledge;
+        for (var k = start; k < end; k++)
+        {
+            var (e, entry) = kb.Gazetteer.Longest(tokens, k, end, (en, s, x) => en.Kind is EntityKind.Country or EntityKind.CountryAbbreviation or EntityKind.Demonym && CaseMatches(document, en, s, x));
+            if (e < 0 || entry is null)
+            {
+                continue;
+            }
+
+            var nested = new EntityMention(k, e, tokens[k].Start, tokens[e - 1].End, entry, document.TokenSentence[k]) { CountryRef = entry.Country };
+            document.Entities.Add(nested);
+            k = e - 1;
+        }
     }
 
     private static bool CaseMatches(AnnotatedDocument document, GazetteerEntry entry, int start, int end)

@@ -71,7 +71,7 @@ public sealed class PeopleComponent : IPipelineComponent
             var titleBefore = TitleBefore(ctx, rank?.Start ?? start, sentence);
             var titleAfter = TitleAfter(ctx, end, sentence);
             var speech = SpeechCue(ctx, start, end, sentence);
-            if (titleBefore is { Comma: true } && titleAfter is not null)
+            if (titleBefore is { Comma: true } && (titleAfter is not null || CommaPhraseWithTitleAfter(ctx, end, sentence)))
             {
                 // Between two title chunks (Head, Strategic Communication, Office of …): part of a title.
                 continue;
@@ -429,6 +429,29 @@ public sealed class PeopleComponent : IPipelineComponent
         // It must start like a title (a title word, or a country/demonym before one) and name an office.
         var startsLikeTitle = ctx.Kb.IsTitleWord(ctx.Tokens[first].Norm) || ctx.CountryAt[first] is not null;
         return startsLikeTitle && ContainsTitleHead(ctx, first, k) ? new Chunk(first, k, true) : null;
+    }
+
+    /// <summary>", Office of the National Security Adviser" after the run: a title chunk of any shape.</summary>
+    private static bool CommaPhraseWithTitleAfter(Context ctx, int end, int sentence)
+    {
+        var s = ctx.Doc.Sentences[sentence];
+        if (end >= s.TokenEnd || ctx.Tokens[end].Norm != ",")
+        {
+            return false;
+        }
+
+        var k = end + 1;
+        if (k >= s.TokenEnd || !ctx.Tokens[k].IsCapitalized(ctx.Text))
+        {
+            return false;
+        }
+
+        while (k < s.TokenEnd && IsTitleToken(ctx, k) && ctx.Tokens[k].Norm != ",")
+        {
+            k++;
+        }
+
+        return k > end + 1 && ContainsTitleHead(ctx, end + 1, k);
     }
 
     private static bool SpeechCue(Context ctx, int start, int end, int sentence)
