@@ -115,7 +115,7 @@ public sealed class MeetingComponent : IPipelineComponent
                 d.Country,
                 d.Date,
                 d.Hosts.Distinct(StringComparer.Ordinal).ToList(),
-                d.Participants.Where(p => !d.Hosts.Contains(p, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList(),
+                d.Participants.Distinct(StringComparer.Ordinal).ToList(),
                 d.Span)
             {
                 Status = d.Planned ? MeetingStatuses.Planned : MeetingStatuses.Held,
@@ -210,7 +210,7 @@ public sealed class MeetingComponent : IPipelineComponent
         draft.Date = DateNear(document, s, trigger) ?? dateline?.Date;
         if (places.Count == 0 && dateline is not null)
         {
-            draft.City = dateline.City;
+            draft.City = dateline.City is null ? null : DisplayName(dateline.City);
             draft.Country = dateline.Country;
         }
 
@@ -228,7 +228,7 @@ public sealed class MeetingComponent : IPipelineComponent
                     Span = draft.Span,
                     Plural = true,
                     Planned = draft.Planned,
-                    City = p.Kind is EntityKind.City or EntityKind.Capital ? p.Surface : null,
+                    City = p.Kind is EntityKind.City or EntityKind.Capital ? DisplayName(p.Surface) : null,
                     Country = p.Country,
                 };
                 yield return copy;
@@ -240,7 +240,7 @@ public sealed class MeetingComponent : IPipelineComponent
         if (places.Count > 0)
         {
             var p = places[0];
-            draft.City = p.Kind is EntityKind.City or EntityKind.Capital ? p.Surface : null;
+            draft.City = p.Kind is EntityKind.City or EntityKind.Capital ? DisplayName(p.Surface) : null;
             draft.Country = p.Country;
         }
 
@@ -299,6 +299,18 @@ public sealed class MeetingComponent : IPipelineComponent
         }
 
         return result;
+    }
+
+    /// <summary>A place name as written, with white space collapsed and ALL CAPS (datelines) in title case.</summary>
+    public static string DisplayName(string surface)
+    {
+        var collapsed = string.Join(' ', surface.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (collapsed.Any(char.IsLower))
+        {
+            return collapsed;
+        }
+
+        return System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(collapsed.ToLowerInvariant());
     }
 
     private static bool IsPlace(EntityMention e) =>
@@ -399,19 +411,14 @@ public sealed class MeetingComponent : IPipelineComponent
             }
             else if (tokens[k].Norm == "leadership" && k + 1 < s.TokenEnd && tokens[k + 1].Norm == "of")
             {
-                agentFrom = k + 2;
+                // "under the (joint) leadership of A, B and C": the co-leads take part.
+                AddRefs(document, s, k + 2, ClauseEnd(document, s, k + 2), draft.Participants, firstOnly: false);
+                continue;
             }
 
             if (agentFrom >= 0)
             {
-                // The agent phrase runs to the end of the clause.
-                var end = agentFrom;
-                while (end < s.TokenEnd && !(tokens[end].Norm is "." or ";" or "(") && !(tokens[end].Norm == "," && end + 1 < s.TokenEnd && tokens[end + 1].Norm == "and" && end + 2 < s.TokenEnd && tokens[end + 2].IsLower(document.Text) && tokens[end + 2].Norm != "the"))
-                {
-                    end++;
-                }
-
-                AddRefs(document, s, agentFrom, end, draft.Hosts, firstOnly: false);
+                AddRefs(document, s, agentFrom, ClauseEnd(document, s, agentFrom), draft.Hosts, firstOnly: false);
                 continue;
             }
 
@@ -429,11 +436,37 @@ public sealed class MeetingComponent : IPipelineComponent
         }
     }
 
+    /// <summary>The end of the clause that starts at <paramref name="from"/>: a full stop, or ", and" before a verb phrase.</summary>
+    private static int ClauseEnd(AnnotatedDocument document, Segment s, int from)
+    {
+        var tokens = document.Tokens;
+        var end = from;
+        while (end < s.TokenEnd && !(tokens[end].Norm is "." or ";" or "(" or ":")
+               && !(tokens[end].Norm is "," or "and" && end + 1 < s.TokenEnd && IsClauseStart(document, end + 1)))
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    private static bool IsClauseStart(AnnotatedDocument document, int k)
+    {
+        var tokens = document.Tokens;
+        if (tokens[k].Norm == "and" && k + 1 < tokens.Count)
+        {
+            k++;
+        }
+
+        return tokens[k].IsLower(document.Text) && tokens[k].Norm is not ("the" or "a" or "an") && tokens[k].Norm.EndsWith("ed", StringComparison.Ordinal);
+    }
+
     private static void Participants(AnnotatedDocument document, Segment s, Draft draft, int trigger)
     {
+        var attending = HasParticipationCue(document, s) || AtTheMeeting(document, s, trigger) || document.Knowledge.MeetingTriggers.GetValueOrDefault(document.Tokens[trigger].Norm) == "verb";
         foreach (var m in document.PersonMentions)
         {
-            if (m.Sentence == s.Index && !draft.Hosts.Contains(m.Person.Name, StringComparer.Ordinal))
+            if (attending && m.Sentence == s.Index && !draft.Hosts.Contains(m.Person.Name, StringComparer.Ordinal))
             {
                 draft.Participants.Add(m.Person.Name);
                 if (m.Person.Country is not null)
@@ -449,6 +482,19 @@ public sealed class MeetingComponent : IPipelineComponent
         }
 
         _ = trigger;
+    }
+
+    /// <summary>"at a meeting of …", "At the session, …": the people of the sentence attended it.</summary>
+    private static bool AtTheMeeting(AnnotatedDocument document, Segment s, int trigger)
+    {
+        var tokens = document.Tokens;
+        var k = trigger - 1;
+        while (k >= s.TokenStart && k >= trigger - 5 && tokens[k].Norm is not ("at" or "during" or "on"))
+        {
+            k--;
+        }
+
+        return k >= s.TokenStart && k >= trigger - 5 && tokens[k].Norm is "at" or "during";
     }
 
     private static bool HasParticipationCue(AnnotatedDocument document, Segment s)

@@ -82,7 +82,7 @@ public sealed class PeopleComponent : IPipelineComponent
                 continue;
             }
 
-            var person = new PersonEntity(document.TokenRangeText(start, end));
+            var person = new PersonEntity(MeetingComponent.DisplayName(document.TokenRangeText(start, end)));
             person.NameKeys.Add(Key(ctx, start, end));
             var title = titleBefore ?? titleAfter;
             var (titleText, titleCountry) = title is { } tc ? CleanTitle(ctx, tc.Start, tc.End) : (null, null);
@@ -259,7 +259,7 @@ public sealed class PeopleComponent : IPipelineComponent
     private static void AddMention(Context ctx, PersonEntity person, int start, int end, int sentence)
     {
         var tokens = ctx.Tokens;
-        var surface = ctx.Doc.TokenRangeText(start, end);
+        var surface = MeetingComponent.DisplayName(ctx.Doc.TokenRangeText(start, end));
         if (!string.Equals(surface, person.Name, StringComparison.Ordinal) && !person.Aliases.Contains(surface, StringComparer.Ordinal))
         {
             person.Aliases.Add(surface);
