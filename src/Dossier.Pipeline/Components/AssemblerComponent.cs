@@ -1,0 +1,94 @@
+using Dossier.Domain;
+using Dossier.Pipeline.Knowledge;
+using Dossier.Pipeline.Model;
+
+namespace Dossier.Pipeline.Components;
+
+/// <summary>
+/// Turns the annotation layers into <see cref="DocumentFacts"/>: countries (every mention that refers to a
+/// country), people and organizations with their mentions merged, and the facts other components found.
+/// Mentions inside boilerplate segments are left out.
+/// </summary>
+public sealed class AssemblerComponent(string version) : IPipelineComponent
+{
+    public string Name => "assembler";
+
+    public IReadOnlyCollection<string> Requires { get; } =
+        [Layers.Published, Layers.Entities, Layers.People, Layers.Meetings, Layers.Membership, Layers.Money, Layers.Quotes, Layers.Attacks, Layers.Relevance];
+
+    public IReadOnlyCollection<string> Provides { get; } = [Layers.Facts];
+
+    public void Process(AnnotatedDocument document, CancellationToken cancellationToken)
+    {
+        var personTokens = new HashSet<int>();
+        foreach (var m in document.PersonMentions)
+        {
+            for (var k = m.TokenStart; k < m.TokenEnd; k++)
+            {
+                personTokens.Add(k);
+            }
+        }
+
+        var countries = new Dictionary<string, List<TextSpan>>(StringComparer.Ordinal);
+        var countryOrder = new List<string>();
+        var orgs = new Dictionary<string, (string Name, List<string> Aliases, List<TextSpan> Spans)>(StringComparer.Ordinal);
+        var orgOrder = new List<string>();
+        foreach (var e in document.Entities)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (document.Sentences[e.Sentence].IsBoilerplate || personTokens.Contains(e.TokenStart))
+            {
+                continue;
+            }
+
+            if (e.CountryRef is { } code)
+            {
+                if (!countries.TryGetValue(code, out var spans))
+                {
+                    countries[code] = spans = [];
+                    countryOrder.Add(code);
+                }
+
+                spans.Add(e.Span);
+            }
+            else if (e.Entry.Kind == EntityKind.Organization && e.Confirmed)
+            {
+                if (!orgs.TryGetValue(e.Entry.Id, out var org))
+                {
+                    orgs[e.Entry.Id] = org = (e.Entry.Canonical, [], []);
+                    orgOrder.Add(e.Entry.Id);
+                }
+
+                var surface = document.Slice(e.Start, e.End);
+                if (!string.Equals(surface, org.Name, StringComparison.Ordinal) && !org.Aliases.Contains(surface, StringComparer.Ordinal))
+                {
+                    org.Aliases.Add(surface);
+                }
+
+                org.Spans.Add(e.Span);
+            }
+        }
+
+        var people = document.People
+            .Where(p => p.Mentions.Count > 0)
+            .Select(p => new PersonFact(p.Name, p.Aliases.ToList(), p.Title, p.Country, p.Mentions.Select(m => new TextSpan(m.Start, m.End)).ToList()))
+            .ToList();
+
+        document.Facts = new DocumentFacts
+        {
+            Doc = document.Request.DocId,
+            Published = document.Published,
+            Relevant = document.Relevant,
+            Countries = countryOrder.Select(c => new CountryFact(c, countries[c])).ToList(),
+            People = people,
+            Organizations = orgOrder.Select(id => new OrganizationFact(orgs[id].Name, orgs[id].Aliases, orgs[id].Spans)).ToList(),
+            Meetings = document.Meetings.ToList(),
+            MemberCounts = document.MemberCounts.ToList(),
+            NewMembers = document.NewMembers.ToList(),
+            Money = document.Money.ToList(),
+            Quotes = document.Quotes.ToList(),
+            AttackStats = document.AttackStats.ToList(),
+            ExtractorVersion = version,
+        };
+    }
+}

@@ -1,0 +1,185 @@
+using Dossier.Domain;
+using Dossier.Pipeline.Knowledge;
+using Dossier.Pipeline.Model;
+
+namespace Dossier.Pipeline.Components;
+
+/// <summary>
+/// Member counts of the coalition ("over 80 members", "comprising 84 countries", "The Coalition's 85
+/// members", "An 83-member Global Coalition") in sentences that mention the coalition, and new members
+/// ("welcomed the Maldives as its 87th member", "X became the 86th member", "X joined the coalition").
+/// An ordinal member also states the count.
+/// </summary>
+public sealed class MembershipComponent : IPipelineComponent
+{
+    private static readonly HashSet<string> MemberNouns = new(StringComparer.Ordinal)
+    {
+        "members", "countries", "nations", "states", "partners", "member", "participants",
+    };
+
+    public string Name => "membership";
+
+    public IReadOnlyCollection<string> Requires { get; } = [Layers.Entities, Layers.Numbers, Layers.Dates, Layers.Published];
+
+    public IReadOnlyCollection<string> Provides { get; } = [Layers.Membership];
+
+    public void Process(AnnotatedDocument document, CancellationToken cancellationToken)
+    {
+        var tokens = document.Tokens;
+        var seen = new HashSet<(int, string)>();
+        foreach (var n in document.Numbers)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var s = document.Sentences[n.Sentence];
+            if (s.IsBoilerplate || n.Percent || n.Currency is not null || !CoalitionIn(document, s))
+            {
+                continue;
+            }
+
+            var value = (int)n.Value;
+            if (n.Ordinal)
+            {
+                // "its 87th member", "the 86th partner"
+                var k = n.TokenEnd;
+                if (k < s.TokenEnd && tokens[k].Norm is "member" or "partner" or "country" or "state")
+                {
+                    var member = CountryBefore(document, s, n.TokenStart);
+                    if (member is not null)
+                    {
+                        document.NewMembers.Add(new NewMemberFact(member, value, new TextSpan(n.Start, tokens[k].End)));
+                    }
+
+                    Add(document, seen, value, Qualifiers.Exact, n, s, tokens[k].End);
+                }
+
+                continue;
+            }
+
+            if (value < 20 || value > 200)
+            {
+                continue;
+            }
+
+            if (n.MemberCompound)
+            {
+                Add(document, seen, value, n.Qualifier, n, s, tokens[n.TokenEnd + 1].End);
+                continue;
+            }
+
+            var j = n.TokenEnd;
+            if (j < s.TokenEnd && tokens[j].Norm is "member" or "partner" or "participating" && j + 1 < s.TokenEnd && MemberNouns.Contains(tokens[j + 1].Norm))
+            {
+                j++;
+            }
+
+            if (j < s.TokenEnd && MemberNouns.Contains(tokens[j].Norm) && tokens[j].Norm != "member")
+            {
+                Add(document, seen, value, n.Qualifier, n, s, tokens[j].End);
+            }
+        }
+
+        FindJoins(document);
+    }
+
+    private static bool CoalitionIn(AnnotatedDocument document, Segment s) =>
+        document.Entities.Any(e => e.Sentence == s.Index && e.Entry.Kind == EntityKind.Organization && e.Entry.Id == "coalition" && e.Confirmed);
+
+    private static string? CountryBefore(AnnotatedDocument document, Segment s, int before)
+    {
+        string? code = null;
+        foreach (var e in document.Entities)
+        {
+            if (e.Sentence == s.Index && e.TokenEnd <= before && e.CountryRef is not null)
+            {
+                code = e.CountryRef;
+            }
+        }
+
+        return code;
+    }
+
+    private static void Add(AnnotatedDocument document, HashSet<(int, string)> seen, int count, string qualifier, NumberMention n, Segment s, int end)
+    {
+        if (!seen.Add((count, qualifier)))
+        {
+            return;
+        }
+
+        var start = n.Start;
+        foreach (var q in document.Numbers)
+        {
+            _ = q;
+            break;
+        }
+
+        document.MemberCounts.Add(new MemberCountFact(count, qualifier, AsOf(document, s), new TextSpan(start, end)));
+    }
+
+    private static string? AsOf(AnnotatedDocument document, Segment s)
+    {
+        foreach (var d in document.Dates)
+        {
+            if (d.Sentence == s.Index && d.Value is not null && !d.Value.StartsWith("--", StringComparison.Ordinal))
+            {
+                var k = d.TokenStart - 1;
+                if (k >= 0 && document.Tokens[k].Norm is "in" or "since" && k - 1 >= 0 && document.Tokens[k - 1].Norm is "formed" or "established" or "founded" or "created")
+                {
+                    continue;
+                }
+
+                if (k >= 0 && document.Tokens[k].Norm is "since")
+                {
+                    continue;
+                }
+
+                return d.Value;
+            }
+        }
+
+        return document.Published;
+    }
+
+    /// <summary>"COUNTRY (has|officially) joined the coalition", "welcomed COUNTRY as (a|its) new member".</summary>
+    private static void FindJoins(AnnotatedDocument document)
+    {
+        var tokens = document.Tokens;
+        foreach (var e in document.Entities)
+        {
+            if (e.CountryRef is null || document.Sentences[e.Sentence].IsBoilerplate)
+            {
+                continue;
+            }
+
+            var s = document.Sentences[e.Sentence];
+            if (!CoalitionIn(document, s))
+            {
+                continue;
+            }
+
+            var k = e.TokenEnd;
+            while (k < s.TokenEnd && tokens[k].Norm is "has" or "have" or "officially" or "formally" or "recently" or "also")
+            {
+                k++;
+            }
+
+            var joined = k < s.TokenEnd && tokens[k].Norm is "joined" or "joins" or "becomes" or "became";
+            var asNew = k + 3 < s.TokenEnd && tokens[k].Norm == "as" && tokens[k + 1].Norm is "a" or "its" or "the" && tokens[k + 2].Norm == "new" && tokens[k + 3].Norm is "member" or "partner";
+            if (!joined && !asNew)
+            {
+                continue;
+            }
+
+            if (joined && tokens[k].Norm is "becomes" or "became" && !(k + 3 < s.TokenEnd && tokens[k + 2].Norm == "new"))
+            {
+                continue;
+            }
+
+            if (document.NewMembers.Any(m => m.Member == e.CountryRef))
+            {
+                continue;
+            }
+
+            document.NewMembers.Add(new NewMemberFact(e.CountryRef, null, new TextSpan(e.Start, tokens[Math.Min(s.TokenEnd - 1, k + 3)].End)));
+        }
+    }
+}

@@ -1,0 +1,270 @@
+using Dossier.Pipeline.Knowledge;
+using Dossier.Pipeline.Model;
+using Dossier.Pipeline.Text;
+
+namespace Dossier.Pipeline.Components;
+
+/// <summary>
+/// Paragraphs (lines), tokens and sentences, and the boilerplate flag on segments: cookie notices,
+/// navigation lines (Read more, Load More), bylines, and the off-topic items of a feed (the paragraphs
+/// after a feed marker such as "Load More" or "Latest news" that have no word of the topic).
+/// Sentences do not end after abbreviations (Maj.-Gen., Dr., No.), initials, or dotted forms (U.S.).
+/// </summary>
+public sealed class SegmenterComponent : IPipelineComponent
+{
+    public string Name => "segmenter";
+
+    public IReadOnlyCollection<string> Requires { get; } = [Layers.Text];
+
+    public IReadOnlyCollection<string> Provides { get; } = [Layers.Paragraphs, Layers.Sentences, Layers.Tokens, Layers.Boilerplate];
+
+    public void Process(AnnotatedDocument document, CancellationToken cancellationToken)
+    {
+        var text = document.Text;
+        var kb = document.Knowledge;
+        var lineStart = 0;
+        while (lineStart <= text.Length)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var nl = text.IndexOf('\n', lineStart);
+            var lineEnd = nl < 0 ? text.Length : nl;
+            AddParagraph(document, lineStart, lineEnd);
+            if (nl < 0)
+            {
+                break;
+            }
+
+            lineStart = nl + 1;
+        }
+
+        var map = new int[document.Tokens.Count];
+        foreach (var s in document.Sentences)
+        {
+            for (var t = s.TokenStart; t < s.TokenEnd; t++)
+            {
+                map[t] = s.Index;
+            }
+        }
+
+        document.TokenSentence = map;
+        FlagBoilerplate(document, kb);
+    }
+
+    private static void AddParagraph(AnnotatedDocument document, int start, int end)
+    {
+        var text = document.Text;
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (end <= start)
+        {
+            return;
+        }
+
+        var tokens = document.Tokens;
+        var first = tokens.Count;
+        Tokenizer.Tokenize(text, start, end, tokens);
+        if (tokens.Count == first)
+        {
+            return;
+        }
+
+        var paragraph = new Segment(document.Paragraphs.Count, start, end, first, tokens.Count);
+        document.Paragraphs.Add(paragraph);
+        SplitSentences(document, paragraph);
+    }
+
+    private static void SplitSentences(AnnotatedDocument document, Segment paragraph)
+    {
+        var tokens = document.Tokens;
+        var text = document.Text;
+        var kb = document.Knowledge;
+        var sentenceStart = paragraph.TokenStart;
+        for (var i = paragraph.TokenStart; i < paragraph.TokenEnd; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind != TokenKind.Punct || !(t.Norm is "." or "!" or "?" or "\u2026"))
+            {
+                continue;
+            }
+
+            if (t.Norm == "." && i > sentenceStart)
+            {
+                var prev = tokens[i - 1];
+                var adjacent = prev.End == t.Start;
+                if (adjacent && prev.IsWord && (kb.Abbreviations.Contains(prev.Norm) || (prev.Length == 1 && char.IsUpper(text[prev.Start]))))
+                {
+                    continue;
+                }
+            }
+
+            // Closing quotes and brackets stay with the sentence they close; a run of dots is one end.
+            var end = i + 1;
+            while (end < paragraph.TokenEnd && tokens[end].Kind == TokenKind.Punct && tokens[end].Norm is "\"" or "'" or ")" or "]" or "." or "!" or "?")
+            {
+                end++;
+            }
+
+            if (end < paragraph.TokenEnd)
+            {
+                var next = tokens[end];
+                var c = text[next.Start];
+                if (!(char.IsUpper(c) || char.IsDigit(c) || next.Norm is "\"" or "'" or "(" or "-" || next.Kind == TokenKind.Symbol))
+                {
+                    continue;
+                }
+            }
+
+            AddSentence(document, paragraph, sentenceStart, end);
+            sentenceStart = end;
+            i = end - 1;
+        }
+
+        if (sentenceStart < paragraph.TokenEnd)
+        {
+            AddSentence(document, paragraph, sentenceStart, paragraph.TokenEnd);
+        }
+    }
+
+    private static void AddSentence(AnnotatedDocument document, Segment paragraph, int from, int to)
+    {
+        var tokens = document.Tokens;
+        document.Sentences.Add(new Segment(document.Sentences.Count, tokens[from].Start, tokens[to - 1].End, from, to)
+        {
+            Paragraph = paragraph.Index,
+        });
+    }
+
+    private static void FlagBoilerplate(AnnotatedDocument document, KnowledgeBase kb)
+    {
+        var tokens = document.Tokens;
+        var text = document.Text;
+        var inFeed = false;
+        foreach (var p in document.Paragraphs)
+        {
+            var kinds = new HashSet<string>(StringComparer.Ordinal);
+            var markerCovers = false;
+            for (var i = p.TokenStart; i < p.TokenEnd; i++)
+            {
+                var (end, kind) = kb.Boilerplate.Longest(tokens, i, p.TokenEnd, (_, s, e) => CaseMatches(document, s, e));
+                if (end < 0 || kind is null)
+                {
+                    continue;
+                }
+
+                if (kind == "byline" && i != p.TokenStart)
+                {
+                    continue;
+                }
+
+                kinds.Add(kind);
+                if (i == p.TokenStart && (end == p.TokenEnd || OnlyPunctuationAfter(tokens, end, p.TokenEnd)))
+                {
+                    markerCovers = true;
+                }
+            }
+
+            var boiler = false;
+            if (kinds.Contains("cookie"))
+            {
+                boiler = true;
+            }
+            else if (kinds.Contains("feed") && markerCovers)
+            {
+                boiler = true;
+                inFeed = true;
+            }
+            else if (kinds.Contains("nav") && markerCovers)
+            {
+                boiler = true;
+            }
+            else if (kinds.Contains("byline") && p.TokenEnd - p.TokenStart <= 8 && IsNameLine(document, p))
+            {
+                boiler = true;
+            }
+            else if (inFeed && !OnTopic(document, p))
+            {
+                boiler = true;
+            }
+
+            if (boiler)
+            {
+                p.IsBoilerplate = true;
+            }
+        }
+
+        foreach (var s in document.Sentences)
+        {
+            if (document.Paragraphs[s.Paragraph].IsBoilerplate)
+            {
+                s.IsBoilerplate = true;
+                continue;
+            }
+
+            // A navigation sentence inside a paragraph ("... Read more.").
+            var (end, kind) = kb.Boilerplate.Longest(tokens, s.TokenStart, s.TokenEnd, (_, st, e) => CaseMatches(document, st, e));
+            if (kind == "nav" && OnlyPunctuationAfter(tokens, end, s.TokenEnd))
+            {
+                s.IsBoilerplate = true;
+            }
+        }
+
+        _ = text;
+    }
+
+    private static bool CaseMatches(AnnotatedDocument document, int start, int end) =>
+        char.IsUpper(document.Text[document.Tokens[start].Start]);
+
+    private static bool OnlyPunctuationAfter(List<Token> tokens, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (tokens[i].Kind is TokenKind.Word or TokenKind.Number)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsNameLine(AnnotatedDocument document, Segment p)
+    {
+        var tokens = document.Tokens;
+        for (var i = p.TokenStart + 1; i < p.TokenEnd; i++)
+        {
+            var t = tokens[i];
+            if (t.IsWord && !t.IsCapitalized(document.Text) && !document.Knowledge.Particles.Contains(t.Norm) && t.Norm != "and")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool OnTopic(AnnotatedDocument document, Segment p)
+    {
+        var tokens = document.Tokens;
+        for (var i = p.TokenStart; i < p.TokenEnd; i++)
+        {
+            var norm = tokens[i].Norm;
+            foreach (var cue in document.Knowledge.TopicCues)
+            {
+                if (cue.EndsWith('*') ? norm.StartsWith(cue[..^1], StringComparison.Ordinal) : norm == cue)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

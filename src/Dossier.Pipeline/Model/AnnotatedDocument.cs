@@ -1,0 +1,57 @@
+using Dossier.Domain;
+using Dossier.Pipeline.Knowledge;
+using Dossier.Pipeline.Text;
+
+namespace Dossier.Pipeline.Model;
+
+/// <summary>
+/// One document as it goes through the pipeline: the text of record (never rewritten once set) and the
+/// annotation layers the components add over it, all as offsets into that text.
+/// </summary>
+public sealed class AnnotatedDocument(ExtractionRequest request, KnowledgeBase knowledge)
+{
+    public ExtractionRequest Request { get; } = request;
+    public KnowledgeBase Knowledge { get; } = knowledge;
+
+    /// <summary>The text every span points into: the request text, or the text extracted from HTML.</summary>
+    public string Text { get; set; } = request.Text;
+
+    public List<Token> Tokens { get; } = [];
+    public List<Segment> Paragraphs { get; } = [];
+    public List<Segment> Sentences { get; } = [];
+
+    /// <summary>Sentence index of every token.</summary>
+    public int[] TokenSentence { get; set; } = [];
+
+    public string? Published { get; set; }
+    public List<Dateline> Datelines { get; } = [];
+    public List<EntityMention> Entities { get; } = [];
+    public List<PersonEntity> People { get; } = [];
+    public List<PersonMention> PersonMentions { get; } = [];
+    public List<DateMention> Dates { get; } = [];
+    public List<NumberMention> Numbers { get; } = [];
+
+    // Facts, filled by the components that find them.
+    public List<MeetingFact> Meetings { get; } = [];
+    public List<MemberCountFact> MemberCounts { get; } = [];
+    public List<NewMemberFact> NewMembers { get; } = [];
+    public List<MoneyFact> Money { get; } = [];
+    public List<QuoteFact> Quotes { get; } = [];
+    public List<AttackStatFact> AttackStats { get; } = [];
+    public bool Relevant { get; set; }
+    public DocumentFacts? Facts { get; set; }
+
+    /// <summary>Layers provided so far (checked by the pipeline after each component).</summary>
+    public HashSet<string> ProvidedLayers { get; } = new(StringComparer.Ordinal);
+
+    public Segment SentenceOf(int token) => Sentences[TokenSentence[token]];
+
+    public bool IsBoilerplateToken(int token) => TokenSentence.Length > token && Sentences[TokenSentence[token]].IsBoilerplate;
+
+    public string TokenText(int token) => Tokens[token].Text(Text);
+
+    public string Slice(int start, int end) => Text.Substring(start, end - start);
+
+    /// <summary>The text from the start of token <paramref name="from"/> to the end of token <paramref name="to"/> - 1.</summary>
+    public string TokenRangeText(int from, int to) => from >= to ? "" : Slice(Tokens[from].Start, Tokens[to - 1].End);
+}
