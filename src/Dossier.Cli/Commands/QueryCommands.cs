@@ -56,7 +56,7 @@ public static class QueryCommands
         stdout.WriteLine($"{response.Summary.Id}  published {(response.Summary.Published.Length > 0 ? response.Summary.Published : "unknown")}  " +
             $"{(facts.Relevant ? "relevant" : "off-topic")}  extractor {facts.ExtractorVersion}  trace {response.Summary.TraceId}");
         var table = new Table("kind", "value", "evidence");
-        foreach (var (kind, value, span) in Store.SqliteKnowledgeStore.Mentions(facts).DistinctBy(m => (m.Kind, m.Value)))
+        foreach (var (kind, value, span) in Store.FactMentions.Of(facts).DistinctBy(m => (m.Kind, m.Value)))
         {
             table.Add(kind, Shorten(value, 40), span.IsValidFor(response.Text) ? Shorten(span.Slice(response.Text).ReplaceLineEndings(" "), 60) : "");
         }

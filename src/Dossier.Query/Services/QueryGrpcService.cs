@@ -1,16 +1,14 @@
-using System.Globalization;
 using System.Text;
 using Dossier.Contracts.V1;
 using Dossier.Domain;
 using Dossier.Store;
 using Google.Api;
 using Google.Protobuf;
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 
 namespace Dossier.Query.Services;
 
-/// <summary>gRPC front of <see cref="IKnowledgeStore"/>: maps proto ↔ domain and store errors to statuses.</summary>
+/// <summary>gRPC front of <see cref="IKnowledgeStore"/>: checks requests, maps proto ↔ domain, store errors to statuses.</summary>
 public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcService> logger) : QueryService.QueryServiceBase
 {
     public override Task<IndexFactsResponse> IndexFacts(IndexFactsRequest request, ServerCallContext context)
@@ -23,6 +21,7 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
         var d = request.Document;
         GrpcErrors.ThrowIfInvalid(string.IsNullOrEmpty(d.Id) ? "document id is empty" : ArticleRules.CheckId(d.Id));
         GrpcErrors.ThrowIfInvalid(ArticleRules.Check(d.Text));
+        GrpcErrors.ThrowIfInvalid(ArticleRules.CheckPublished(d.Published));
         var facts = request.Facts.ToDomain();
         GrpcErrors.ThrowIfInvalid(CheckSpans(facts, d.Text));
 
@@ -39,46 +38,127 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
 
     public override Task<ListDocumentsResponse> ListDocuments(ListDocumentsRequest request, ServerCallContext context)
     {
-        var size = PageSize(request.PageSize, 50, 200);
-        var page = store.List(PageToken.Decode(request.PageToken), size);
+        var page = store.List(PageToken.Decode(request.PageToken), PageSize(request.PageSize, 50, 200));
         var response = new ListDocumentsResponse { TotalSize = page.Total, NextPageToken = PageToken.Encode(page.NextOffset) };
-        response.Documents.AddRange(page.Items.Select(ToProto));
+        response.Documents.AddRange(page.Items.Select(QueryMapping.ToProto));
         return Task.FromResult(response);
     }
 
-    public override Task<GetDocumentFactsResponse> GetDocumentFacts(GetDocumentFactsRequest request, ServerCallContext context)
-    {
-        var article = Find(request.Id);
-        return Task.FromResult(new GetDocumentFactsResponse { Summary = ToProto(article.Summary), Facts = article.Facts.ToProto(), Text = article.Text });
-    }
+    public override Task<GetDocumentFactsResponse> GetDocumentFacts(GetDocumentFactsRequest request, ServerCallContext context) =>
+        Task.FromResult(QueryMapping.ToProto(FindDocument(request.Id)));
 
-    public override Task<HttpBody> ExportDocumentFacts(GetDocumentFactsRequest request, ServerCallContext context)
-    {
-        var article = Find(request.Id);
-        return Task.FromResult(new HttpBody
+    public override Task<GetDocumentFactsResponse> GetDocument(GetDocumentFactsRequest request, ServerCallContext context) =>
+        Task.FromResult(QueryMapping.ToProto(FindDocument(request.Id)));
+
+    public override Task<HttpBody> ExportDocumentFacts(GetDocumentFactsRequest request, ServerCallContext context) =>
+        Task.FromResult(new HttpBody
         {
             ContentType = "application/json; charset=utf-8",
-            Data = ByteString.CopyFrom(FactsJson.Serialize(article.Facts), Encoding.UTF8),
+            Data = ByteString.CopyFrom(FactsJson.Serialize(FindDocument(request.Id).Facts), Encoding.UTF8),
         });
-    }
 
     public override Task<SearchResponse> Search(SearchRequest request, ServerCallContext context)
     {
+        var page = UserErrors(() => store.Search(ToQuery(request), PageToken.Decode(request.PageToken), PageSize(request.PageSize, 20, 100)));
+        var response = new SearchResponse { NextPageToken = PageToken.Encode(page.NextOffset) };
+        response.Hits.AddRange(page.Items.Select(QueryMapping.ToProto));
+        return Task.FromResult(response);
+    }
+
+    public override async Task SearchStream(SearchRequest request, IServerStreamWriter<Contracts.V1.SearchHit> responseStream, ServerCallContext context)
+    {
+        const int batch = 200;
+        var query = ToQuery(request);
+        int? offset = 0;
+        while (offset is { } o)
+        {
+            var page = UserErrors(() => store.Search(query, o, batch));
+            foreach (var hit in page.Items)
+            {
+                await responseStream.WriteAsync(QueryMapping.ToProto(hit), context.CancellationToken);
+            }
+
+            offset = page.NextOffset;
+        }
+    }
+
+    public override Task<ListEntitiesResponse> ListEntities(ListEntitiesRequest request, ServerCallContext context)
+    {
+        var page = UserErrors(() => store.ListEntities(
+            new EntityQuery(Empty(request.Kind), Empty(request.Q)), PageToken.Decode(request.PageToken), PageSize(request.PageSize, 50, 200)));
+        var response = new ListEntitiesResponse { TotalSize = page.Total, NextPageToken = PageToken.Encode(page.NextOffset) };
+        response.Entities.AddRange(page.Items.Select(QueryMapping.ToProto));
+        return Task.FromResult(response);
+    }
+
+    public override Task<Entity> GetEntity(GetEntityRequest request, ServerCallContext context)
+    {
+        var entity = (string.IsNullOrEmpty(request.Id) ? null : store.GetEntity(request.Id)) ?? throw GrpcErrors.NotFound($"entity '{request.Id}'");
+        return Task.FromResult(QueryMapping.ToProto(entity));
+    }
+
+    public override Task<ListEventsResponse> ListEvents(ListEventsRequest request, ServerCallContext context)
+    {
+        var page = UserErrors(() => store.ListEvents(
+            new EventQuery(Empty(request.Country), Empty(request.Format), Empty(request.From), Empty(request.To)),
+            PageToken.Decode(request.PageToken), PageSize(request.PageSize, 50, 200)));
+        var response = new ListEventsResponse { TotalSize = page.Total, NextPageToken = PageToken.Encode(page.NextOffset) };
+        response.Events.AddRange(page.Items.Select(QueryMapping.ToProto));
+        return Task.FromResult(response);
+    }
+
+    public override Task<Event> GetEvent(GetEventRequest request, ServerCallContext context)
+    {
+        var e = (string.IsNullOrEmpty(request.Id) ? null : store.GetEvent(request.Id)) ?? throw GrpcErrors.NotFound($"event '{request.Id}'");
+        return Task.FromResult(QueryMapping.ToProto(e));
+    }
+
+    public override Task<Contracts.V1.ClaimTimeline> GetClaimTimeline(GetClaimTimelineRequest request, ServerCallContext context) =>
+        Task.FromResult(QueryMapping.ToProto(UserErrors(() => store.GetClaimTimeline(request.Kind))));
+
+    public override async Task ExportFacts(ExportFactsRequest request, IServerStreamWriter<ExportChunk> responseStream, ServerCallContext context)
+    {
+        var lines = request.Format switch
+        {
+            "" or "json" => false,
+            "jsonl" => true,
+            _ => throw new RpcException(new Status(StatusCode.InvalidArgument, $"format '{request.Format}' is not json or jsonl")),
+        };
+        foreach (var facts in store.ExportFacts())
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            await responseStream.WriteAsync(
+                new ExportChunk { DocumentId = facts.Doc, Content = FactsJson.Serialize(facts, indented: !lines) + (lines ? "\n" : "") },
+                context.CancellationToken);
+        }
+    }
+
+    public override Task<Stats> GetStats(GetStatsRequest request, ServerCallContext context)
+    {
+        var t = store.Totals();
+        return Task.FromResult(new Stats { Articles = t.Articles, Entities = t.Entities, Events = t.Events, Claims = t.Claims, Engine = store.Engine });
+    }
+
+    private IndexedArticle FindDocument(string id) =>
+        (string.IsNullOrEmpty(id) ? null : store.Get(id)) ?? throw GrpcErrors.NotFound($"document '{id}'");
+
+    private static SearchQuery ToQuery(SearchRequest r) =>
+        new(r.Q, Empty(r.From), Empty(r.To), Empty(r.Country), Empty(r.Person), Empty(r.Organization), Empty(r.Format));
+
+    private static string? Empty(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>A query the store refuses is the caller's mistake: INVALID_ARGUMENT, never INTERNAL.</summary>
+    private static T UserErrors<T>(Func<T> action)
+    {
         try
         {
-            var page = store.Search(request.Q, PageToken.Decode(request.PageToken), PageSize(request.PageSize, 20, 100));
-            var response = new SearchResponse { NextPageToken = PageToken.Encode(page.NextOffset) };
-            response.Hits.AddRange(page.Items.Select(h => new Contracts.V1.SearchHit { Document = ToProto(h.Article), Snippet = h.Snippet, Score = h.Score }));
-            return Task.FromResult(response);
+            return action();
         }
         catch (InvalidQueryException e)
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, e.Message));
         }
     }
-
-    private IndexedArticle Find(string id) =>
-        (string.IsNullOrEmpty(id) ? null : store.Get(id)) ?? throw GrpcErrors.NotFound($"document '{id}'");
 
     private static int PageSize(int requested, int fallback, int max) => requested switch
     {
@@ -90,7 +170,7 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
     /// <summary>Every span must lie inside the text it claims to point into.</summary>
     private static string? CheckSpans(Domain.DocumentFacts facts, string text)
     {
-        foreach (var (kind, _, span) in SqliteKnowledgeStore.Mentions(facts))
+        foreach (var (kind, _, span) in FactMentions.Of(facts))
         {
             if (!span.IsValidFor(text))
             {
@@ -99,54 +179,5 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
         }
 
         return null;
-    }
-
-    internal static DocumentSummary ToProto(ArticleSummary s) => new()
-    {
-        Id = s.Id,
-        Title = s.Title,
-        Published = s.Published ?? "",
-        Source = s.Source,
-        Url = s.Url,
-        Relevant = s.Relevant,
-        TraceId = s.TraceId,
-        IndexedAt = Timestamp.FromDateTimeOffset(s.IndexedAt),
-        ExtractorVersion = s.ExtractorVersion,
-        Preview = s.Preview,
-        FactCounts = new Contracts.V1.FactCounts
-        {
-            Countries = s.Counts.Countries, People = s.Counts.People, Organizations = s.Counts.Organizations,
-            Meetings = s.Counts.Meetings, MemberCounts = s.Counts.MemberCounts, NewMembers = s.Counts.NewMembers,
-            Money = s.Counts.Money, Quotes = s.Counts.Quotes, AttackStats = s.Counts.AttackStats, Total = s.Counts.Total,
-        },
-    };
-}
-
-/// <summary>Opaque page tokens (an offset, base64-encoded); a token that does not decode is the caller's error.</summary>
-internal static class PageToken
-{
-    public static string Encode(int? offset) =>
-        offset is { } o ? Convert.ToBase64String(Encoding.ASCII.GetBytes("o:" + o.ToString(CultureInfo.InvariantCulture))) : "";
-
-    public static int Decode(string token)
-    {
-        if (string.IsNullOrEmpty(token))
-        {
-            return 0;
-        }
-
-        try
-        {
-            var text = Encoding.ASCII.GetString(Convert.FromBase64String(token));
-            if (text.StartsWith("o:", StringComparison.Ordinal) && int.TryParse(text.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
-            {
-                return offset;
-            }
-        }
-        catch (FormatException)
-        {
-        }
-
-        throw new RpcException(new Status(StatusCode.InvalidArgument, "page_token is not valid"));
     }
 }

@@ -1,0 +1,90 @@
+using System.Data;
+using System.Data.Common;
+
+namespace Dossier.Store;
+
+/// <summary>A parameter value with an explicit type, for nulls an engine cannot type by itself.</summary>
+public readonly record struct Typed(DbType Type, object? Value)
+{
+    public static Typed Text(string? value) => new(DbType.String, value);
+
+    public static Typed Int(int? value) => new(DbType.Int32, value);
+}
+
+/// <summary>Small helpers over ADO.NET, shared by the SQL engines (parameters are written <c>@name</c>).</summary>
+public static class Db
+{
+    public static DbCommand Command(DbConnection connection, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            switch (value)
+            {
+                case Typed t:
+                    p.DbType = t.Type;
+                    p.Value = t.Value ?? DBNull.Value;
+                    break;
+                case null:
+                    p.DbType = DbType.String;
+                    p.Value = DBNull.Value;
+                    break;
+                case string s:
+                    p.DbType = DbType.String;
+                    p.Value = s;
+                    break;
+                case int i:
+                    p.DbType = DbType.Int32;
+                    p.Value = i;
+                    break;
+                case long l:
+                    p.DbType = DbType.Int64;
+                    p.Value = l;
+                    break;
+                default:
+                    p.Value = value;
+                    break;
+            }
+
+            command.Parameters.Add(p);
+        }
+
+        return command;
+    }
+
+    public static int Execute(DbConnection connection, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, tx, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    public static T? Scalar<T>(DbConnection connection, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, tx, sql, parameters);
+        var value = command.ExecuteScalar();
+        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static List<T> Query<T>(DbConnection connection, DbTransaction? tx, string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, tx, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var list = new List<T>();
+        while (reader.Read())
+        {
+            list.Add(read(reader));
+        }
+
+        return list;
+    }
+
+    public static string? NullableString(this DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    public static int? NullableInt(this DbDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToInt32(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+
+    public static int Int(this DbDataReader r, int i) => Convert.ToInt32(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+}

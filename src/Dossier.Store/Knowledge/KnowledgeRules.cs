@@ -1,0 +1,93 @@
+using Dossier.Domain;
+
+namespace Dossier.Store;
+
+/// <summary>How knowledge merges across articles: which event a meeting belongs to, what its sources say, and which claims disagree.</summary>
+public static class KnowledgeRules
+{
+    /// <summary>
+    /// The event a reported meeting belongs to, among candidates of the same place: the format agrees (or one side
+    /// only says "other"), the country agrees, the cities agree where both are known, and the dates are compatible
+    /// (a year-only date fits a full date inside it; two undated reports fit only when both name the same city).
+    /// The most precisely dated candidate wins.
+    /// </summary>
+    public static EventSummary? BestMatch(IEnumerable<EventSummary> candidates, string format, string? country, string? city, string? date) =>
+        candidates
+            .Where(e => e.Format == format || e.Format == MeetingFormats.Other || format == MeetingFormats.Other)
+            .Where(e => string.Equals(e.Country, country, StringComparison.OrdinalIgnoreCase))
+            .Where(e => e.City is null || city is null || SameCity(e.City, city))
+            .Where(e => e.Date is null && date is null
+                ? e.City is not null && city is not null && SameCity(e.City, city)
+                : PartialDates.Compatible(e.Date, date))
+            .OrderByDescending(e => e.Format == format ? 1 : 0)
+            .ThenByDescending(e => PartialDates.Precision(e.Date))
+            .ThenBy(e => e.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
+
+    public static bool SameCity(string a, string b) => CityKey(a) == CityKey(b);
+
+    private static string CityKey(string city) => EntityKeys.Slug(city) switch
+    {
+        "marrakech" => "marrakesh",
+        "washington-dc" or "washington-d-c" => "washington",
+        "abu-zabi" => "abu-dhabi",
+        "bruxelles" => "brussels",
+        "roma" => "rome",
+        var k => k,
+    };
+
+    /// <summary>
+    /// Each attribute of a merged event with every value a source gives and the articles behind it; conflicting values
+    /// are kept side by side and flagged.
+    /// </summary>
+    public static IReadOnlyList<EventAttribute> Attributes(IReadOnlyList<EventSource> sources)
+    {
+        EventAttribute Attribute(string name, Func<EventSource, IEnumerable<string>> values, Func<IReadOnlyList<string>, bool> conflict)
+        {
+            var grouped = sources
+                .SelectMany(s => values(s).Select(v => (Value: v, s.DocumentId)))
+                .GroupBy(x => x.Value, StringComparer.Ordinal)
+                .Select(g => new AttributeValue(g.Key, g.Select(x => x.DocumentId).Distinct().Order(StringComparer.Ordinal).ToList()))
+                .OrderByDescending(v => v.DocumentIds.Count).ThenBy(v => v.Value, StringComparer.Ordinal)
+                .ToList();
+            return new EventAttribute(name, grouped, conflict(grouped.Select(v => v.Value).ToList()));
+        }
+
+        static IEnumerable<string> One(string? v) => v is null ? [] : [v];
+
+        return
+        [
+            Attribute("format", s => [s.Format], v => v.Count(f => f != MeetingFormats.Other) > 1),
+            Attribute("date", s => One(s.Date), v => v.Any(a => v.Any(b => !PartialDates.Compatible(a, b)))),
+            Attribute("city", s => One(s.City), v => v.Any(a => v.Any(b => !SameCity(a, b)))),
+            Attribute("country", s => One(s.Country), v => v.Count > 1),
+            Attribute("status", s => [s.Status], _ => false),
+            Attribute("hosts_or_chairs", s => s.HostsOrChairs, _ => false),
+            Attribute("participants", s => s.Participants, _ => false),
+        ];
+    }
+
+    /// <summary>
+    /// The member-count timeline: counts and new members (an ordinal N says the coalition then had N members), ordered
+    /// by the date they speak of. Two exact values that differ for about the same time contradict each other.
+    /// </summary>
+    public static IReadOnlyList<TimelineEntry> Timeline(IEnumerable<Claim> claims)
+    {
+        var ordered = claims
+            .OrderBy(c => c.EffectiveDate is null ? 1 : 0)
+            .ThenBy(c => PartialDates.ToDate(c.EffectiveDate) ?? DateOnly.MaxValue)
+            .ThenBy(c => c.DocumentId, StringComparer.Ordinal)
+            .ThenBy(c => c.Start)
+            .ToList();
+        return ordered.Select(c => new TimelineEntry(c, ordered
+            .Where(o => o.Id != c.Id && Contradict(c, o))
+            .Select(o => o.Id)
+            .ToList())).ToList();
+    }
+
+    public static bool Contradict(Claim a, Claim b) =>
+        a.Value is { } va && b.Value is { } vb && va != vb
+        && a.Qualifier == Qualifiers.Exact && b.Qualifier == Qualifiers.Exact
+        && a.DocumentId != b.DocumentId
+        && PartialDates.Near(a.EffectiveDate, b.EffectiveDate);
+}

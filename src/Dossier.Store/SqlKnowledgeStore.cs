@@ -1,0 +1,764 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Dossier.Domain;
+
+namespace Dossier.Store;
+
+/// <summary>
+/// The knowledge store on a SQL engine. Everything but full-text search is portable SQL shared by the engines;
+/// entity resolution, event merging and claim conflicts are plain C# (<see cref="EntityKeys"/>,
+/// <see cref="PartialDates"/>, <see cref="KnowledgeRules"/>). Indexing one article is one transaction.
+/// </summary>
+public abstract class SqlKnowledgeStore : IKnowledgeStore
+{
+    private const int ContextChars = 60;
+    private const int MaxMentions = 20;
+    private const int RelatedSampleDocuments = 200;
+
+    public abstract string Engine { get; }
+
+    protected abstract DbConnection Open();
+
+    /// <summary>Adds the article to the full-text index.</summary>
+    protected abstract void InsertFullText(DbConnection connection, DbTransaction tx, ArticleInfo article);
+
+    /// <summary>Removes the article from the full-text index.</summary>
+    protected abstract void DeleteFullText(DbConnection connection, DbTransaction tx, string id);
+
+    /// <summary>
+    /// The engine's full-text part of a search: a FROM/JOIN/WHERE fragment over <c>documents d</c> that keeps matching
+    /// articles, the expressions of their score (higher is better) and snippet (matches between [ and ]), and parameters.
+    /// </summary>
+    protected abstract FullTextClause FullText(string text);
+
+    protected sealed record FullTextClause(string From, string Where, string Score, string Snippet, (string, object?)[] Parameters);
+
+    public bool Index(ArticleInfo article, DocumentFacts facts)
+    {
+        using var connection = Open();
+        using var tx = connection.BeginTransaction();
+        var replaced = DeleteDocument(connection, tx, article.Id);
+        var published = article.Published ?? facts.Published;
+
+        Db.Execute(connection, tx, """
+            INSERT INTO documents (id, title, published, source, url, text, trace_id, relevant, extractor_version, facts_json, fact_counts, indexed_at)
+            VALUES (@id, @title, @published, @source, @url, @text, @traceId, @relevant, @version, @facts, @counts, @now)
+            """,
+            ("@id", article.Id), ("@title", article.Title), ("@published", Typed.Text(published)), ("@source", article.Source),
+            ("@url", article.Url), ("@text", article.Text), ("@traceId", article.TraceId), ("@relevant", facts.Relevant ? 1 : 0),
+            ("@version", facts.ExtractorVersion), ("@facts", FactsJson.Serialize(facts, indented: false)),
+            ("@counts", string.Join(',', FactCounts.Of(facts).ToArray())), ("@now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+        InsertFullText(connection, tx, article);
+
+        var entities = ResolveEntities(connection, tx, facts);
+        foreach (var e in entities.Values.Distinct())
+        {
+            WriteEntity(connection, tx, article.Id, published, e);
+        }
+
+        WriteOtherMentions(connection, tx, article.Id, facts);
+        foreach (var meeting in facts.Meetings)
+        {
+            WriteMeeting(connection, tx, article, published, meeting, entities);
+        }
+
+        WriteClaims(connection, tx, article, published, facts);
+        tx.Commit();
+        return replaced;
+    }
+
+    public Page<ArticleSummary> List(int offset, int limit)
+    {
+        using var connection = Open();
+        var items = Db.Query(connection, null, $"""
+            SELECT {SummaryColumns} FROM documents d
+            ORDER BY d.published DESC, d.indexed_at DESC, d.id LIMIT @limit OFFSET @offset
+            """, r => ReadSummary(r, 0), ("@limit", limit), ("@offset", offset));
+        var total = Db.Scalar<int>(connection, null, "SELECT COUNT(*) FROM documents");
+        return new Page<ArticleSummary>(items, Next(offset, items.Count, total), total);
+    }
+
+    public IndexedArticle? Get(string id)
+    {
+        using var connection = Open();
+        var found = Db.Query(connection, null, $"SELECT {SummaryColumns}, d.text, d.facts_json FROM documents d WHERE d.id = @id",
+            r => (Summary: ReadSummary(r, 0), Text: r.GetString(SummaryColumnCount), Facts: r.GetString(SummaryColumnCount + 1)), ("@id", id));
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        var annotations = Db.Query(connection, null,
+            "SELECT kind, span_start, span_end, value, entity_id FROM mentions WHERE document_id = @id ORDER BY span_start, span_end",
+            r => new Annotation(r.GetString(0), r.Int(1), r.Int(2), r.GetString(3), r.NullableString(4)), ("@id", id));
+        var (summary, text, facts) = found[0];
+        return new IndexedArticle(summary, text, FactsJson.Deserialize(facts), annotations);
+    }
+
+    public Page<SearchHit> Search(SearchQuery query, int offset, int limit)
+    {
+        var text = query.Text.Trim();
+        if (text.Length == 0 && !query.HasFilters)
+        {
+            throw new InvalidQueryException("the search text is empty and no filter is given");
+        }
+
+        var (filters, filterParameters) = Filters(query);
+        using var connection = Open();
+        string from, where, score, snippet;
+        (string, object?)[] parameters;
+        if (text.Length > 0)
+        {
+            var clause = FullText(text);
+            (from, where, score, snippet, parameters) = (clause.From, clause.Where, clause.Score, clause.Snippet, clause.Parameters);
+        }
+        else
+        {
+            (from, where, score, snippet, parameters) = ("documents d", "1 = 1", "0.0", "substr(d.text, 1, 160)", []);
+        }
+
+        var all = parameters.Concat(filterParameters).ToArray();
+        var items = Db.Query(connection, null, $"""
+            SELECT {SummaryColumns}, {snippet}, {score} AS score
+            FROM {from}
+            WHERE {where} {filters}
+            ORDER BY score DESC, d.published DESC, d.id
+            LIMIT @limit OFFSET @offset
+            """,
+            r => new SearchHit(ReadSummary(r, 0), r.GetString(SummaryColumnCount), Convert.ToDouble(r.GetValue(SummaryColumnCount + 1), CultureInfo.InvariantCulture)),
+            [.. all, ("@limit", limit), ("@offset", offset)]);
+        var total = Db.Scalar<int>(connection, null, $"SELECT COUNT(*) FROM {from} WHERE {where} {filters}", all);
+        return new Page<SearchHit>(items, Next(offset, items.Count, total), total);
+    }
+
+    public Page<EntitySummary> ListEntities(EntityQuery query, int offset, int limit)
+    {
+        if (query.Kind is not null && !EntityKinds.All.Contains(query.Kind))
+        {
+            throw new InvalidQueryException($"unknown entity kind '{query.Kind}' (use {string.Join(", ", EntityKinds.All)})");
+        }
+
+        var prefix = string.IsNullOrWhiteSpace(query.NamePrefix) ? null : EntityKeys.Slug(query.NamePrefix);
+        using var connection = Open();
+        (string, object?)[] parameters = [("@kind", Typed.Text(query.Kind)), ("@prefix", Typed.Text(prefix))];
+        const string where = "(@kind IS NULL OR e.kind = @kind) AND (@prefix IS NULL OR e.name_key LIKE @prefix || '%')";
+        var items = Db.Query(connection, null, $"""
+            SELECT {EntityColumns} FROM entities e WHERE {where}
+            ORDER BY e.mention_count DESC, e.id LIMIT @limit OFFSET @offset
+            """, ReadEntity, [.. parameters, ("@limit", limit), ("@offset", offset)]);
+        var total = Db.Scalar<int>(connection, null, $"SELECT COUNT(*) FROM entities e WHERE {where}", parameters);
+        return new Page<EntitySummary>(items, Next(offset, items.Count, total), total);
+    }
+
+    public EntityDetail? GetEntity(string id)
+    {
+        using var connection = Open();
+        var summary = Db.Query(connection, null, $"SELECT {EntityColumns} FROM entities e WHERE e.id = @id", ReadEntity, ("@id", id)).FirstOrDefault();
+        if (summary is null)
+        {
+            return null;
+        }
+
+        var aliases = Db.Query(connection, null, "SELECT DISTINCT alias FROM entity_aliases WHERE entity_id = @id ORDER BY alias", r => r.GetString(0), ("@id", id));
+        var titles = Db.Query(connection, null,
+            "SELECT title, document_id, published FROM entity_titles WHERE entity_id = @id ORDER BY published, document_id",
+            r => new EntityTitle(r.GetString(0), r.GetString(1), r.NullableString(2)), ("@id", id));
+        var mentions = Db.Query(connection, null, """
+            SELECT m.document_id, d.published, m.span_start, m.span_end, d.text
+            FROM mentions m JOIN documents d ON d.id = m.document_id
+            WHERE m.entity_id = @id
+            ORDER BY d.published DESC, m.document_id, m.span_start LIMIT @limit
+            """,
+            r => Mention(r.GetString(0), r.NullableString(1), r.Int(2), r.Int(3), r.GetString(4)), ("@id", id), ("@limit", MaxMentions));
+        var related = Db.Query(connection, null, """
+            SELECT e.id, e.kind, e.name, COUNT(*) AS shared
+            FROM entity_documents mine
+            JOIN entity_documents other ON other.document_id = mine.document_id AND other.entity_id <> mine.entity_id
+            JOIN entities e ON e.id = other.entity_id
+            WHERE mine.entity_id = @id AND mine.document_id IN (
+                SELECT document_id FROM entity_documents WHERE entity_id = @id ORDER BY published DESC LIMIT @sample)
+            GROUP BY e.id, e.kind, e.name
+            ORDER BY shared DESC, e.id LIMIT 15
+            """, r => new RelatedEntity(r.GetString(0), r.GetString(1), r.GetString(2), r.Int(3)), ("@id", id), ("@sample", RelatedSampleDocuments));
+        var events = Db.Query(connection, null, $"""
+            SELECT {EventColumns} FROM events v
+            WHERE v.id IN (SELECT event_id FROM event_entities WHERE entity_id = @id)
+            ORDER BY v.sort_date DESC, v.id LIMIT 50
+            """, ReadEvent, ("@id", id));
+        return new EntityDetail(summary, aliases, titles, mentions, related, events);
+    }
+
+    public Page<EventSummary> ListEvents(EventQuery query, int offset, int limit)
+    {
+        if (query.Format is not null && !MeetingFormats.All.Contains(query.Format))
+        {
+            throw new InvalidQueryException($"unknown meeting format '{query.Format}' (use {string.Join(", ", MeetingFormats.All)})");
+        }
+
+        var from = DateBound(query.From, "from");
+        var to = DateBound(query.To, "to");
+        using var connection = Open();
+        (string, object?)[] parameters =
+        [
+            ("@country", Typed.Text(query.Country?.ToUpperInvariant())), ("@format", Typed.Text(query.Format)),
+            ("@from", Typed.Text(from)), ("@to", Typed.Text(to)),
+        ];
+        const string where = """
+            (@country IS NULL OR v.country = @country) AND (@format IS NULL OR v.format = @format)
+            AND (@from IS NULL OR v.sort_date >= @from) AND (@to IS NULL OR v.sort_date <= @to)
+            """;
+        var items = Db.Query(connection, null, $"""
+            SELECT {EventColumns} FROM events v WHERE {where}
+            ORDER BY v.sort_date DESC, v.id DESC LIMIT @limit OFFSET @offset
+            """, ReadEvent, [.. parameters, ("@limit", limit), ("@offset", offset)]);
+        var total = Db.Scalar<int>(connection, null, $"SELECT COUNT(*) FROM events v WHERE {where}", parameters);
+        return new Page<EventSummary>(items, Next(offset, items.Count, total), total);
+    }
+
+    public EventDetail? GetEvent(string id)
+    {
+        if (!TryEventNumber(id, out var number))
+        {
+            return null;
+        }
+
+        using var connection = Open();
+        var summary = Db.Query(connection, null, $"SELECT {EventColumns} FROM events v WHERE v.id = @id", ReadEvent, ("@id", number)).FirstOrDefault();
+        if (summary is null)
+        {
+            return null;
+        }
+
+        var sources = Db.Query(connection, null, """
+            SELECT document_id, published, format, status, date, city, country, hosts, participants, span_start, span_end, evidence
+            FROM event_sources WHERE event_id = @id ORDER BY published, document_id, span_start
+            """,
+            r => new EventSource(r.GetString(0), r.NullableString(1), r.GetString(2), r.GetString(3), r.NullableString(4), r.NullableString(5), r.NullableString(6),
+                JsonSerializer.Deserialize<List<string>>(r.GetString(7))!, JsonSerializer.Deserialize<List<string>>(r.GetString(8))!,
+                r.Int(9), r.Int(10), r.GetString(11)),
+            ("@id", number));
+        return new EventDetail(summary, sources, KnowledgeRules.Attributes(sources));
+    }
+
+    public ClaimTimeline GetClaimTimeline(string kind)
+    {
+        if (kind != ClaimKinds.MemberCount)
+        {
+            throw new InvalidQueryException($"unknown claim kind '{kind}' (use {ClaimKinds.MemberCount})");
+        }
+
+        using var connection = Open();
+        var claims = Db.Query(connection, null, """
+            SELECT id, kind, value, qualifier, as_of, member, ordinal, document_id, published, span_start, span_end, evidence
+            FROM claims WHERE kind IN (@count, @member)
+            """,
+            r => new Claim(r.Int(0).ToString(CultureInfo.InvariantCulture), r.GetString(1), r.NullableInt(2), r.NullableString(3), r.NullableString(4),
+                r.NullableString(5), r.NullableInt(6), r.GetString(7), r.NullableString(8), r.Int(9), r.Int(10), r.GetString(11)),
+            ("@count", ClaimKinds.MemberCount), ("@member", ClaimKinds.NewMember));
+        return new ClaimTimeline(kind, KnowledgeRules.Timeline(claims));
+    }
+
+    public IEnumerable<DocumentFacts> ExportFacts()
+    {
+        using var connection = Open();
+        using var command = Db.Command(connection, null, "SELECT facts_json FROM documents ORDER BY id");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return FactsJson.Deserialize(reader.GetString(0));
+        }
+    }
+
+    public StoreTotals Totals()
+    {
+        using var connection = Open();
+        return Db.Query(connection, null, """
+            SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM claims)
+            """, r => new StoreTotals(r.Int(0), r.Int(1), r.Int(2), r.Int(3)))[0];
+    }
+
+    // ---- writing -------------------------------------------------------------------------------
+
+    /// <summary>One canonical entity as one article mentions it.</summary>
+    private sealed class EntityUse(string id, string kind, string name, string? country, string? surname)
+    {
+        public string Id { get; } = id;
+        public string Kind { get; } = kind;
+        public string Name { get; } = name;
+        public string? Country { get; } = country;
+        public string? Surname { get; } = surname;
+        public HashSet<string> Aliases { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Titles { get; } = new(StringComparer.Ordinal);
+        public List<TextSpan> Spans { get; } = [];
+    }
+
+    /// <summary>The canonical entities an article mentions, keyed by the name the article uses (and the entity id).</summary>
+    private static Dictionary<string, EntityUse> ResolveEntities(DbConnection connection, DbTransaction tx, DocumentFacts facts)
+    {
+        var uses = new Dictionary<string, EntityUse>(StringComparer.Ordinal);
+
+        EntityUse Use(string key, Func<EntityUse> create)
+        {
+            if (!uses.TryGetValue(key, out var use))
+            {
+                use = create();
+                uses[key] = use;
+            }
+
+            return use;
+        }
+
+        foreach (var c in facts.Countries)
+        {
+            var use = Use(EntityKeys.Country(c.Code), () => new EntityUse(EntityKeys.Country(c.Code), EntityKinds.Country, EntityKeys.CountryName(c.Code), c.Code.ToUpperInvariant(), null));
+            use.Spans.AddRange(c.Spans);
+        }
+
+        foreach (var o in facts.Organizations)
+        {
+            var id = ResolveByAlias(connection, tx, EntityKinds.Organization, [o.Name, .. o.Aliases]) ?? EntityKeys.Organization(o.Name);
+            var use = Use(id, () => new EntityUse(id, EntityKinds.Organization, o.Name, null, null));
+            use.Aliases.UnionWith(o.Aliases.Prepend(o.Name));
+            use.Spans.AddRange(o.Spans);
+            uses.TryAdd("name:" + o.Name, use);
+        }
+
+        foreach (var p in facts.People)
+        {
+            var id = ResolvePerson(connection, tx, p.Name);
+            var use = Use(id, () => new EntityUse(id, EntityKinds.Person, p.Name, p.Country, EntityKeys.Surname(p.Name)));
+            use.Aliases.UnionWith(p.Aliases.Prepend(p.Name));
+            if (!string.IsNullOrWhiteSpace(p.Title))
+            {
+                use.Titles.Add(p.Title);
+            }
+
+            use.Spans.AddRange(p.Spans);
+            uses.TryAdd("name:" + p.Name, use);
+        }
+
+        foreach (var m in facts.Meetings.Where(m => !string.IsNullOrWhiteSpace(m.City)))
+        {
+            var id = EntityKeys.Place(m.City!);
+            var use = Use(id, () => new EntityUse(id, EntityKinds.Place, m.City!, m.Country, null));
+            use.Aliases.Add(m.City!);
+            uses.TryAdd("name:" + m.City, use);
+        }
+
+        return uses;
+    }
+
+    /// <summary>
+    /// The entity a person's name denotes: the same folded name; or, for a surname alone, the one person of that
+    /// surname already known (left alone when several share it).
+    /// </summary>
+    private static string ResolvePerson(DbConnection connection, DbTransaction tx, string name)
+    {
+        var id = EntityKeys.Person(name);
+        if (!EntityKeys.IsSingleWord(name))
+        {
+            return id;
+        }
+
+        var candidates = Db.Query(connection, tx, "SELECT id FROM entities WHERE kind = @kind AND surname = @surname AND id <> @id LIMIT 2",
+            r => r.GetString(0), ("@kind", EntityKinds.Person), ("@surname", EntityKeys.Surname(name)), ("@id", id));
+        return candidates.Count == 1 ? candidates[0] : id;
+    }
+
+    /// <summary>An existing entity of the kind known by one of these names (Daesh = ISIS), or null.</summary>
+    private static string? ResolveByAlias(DbConnection connection, DbTransaction tx, string kind, IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            var found = Db.Scalar<string>(connection, tx,
+                "SELECT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE a.alias_key = @key AND e.kind = @kind ORDER BY e.mention_count DESC LIMIT 1",
+                ("@key", EntityKeys.Slug(name)), ("@kind", kind));
+            if (found is not null)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static void WriteEntity(DbConnection connection, DbTransaction tx, string documentId, string? published, EntityUse e)
+    {
+        if (e.Spans.Count == 0 && e.Kind != EntityKinds.Place)
+        {
+            return;
+        }
+
+        var mentions = Math.Max(1, e.Spans.Count);
+        Db.Execute(connection, tx, """
+            INSERT INTO entities (id, kind, name, name_key, surname, country, mention_count, document_count)
+            VALUES (@id, @kind, @name, @nameKey, @surname, @country, @mentions, 1)
+            ON CONFLICT (id) DO UPDATE SET
+                mention_count = entities.mention_count + excluded.mention_count,
+                document_count = entities.document_count + 1,
+                country = COALESCE(entities.country, excluded.country),
+                name = CASE WHEN length(excluded.name) > length(entities.name) AND excluded.kind = 'person' THEN excluded.name ELSE entities.name END
+            """,
+            ("@id", e.Id), ("@kind", e.Kind), ("@name", e.Name), ("@nameKey", EntityKeys.Slug(e.Name)), ("@surname", Typed.Text(e.Surname)),
+            ("@country", Typed.Text(e.Country)), ("@mentions", mentions));
+        Db.Execute(connection, tx, "INSERT INTO entity_documents (entity_id, document_id, published, mention_count) VALUES (@id, @doc, @published, @mentions)",
+            ("@id", e.Id), ("@doc", documentId), ("@published", Typed.Text(published)), ("@mentions", mentions));
+        foreach (var alias in e.Aliases)
+        {
+            Db.Execute(connection, tx, """
+                INSERT INTO entity_aliases (entity_id, alias, alias_key, document_id) VALUES (@id, @alias, @key, @doc)
+                ON CONFLICT DO NOTHING
+                """, ("@id", e.Id), ("@alias", alias), ("@key", EntityKeys.Slug(alias)), ("@doc", documentId));
+        }
+
+        foreach (var title in e.Titles)
+        {
+            Db.Execute(connection, tx, """
+                INSERT INTO entity_titles (entity_id, title, document_id, published) VALUES (@id, @title, @doc, @published)
+                ON CONFLICT DO NOTHING
+                """, ("@id", e.Id), ("@title", title), ("@doc", documentId), ("@published", Typed.Text(published)));
+        }
+
+        foreach (var span in e.Spans)
+        {
+            InsertMention(connection, tx, documentId, e.Kind, e.Name, e.Id, span);
+        }
+    }
+
+    private static void WriteOtherMentions(DbConnection connection, DbTransaction tx, string documentId, DocumentFacts facts)
+    {
+        foreach (var (kind, value, span) in FactMentions.Of(facts).Where(m => m.Kind is not (EntityKinds.Country or EntityKinds.Person or EntityKinds.Organization)))
+        {
+            InsertMention(connection, tx, documentId, kind, value, null, span);
+        }
+    }
+
+    private static void InsertMention(DbConnection connection, DbTransaction tx, string documentId, string kind, string value, string? entityId, TextSpan span) =>
+        Db.Execute(connection, tx, """
+            INSERT INTO mentions (document_id, kind, value, entity_id, span_start, span_end) VALUES (@doc, @kind, @value, @entity, @start, @end)
+            """, ("@doc", documentId), ("@kind", kind), ("@value", value), ("@entity", Typed.Text(entityId)), ("@start", span.Start), ("@end", span.End));
+
+    private static void WriteMeeting(DbConnection connection, DbTransaction tx, ArticleInfo article, string? published, MeetingFact m, Dictionary<string, EntityUse> entities)
+    {
+        var country = m.Country?.ToUpperInvariant();
+        var candidates = Db.Query(connection, tx, $"""
+            SELECT {EventColumns} FROM events v
+            WHERE (v.country = @country OR (@country IS NULL AND v.country IS NULL))
+              AND (v.format = @format OR v.format = 'other' OR @format = 'other')
+            """, ReadEvent, ("@country", Typed.Text(country)), ("@format", m.Format));
+        var match = KnowledgeRules.BestMatch(candidates, m.Format, country, m.City, m.Date);
+        long eventId;
+        if (match is null)
+        {
+            eventId = Db.Scalar<long>(connection, tx, """
+                INSERT INTO events (format, country, city, date, sort_date, status, source_count)
+                VALUES (@format, @country, @city, @date, @sort, @status, 0) RETURNING id
+                """, ("@format", m.Format), ("@country", Typed.Text(country)), ("@city", Typed.Text(m.City)), ("@date", Typed.Text(m.Date)),
+                ("@sort", Typed.Text(SortDate(m.Date))), ("@status", m.Status));
+        }
+        else
+        {
+            eventId = long.Parse(match.Id[3..], CultureInfo.InvariantCulture);
+        }
+
+        Db.Execute(connection, tx, """
+            INSERT INTO event_sources (event_id, document_id, published, format, status, date, city, country, hosts, participants, span_start, span_end, evidence)
+            VALUES (@event, @doc, @published, @format, @status, @date, @city, @country, @hosts, @participants, @start, @end, @evidence)
+            """, ("@event", eventId), ("@doc", article.Id), ("@published", Typed.Text(published)), ("@format", m.Format), ("@status", m.Status),
+            ("@date", Typed.Text(m.Date)), ("@city", Typed.Text(m.City)), ("@country", Typed.Text(country)),
+            ("@hosts", JsonSerializer.Serialize(m.HostsOrChairs)), ("@participants", JsonSerializer.Serialize(m.Participants)),
+            ("@start", m.Span.Start), ("@end", m.Span.End), ("@evidence", m.Span.IsValidFor(article.Text) ? m.Span.Slice(article.Text) : ""));
+        RefreshEvent(connection, tx, eventId);
+
+        foreach (var (role, refs) in new[] { ("host", m.HostsOrChairs), ("participant", m.Participants) })
+        {
+            foreach (var reference in refs)
+            {
+                var entityId = reference.Length == 2 && reference.All(char.IsAsciiLetterUpper)
+                    ? EntityKeys.Country(reference)
+                    : entities.TryGetValue("name:" + reference, out var use) ? use.Id : null;
+                if (entityId is not null)
+                {
+                    LinkEvent(connection, tx, eventId, entityId, role, article.Id);
+                }
+            }
+        }
+
+        if (country is not null)
+        {
+            LinkEvent(connection, tx, eventId, EntityKeys.Country(country), "place", article.Id);
+        }
+
+        if (!string.IsNullOrWhiteSpace(m.City))
+        {
+            LinkEvent(connection, tx, eventId, EntityKeys.Place(m.City), "place", article.Id);
+        }
+    }
+
+    private static void LinkEvent(DbConnection connection, DbTransaction tx, long eventId, string entityId, string role, string documentId) =>
+        Db.Execute(connection, tx, "INSERT INTO event_entities (event_id, entity_id, role, document_id) VALUES (@event, @entity, @role, @doc)",
+            ("@event", eventId), ("@entity", entityId), ("@role", role), ("@doc", documentId));
+
+    /// <summary>Recomputes an event's summary from its sources; deletes it when none is left.</summary>
+    private static void RefreshEvent(DbConnection connection, DbTransaction tx, long eventId)
+    {
+        var sources = Db.Query(connection, tx, "SELECT format, status, date, city FROM event_sources WHERE event_id = @id",
+            r => (Format: r.GetString(0), Status: r.GetString(1), Date: r.NullableString(2), City: r.NullableString(3)), ("@id", eventId));
+        if (sources.Count == 0)
+        {
+            Db.Execute(connection, tx, "DELETE FROM event_entities WHERE event_id = @id", ("@id", eventId));
+            Db.Execute(connection, tx, "DELETE FROM events WHERE id = @id", ("@id", eventId));
+            return;
+        }
+
+        var format = sources.GroupBy(s => s.Format).OrderByDescending(g => g.Key == MeetingFormats.Other ? 0 : 1).ThenByDescending(g => g.Count()).First().Key;
+        var date = sources.Select(s => s.Date).Aggregate((string?)null, PartialDates.MorePrecise);
+        var city = sources.Select(s => s.City).FirstOrDefault(c => c is not null);
+        var status = sources.Any(s => s.Status == MeetingStatuses.Held) ? MeetingStatuses.Held : MeetingStatuses.Planned;
+        Db.Execute(connection, tx, """
+            UPDATE events SET format = @format, date = @date, sort_date = @sort, city = @city, status = @status, source_count = @count WHERE id = @id
+            """, ("@format", format), ("@date", Typed.Text(date)), ("@sort", Typed.Text(SortDate(date))), ("@city", Typed.Text(city)),
+            ("@status", status), ("@count", sources.Count), ("@id", eventId));
+    }
+
+    private static void WriteClaims(DbConnection connection, DbTransaction tx, ArticleInfo article, string? published, DocumentFacts facts)
+    {
+        const string insert = """
+            INSERT INTO claims (kind, document_id, published, value, qualifier, as_of, member, ordinal, span_start, span_end, evidence)
+            VALUES (@kind, @doc, @published, @value, @qualifier, @asOf, @member, @ordinal, @start, @end, @evidence)
+            """;
+        foreach (var c in facts.MemberCounts)
+        {
+            Db.Execute(connection, tx, insert, ("@kind", ClaimKinds.MemberCount), ("@doc", article.Id), ("@published", Typed.Text(published)),
+                ("@value", Typed.Int(c.Count)), ("@qualifier", c.Qualifier), ("@asOf", Typed.Text(c.AsOf)), ("@member", Typed.Text(null)),
+                ("@ordinal", Typed.Int(null)), ("@start", c.Span.Start), ("@end", c.Span.End), ("@evidence", Evidence(article.Text, c.Span)));
+        }
+
+        foreach (var n in facts.NewMembers)
+        {
+            Db.Execute(connection, tx, insert, ("@kind", ClaimKinds.NewMember), ("@doc", article.Id), ("@published", Typed.Text(published)),
+                ("@value", Typed.Int(n.Ordinal)), ("@qualifier", Typed.Text(n.Ordinal is null ? null : Qualifiers.Exact)), ("@asOf", Typed.Text(published)),
+                ("@member", n.Member), ("@ordinal", Typed.Int(n.Ordinal)), ("@start", n.Span.Start), ("@end", n.Span.End), ("@evidence", Evidence(article.Text, n.Span)));
+        }
+    }
+
+    /// <summary>Removes an article and everything derived from it. True when it was there.</summary>
+    private bool DeleteDocument(DbConnection connection, DbTransaction tx, string id)
+    {
+        var existed = Db.Execute(connection, tx, "DELETE FROM documents WHERE id = @id", ("@id", id)) > 0;
+        if (!existed)
+        {
+            return false;
+        }
+
+        DeleteFullText(connection, tx, id);
+        Db.Execute(connection, tx, """
+            UPDATE entities SET
+                mention_count = mention_count - (SELECT ed.mention_count FROM entity_documents ed WHERE ed.entity_id = entities.id AND ed.document_id = @id),
+                document_count = document_count - 1
+            WHERE id IN (SELECT entity_id FROM entity_documents WHERE document_id = @id)
+            """, ("@id", id));
+        Db.Execute(connection, tx, "DELETE FROM entity_documents WHERE document_id = @id", ("@id", id));
+        Db.Execute(connection, tx, "DELETE FROM entities WHERE document_count <= 0");
+        Db.Execute(connection, tx, "DELETE FROM entity_aliases WHERE document_id = @id", ("@id", id));
+        Db.Execute(connection, tx, "DELETE FROM entity_titles WHERE document_id = @id", ("@id", id));
+        Db.Execute(connection, tx, "DELETE FROM mentions WHERE document_id = @id", ("@id", id));
+        Db.Execute(connection, tx, "DELETE FROM claims WHERE document_id = @id", ("@id", id));
+        Db.Execute(connection, tx, "DELETE FROM event_entities WHERE document_id = @id", ("@id", id));
+        var events = Db.Query(connection, tx, "SELECT DISTINCT event_id FROM event_sources WHERE document_id = @id", r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), ("@id", id));
+        Db.Execute(connection, tx, "DELETE FROM event_sources WHERE document_id = @id", ("@id", id));
+        foreach (var e in events)
+        {
+            RefreshEvent(connection, tx, e);
+        }
+
+        return true;
+    }
+
+    // ---- reading -------------------------------------------------------------------------------
+
+    private const string SummaryColumns =
+        "d.id, d.title, d.published, d.source, d.url, d.relevant, d.fact_counts, d.trace_id, d.indexed_at, d.extractor_version, substr(d.text, 1, 240)";
+
+    private const int SummaryColumnCount = 11;
+
+    private const string EntityColumns = """
+        e.id, e.kind, e.name, e.country, e.mention_count, e.document_count,
+        (SELECT MIN(ed.published) FROM entity_documents ed WHERE ed.entity_id = e.id AND ed.published IS NOT NULL),
+        (SELECT MAX(ed.published) FROM entity_documents ed WHERE ed.entity_id = e.id AND ed.published IS NOT NULL)
+        """;
+
+    private const string EventColumns = "v.id, v.format, v.country, v.city, v.date, v.status, v.source_count";
+
+    private static ArticleSummary ReadSummary(DbDataReader r, int i) => new(
+        Id: r.GetString(i),
+        Title: r.GetString(i + 1),
+        Published: r.NullableString(i + 2),
+        Source: r.GetString(i + 3),
+        Url: r.GetString(i + 4),
+        Relevant: r.Int(i + 5) != 0,
+        Counts: FactCounts.FromArray(r.GetString(i + 6).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray()),
+        TraceId: r.GetString(i + 7),
+        IndexedAt: DateTimeOffset.Parse(r.GetString(i + 8), CultureInfo.InvariantCulture),
+        ExtractorVersion: r.GetString(i + 9),
+        Preview: r.GetString(i + 10));
+
+    private static EntitySummary ReadEntity(DbDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), r.NullableString(3), r.Int(4), r.Int(5), r.NullableString(6), r.NullableString(7));
+
+    private static EventSummary ReadEvent(DbDataReader r) => new(
+        "ev-" + Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
+        r.GetString(1), r.NullableString(2), r.NullableString(3), r.NullableString(4), r.GetString(5), r.Int(6));
+
+    private static bool TryEventNumber(string id, out long number)
+    {
+        number = 0;
+        return id.StartsWith("ev-", StringComparison.Ordinal) && long.TryParse(id.AsSpan(3), NumberStyles.None, CultureInfo.InvariantCulture, out number);
+    }
+
+    private static EntityMention Mention(string documentId, string? published, int start, int end, string text)
+    {
+        var span = new TextSpan(start, end);
+        if (!span.IsValidFor(text))
+        {
+            return new EntityMention(documentId, published, start, end, "", "", "");
+        }
+
+        var from = Math.Max(0, start - ContextChars);
+        var to = Math.Min(text.Length, end + ContextChars);
+        return new EntityMention(documentId, published, start, end, text[from..start], text[start..end], text[end..to]);
+    }
+
+    private static string Evidence(string text, TextSpan span) => span.IsValidFor(text) ? span.Slice(text) : "";
+
+    private static string? SortDate(string? date) => PartialDates.ToDate(date)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string? DateBound(string? value, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return PartialDates.ToDate(value.Trim())?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            ?? throw new InvalidQueryException($"'{name}' must be a date YYYY, YYYY-MM or YYYY-MM-DD, not '{value}'");
+    }
+
+    private static int? Next(int offset, int count, int total) => offset + count < total ? offset + count : null;
+
+    /// <summary>The filter part of a search over <c>documents d</c>, and its parameters.</summary>
+    private static (string Sql, (string, object?)[] Parameters) Filters(SearchQuery q)
+    {
+        var sql = new List<string>();
+        var parameters = new List<(string, object?)>();
+        if (DateBound(q.From, "from") is { } from)
+        {
+            sql.Add("d.published >= @fFrom");
+            parameters.Add(("@fFrom", from));
+        }
+
+        if (DateBound(q.To, "to") is { } to)
+        {
+            sql.Add("d.published <= @fTo");
+            parameters.Add(("@fTo", to));
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Country))
+        {
+            sql.Add("d.id IN (SELECT document_id FROM entity_documents WHERE entity_id = @fCountry)");
+            parameters.Add(("@fCountry", EntityKeys.Country(q.Country.Trim())));
+        }
+
+        foreach (var (value, kind, name) in new[] { (q.Person, EntityKinds.Person, "@fPerson"), (q.Organization, EntityKinds.Organization, "@fOrg") })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                continue;
+            }
+
+            // An entity id, or any name the entity is known by.
+            sql.Add($"""
+                d.id IN (SELECT ed.document_id FROM entity_documents ed JOIN entities e ON e.id = ed.entity_id
+                         WHERE e.kind = {name}Kind AND (e.id = {name} OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_key = {name}Key)))
+                """);
+            parameters.Add((name, value.Trim()));
+            parameters.Add((name + "Kind", kind));
+            parameters.Add((name + "Key", EntityKeys.Slug(value)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Format))
+        {
+            if (!MeetingFormats.All.Contains(q.Format))
+            {
+                throw new InvalidQueryException($"unknown meeting format '{q.Format}'");
+            }
+
+            sql.Add("d.id IN (SELECT document_id FROM event_sources WHERE format = @fFormat)");
+            parameters.Add(("@fFormat", q.Format));
+        }
+
+        return (string.Concat(sql.Select(s => " AND " + s)), parameters.ToArray());
+    }
+}
+
+/// <summary>Every (kind, value, span) of an article's facts: what gets highlighted.</summary>
+public static class FactMentions
+{
+    public static IEnumerable<(string Kind, string Value, TextSpan Span)> Of(DocumentFacts facts)
+    {
+        foreach (var c in facts.Countries)
+        {
+            foreach (var s in c.Spans)
+            {
+                yield return (EntityKinds.Country, c.Code, s);
+            }
+        }
+
+        foreach (var p in facts.People)
+        {
+            foreach (var s in p.Spans)
+            {
+                yield return (EntityKinds.Person, p.Name, s);
+            }
+        }
+
+        foreach (var o in facts.Organizations)
+        {
+            foreach (var s in o.Spans)
+            {
+                yield return (EntityKinds.Organization, o.Name, s);
+            }
+        }
+
+        foreach (var m in facts.Meetings)
+        {
+            yield return ("meeting", m.Format, m.Span);
+        }
+
+        foreach (var m in facts.MemberCounts)
+        {
+            yield return ("member_count", m.Count.ToString(CultureInfo.InvariantCulture), m.Span);
+        }
+
+        foreach (var m in facts.NewMembers)
+        {
+            yield return ("new_member", m.Member, m.Span);
+        }
+
+        foreach (var m in facts.Money)
+        {
+            yield return ("money", m.AmountUsd?.ToString(CultureInfo.InvariantCulture) ?? $"{m.Amount} {m.Currency}", m.Span);
+        }
+
+        foreach (var q in facts.Quotes)
+        {
+            yield return ("quote", q.Speaker ?? q.SpeakerDescription ?? "", q.Span);
+        }
+
+        foreach (var a in facts.AttackStats)
+        {
+            yield return ("attack_stat", a.Count.ToString(CultureInfo.InvariantCulture), a.Span);
+        }
+    }
+}
