@@ -197,7 +197,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         }
 
         var from = DateBound(query.From, "from");
-        var to = DateBound(query.To, "to");
+        var to = DateBound(query.To, "to", upper: true);
         using var connection = Open();
         (string, object?)[] parameters =
         [
@@ -250,11 +250,11 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
         using var connection = Open();
         var claims = Db.Query(connection, null, """
-            SELECT id, kind, value, qualifier, as_of, member, ordinal, document_id, published, span_start, span_end, evidence
+            SELECT id, kind, value, qualifier, as_of, effective, member, ordinal, document_id, published, span_start, span_end, evidence
             FROM claims WHERE kind IN (@count, @member)
             """,
             r => new Claim(r.Int(0).ToString(CultureInfo.InvariantCulture), r.GetString(1), r.NullableInt(2), r.NullableString(3), r.NullableString(4),
-                r.NullableString(5), r.NullableInt(6), r.GetString(7), r.NullableString(8), r.Int(9), r.Int(10), r.GetString(11)),
+                r.NullableString(5), r.NullableString(6), r.NullableInt(7), r.GetString(8), r.NullableString(9), r.Int(10), r.Int(11), r.GetString(12)),
             ("@count", ClaimKinds.MemberCount), ("@member", ClaimKinds.NewMember));
         return new ClaimTimeline(kind, KnowledgeRules.Timeline(claims));
     }
@@ -525,21 +525,23 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     private static void WriteClaims(DbConnection connection, DbTransaction tx, ArticleInfo article, string? published, DocumentFacts facts)
     {
         const string insert = """
-            INSERT INTO claims (kind, document_id, published, value, qualifier, as_of, member, ordinal, span_start, span_end, evidence)
-            VALUES (@kind, @doc, @published, @value, @qualifier, @asOf, @member, @ordinal, @start, @end, @evidence)
+            INSERT INTO claims (kind, document_id, published, value, qualifier, as_of, effective, member, ordinal, span_start, span_end, evidence)
+            VALUES (@kind, @doc, @published, @value, @qualifier, @asOf, @effective, @member, @ordinal, @start, @end, @evidence)
             """;
+        var articleDate = published ?? KnowledgeRules.ReportedDate(facts.Meetings);
         foreach (var c in facts.MemberCounts)
         {
             Db.Execute(connection, tx, insert, ("@kind", ClaimKinds.MemberCount), ("@doc", article.Id), ("@published", Typed.Text(published)),
-                ("@value", Typed.Int(c.Count)), ("@qualifier", c.Qualifier), ("@asOf", Typed.Text(c.AsOf)), ("@member", Typed.Text(null)),
-                ("@ordinal", Typed.Int(null)), ("@start", c.Span.Start), ("@end", c.Span.End), ("@evidence", Evidence(article.Text, c.Span)));
+                ("@value", Typed.Int(c.Count)), ("@qualifier", c.Qualifier), ("@asOf", Typed.Text(c.AsOf)), ("@effective", Typed.Text(c.AsOf ?? articleDate)),
+                ("@member", Typed.Text(null)), ("@ordinal", Typed.Int(null)), ("@start", c.Span.Start), ("@end", c.Span.End), ("@evidence", Evidence(article.Text, c.Span)));
         }
 
         foreach (var n in facts.NewMembers)
         {
             Db.Execute(connection, tx, insert, ("@kind", ClaimKinds.NewMember), ("@doc", article.Id), ("@published", Typed.Text(published)),
-                ("@value", Typed.Int(n.Ordinal)), ("@qualifier", Typed.Text(n.Ordinal is null ? null : Qualifiers.Exact)), ("@asOf", Typed.Text(published)),
-                ("@member", n.Member), ("@ordinal", Typed.Int(n.Ordinal)), ("@start", n.Span.Start), ("@end", n.Span.End), ("@evidence", Evidence(article.Text, n.Span)));
+                ("@value", Typed.Int(n.Ordinal)), ("@qualifier", Typed.Text(n.Ordinal is null ? null : Qualifiers.Exact)), ("@asOf", Typed.Text(null)),
+                ("@effective", Typed.Text(articleDate)), ("@member", n.Member), ("@ordinal", Typed.Int(n.Ordinal)), ("@start", n.Span.Start), ("@end", n.Span.End),
+                ("@evidence", Evidence(article.Text, n.Span)));
         }
     }
 
@@ -634,15 +636,24 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
     private static string? SortDate(string? date) => PartialDates.ToDate(date)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string? DateBound(string? value, string name)
+    /// <summary>An inclusive range bound: the first day of a partial date, or its last day for an upper bound.</summary>
+    private static string? DateBound(string? value, string name, bool upper = false)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;
         }
 
-        return PartialDates.ToDate(value.Trim())?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+        var text = value.Trim();
+        var first = PartialDates.ToDate(text)
             ?? throw new InvalidQueryException($"'{name}' must be a date YYYY, YYYY-MM or YYYY-MM-DD, not '{value}'");
+        var bound = !upper ? first : text.Length switch
+        {
+            4 => first.AddYears(1).AddDays(-1),
+            7 => first.AddMonths(1).AddDays(-1),
+            _ => first,
+        };
+        return bound.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     private static int? Next(int offset, int count, int total) => offset + count < total ? offset + count : null;
@@ -658,7 +669,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             parameters.Add(("@fFrom", from));
         }
 
-        if (DateBound(q.To, "to") is { } to)
+        if (DateBound(q.To, "to", upper: true) is { } to)
         {
             sql.Add("d.published <= @fTo");
             parameters.Add(("@fTo", to));

@@ -85,6 +85,16 @@ public static class KnowledgeRules
             .ToList())).ToList();
     }
 
+    /// <summary>
+    /// The date an undated article speaks of: the most precise date (with a year) of the meetings it reports as held.
+    /// </summary>
+    public static string? ReportedDate(IEnumerable<MeetingFact> meetings) =>
+        meetings
+            .Where(m => m.Status == MeetingStatuses.Held && m.Date is not null && !m.Date.StartsWith("--", StringComparison.Ordinal))
+            .Select(m => m.Date)
+            .OrderByDescending(PartialDates.Precision)
+            .FirstOrDefault();
+
     public static bool Contradict(Claim a, Claim b) =>
         a.Value is { } va && b.Value is { } vb && va != vb
         && a.Qualifier == Qualifiers.Exact && b.Qualifier == Qualifiers.Exact

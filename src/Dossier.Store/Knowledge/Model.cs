@@ -61,13 +61,13 @@ public sealed record EventDetail(EventSummary Summary, IReadOnlyList<EventSource
 public sealed record EventQuery(string? Country = null, string? Format = null, string? From = null, string? To = null);
 
 /// <summary>A claim about the coalition at a point in time, with its evidence.</summary>
+/// <param name="EffectiveDate">
+/// The date the claim speaks of: its as-of date, else its article's publication date, else the date of the meeting
+/// the article reports (an undated "83-member coalition" in a report of the 2022 meeting speaks of 2022).
+/// </param>
 public sealed record Claim(
-    string Id, string Kind, int? Value, string? Qualifier, string? AsOf, string? Member, int? Ordinal,
-    string DocumentId, string? Published, int Start, int End, string Evidence)
-{
-    /// <summary>The date the claim speaks of: its as-of date, else its article's publication date.</summary>
-    public string? EffectiveDate => AsOf ?? Published;
-}
+    string Id, string Kind, int? Value, string? Qualifier, string? AsOf, string? EffectiveDate, string? Member, int? Ordinal,
+    string DocumentId, string? Published, int Start, int End, string Evidence);
 
 /// <summary>A claim on the timeline and the ids of the claims it contradicts.</summary>
 public sealed record TimelineEntry(Claim Claim, IReadOnlyList<string> ConflictsWith);

@@ -118,6 +118,8 @@ CREATE TABLE claims (
     value        INTEGER NULL,
     qualifier    TEXT NULL,
     as_of        TEXT NULL,
+    -- The date the claim speaks of: as_of, else the article's date, else the date of the meeting it reports.
+    effective    TEXT NULL,
     member       TEXT NULL,
     ordinal      INTEGER NULL,
     span_start   INTEGER NOT NULL,

@@ -2,14 +2,22 @@ using Dossier.Domain;
 
 namespace Dossier.Store.Tests;
 
-public sealed class KnowledgeStoreTests : IDisposable
+/// <summary>
+/// The contract every knowledge store engine must keep: the same tests run against SQLite and PostgreSQL.
+/// Each test gets an empty store from <see cref="CreateStore"/>.
+/// </summary>
+public abstract partial class KnowledgeStoreSuite : IDisposable
 {
-    private readonly TempFolder _folder = new();
-    private readonly SqliteKnowledgeStore _store;
+    private readonly Lazy<IKnowledgeStore> _lazy;
 
-    public KnowledgeStoreTests() => _store = SqliteKnowledgeStore.Open(_folder.File("k.db"));
+    protected KnowledgeStoreSuite() => _lazy = new Lazy<IKnowledgeStore>(CreateStore);
 
-    public void Dispose() => _folder.Dispose();
+    protected IKnowledgeStore Store => _lazy.Value;
+
+    /// <summary>A new, empty store of the engine under test.</summary>
+    protected abstract IKnowledgeStore CreateStore();
+
+    public virtual void Dispose() => GC.SuppressFinalize(this);
 
     private static (ArticleInfo, DocumentFacts) Article(string id, string text, string? published = null)
     {
@@ -31,9 +39,9 @@ public sealed class KnowledgeStoreTests : IDisposable
     {
         var (info, facts) = Article("d1", "The coalition met in Morocco on Wednesday.", "2022-05-14");
 
-        var replaced = _store.Index(info, facts);
-        var page = _store.List(0, 10);
-        var article = _store.Get("d1");
+        var replaced = Store.Index(info, facts);
+        var page = Store.List(0, 10);
+        var article = Store.Get("d1");
 
         Assert.False(replaced);
         var summary = Assert.Single(page.Items);
@@ -50,23 +58,23 @@ public sealed class KnowledgeStoreTests : IDisposable
     public void Index_SameIdAgain_ReplacesFactsAndSearchEntry()
     {
         var (info, facts) = Article("d1", "The coalition met in Morocco.");
-        _store.Index(info, facts);
+        Store.Index(info, facts);
 
-        var replaced = _store.Index(info with { Text = "The coalition met in Rome." }, facts with { Countries = [] });
+        var replaced = Store.Index(info with { Text = "The coalition met in Rome." }, facts with { Countries = [] });
 
         Assert.True(replaced);
-        Assert.Equal(1, _store.List(0, 10).Total);
-        Assert.Empty(_store.Search("Morocco", 0, 10).Items);
-        Assert.Single(_store.Search("Rome", 0, 10).Items);
+        Assert.Equal(1, Store.List(0, 10).Total);
+        Assert.Empty(Store.Search("Morocco", 0, 10).Items);
+        Assert.Single(Store.Search("Rome", 0, 10).Items);
     }
 
     [Fact]
     public void Search_SeveralMatches_RanksTheDenserArticleFirstAndMarksMatches()
     {
-        _store.Index(Article("d1", "A long article about many things, sports and weather, that mentions Marrakesh once.").Item1, Article("d1", "x").Item2);
-        _store.Index(Article("d2", "Marrakesh hosted the ministerial. Marrakesh welcomed ministers.").Item1, Article("d2", "x").Item2);
+        Store.Index(Article("d1", "A long article about many things, sports and weather, that mentions Marrakesh once.").Item1, Article("d1", "x").Item2);
+        Store.Index(Article("d2", "Marrakesh hosted the ministerial. Marrakesh welcomed ministers.").Item1, Article("d2", "x").Item2);
 
-        var hits = _store.Search("marrakesh", 0, 10);
+        var hits = Store.Search("marrakesh", 0, 10);
 
         Assert.Equal(["d2", "d1"], hits.Items.Select(h => h.Article.Id));
         Assert.Contains("[Marrakesh]", hits.Items[0].Snippet);
@@ -79,11 +87,11 @@ public sealed class KnowledgeStoreTests : IDisposable
         for (var i = 0; i < 5; i++)
         {
             var (info, facts) = Article($"d{i}", $"Coalition meeting number {i}.");
-            _store.Index(info, facts);
+            Store.Index(info, facts);
         }
 
-        var first = _store.Search("coalition", 0, 2);
-        var last = _store.Search("coalition", 4, 2);
+        var first = Store.Search("coalition", 0, 2);
+        var last = Store.Search("coalition", 4, 2);
 
         Assert.Equal(2, first.Items.Count);
         Assert.Equal(2, first.NextOffset);
@@ -99,7 +107,7 @@ public sealed class KnowledgeStoreTests : IDisposable
     [InlineData("*** ---")]
     public void Search_MalformedQuery_ThrowsInvalidQuery(string query)
     {
-        Assert.Throws<InvalidQueryException>(() => _store.Search(query, 0, 10));
+        Assert.Throws<InvalidQueryException>(() => Store.Search(query, 0, 10));
     }
 
     [Theory]
@@ -110,17 +118,17 @@ public sealed class KnowledgeStoreTests : IDisposable
     public void Search_Fts5SyntaxInQuery_IsSearchedAsPlainWords(string query)
     {
         var (info, facts) = Article("d1", "The coalition met in Morocco.");
-        _store.Index(info, facts);
+        Store.Index(info, facts);
 
-        var hits = _store.Search(query, 0, 10);
+        var hits = Store.Search(query, 0, 10);
 
         Assert.NotNull(hits);
-        Assert.Equal(1, _store.List(0, 10).Total);
+        Assert.Equal(1, Store.List(0, 10).Total);
     }
 
     [Fact]
     public void Get_UnknownId_ReturnsNull()
     {
-        Assert.Null(_store.Get("missing"));
+        Assert.Null(Store.Get("missing"));
     }
 }

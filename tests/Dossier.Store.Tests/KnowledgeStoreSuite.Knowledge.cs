@@ -1,0 +1,297 @@
+using Dossier.Domain;
+
+namespace Dossier.Store.Tests;
+
+public abstract partial class KnowledgeStoreSuite
+{
+    /// <summary>An article whose text holds every named string; facts point at the first occurrence of each.</summary>
+    private sealed class ArticleBuilder(string id, string text, string? published = null)
+    {
+        private readonly List<CountryFact> _countries = [];
+        private readonly List<PersonFact> _people = [];
+        private readonly List<OrganizationFact> _orgs = [];
+        private readonly List<MeetingFact> _meetings = [];
+        private readonly List<MemberCountFact> _counts = [];
+        private readonly List<NewMemberFact> _members = [];
+
+        private TextSpan Find(string s)
+        {
+            var i = text.IndexOf(s, StringComparison.Ordinal);
+            Assert.True(i >= 0, $"'{s}' is not in the test text");
+            return new TextSpan(i, i + s.Length);
+        }
+
+        public ArticleBuilder Country(string code, string surface) { _countries.Add(new CountryFact(code, [Find(surface)])); return this; }
+
+        public ArticleBuilder Person(string name, string? title = null, string? country = null, params string[] aliases)
+        {
+            _people.Add(new PersonFact(name, aliases, title, country, [Find(name), .. aliases.Select(Find)]));
+            return this;
+        }
+
+        public ArticleBuilder Org(string name, params string[] aliases)
+        {
+            _orgs.Add(new OrganizationFact(name, aliases, [.. new[] { name }.Concat(aliases).Where(text.Contains).Select(Find)]));
+            return this;
+        }
+
+        public ArticleBuilder Meeting(string format, string? country, string? city, string? date, string evidence, string[]? hosts = null, string[]? participants = null, string status = MeetingStatuses.Held)
+        {
+            _meetings.Add(new MeetingFact(format, city, country, date, hosts ?? [], participants ?? [], Find(evidence)) { Status = status });
+            return this;
+        }
+
+        public ArticleBuilder Members(int count, string qualifier, string? asOf, string evidence) { _counts.Add(new MemberCountFact(count, qualifier, asOf, Find(evidence))); return this; }
+
+        public ArticleBuilder NewMember(string code, int? ordinal, string evidence) { _members.Add(new NewMemberFact(code, ordinal, Find(evidence))); return this; }
+
+        public (ArticleInfo, DocumentFacts) Build() => (
+            new ArticleInfo { Id = id, Text = text, Title = "T " + id, Published = published },
+            new DocumentFacts
+            {
+                Doc = id, Published = published, Relevant = true, ExtractorVersion = "suite",
+                Countries = _countries, People = _people, Organizations = _orgs, Meetings = _meetings, MemberCounts = _counts, NewMembers = _members,
+            });
+    }
+
+    private void Index(ArticleBuilder builder)
+    {
+        var (info, facts) = builder.Build();
+        Store.Index(info, facts);
+    }
+
+    [Fact]
+    public void Entities_PersonUnderSpellingVariantsAcrossArticles_IsOnePerson()
+    {
+        Index(new ArticleBuilder("a1", "Analyst Jassim Mohamed said so.", "2022-05-14").Person("Jassim Mohamed", "Director"));
+        Index(new ArticleBuilder("a2", "Later Jassim Muhammad said more.", "2023-01-02").Person("Jassim Muhammad", "Director of Studies"));
+
+        var people = Store.ListEntities(new EntityQuery(EntityKinds.Person), 0, 10);
+        var person = Store.GetEntity(Assert.Single(people.Items).Id);
+
+        Assert.NotNull(person);
+        Assert.Equal(2, person.Summary.DocumentCount);
+        Assert.Equal("2022-05-14", person.Summary.FirstSeen);
+        Assert.Equal("2023-01-02", person.Summary.LastSeen);
+        Assert.Equal(["Jassim Mohamed", "Jassim Muhammad"], person.Aliases);
+        Assert.Equal(["Director", "Director of Studies"], person.Titles.Select(t => t.Title));
+        Assert.Contains(person.Mentions, m => m.Text == "Jassim Muhammad" && m.Before.EndsWith("Later ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Entities_SurnameAloneWithOneKnownBearer_JoinsThatPerson()
+    {
+        Index(new ArticleBuilder("a1", "Secretary Antony Blinken spoke.").Person("Antony Blinken", "Secretary of State", "US"));
+
+        Index(new ArticleBuilder("a2", "Blinken spoke again.").Person("Blinken"));
+
+        var person = Assert.Single(Store.ListEntities(new EntityQuery(EntityKinds.Person), 0, 10).Items);
+        Assert.Equal("Antony Blinken", person.Name);
+        Assert.Equal(2, person.DocumentCount);
+    }
+
+    [Fact]
+    public void Entities_SurnameAloneWithTwoKnownBearers_StaysApart()
+    {
+        Index(new ArticleBuilder("a1", "John Smith and Jane Smith met.").Person("John Smith").Person("Jane Smith"));
+
+        Index(new ArticleBuilder("a2", "Smith spoke.").Person("Smith"));
+
+        Assert.Equal(3, Store.ListEntities(new EntityQuery(EntityKinds.Person), 0, 10).Total);
+    }
+
+    [Fact]
+    public void Entities_OrganizationKnownByAnAlias_IsOneOrganization()
+    {
+        Index(new ArticleBuilder("a1", "ISIS, also called Daesh, attacked.").Org("ISIS", "Daesh"));
+
+        Index(new ArticleBuilder("a2", "Daesh lost ground.").Org("Daesh"));
+
+        var org = Assert.Single(Store.ListEntities(new EntityQuery(EntityKinds.Organization), 0, 10).Items);
+        Assert.Equal("organization:isis", org.Id);
+        Assert.Equal(2, org.DocumentCount);
+        Assert.Equal(3, org.MentionCount);
+    }
+
+    [Fact]
+    public void Entities_ArticleReindexedWithoutThem_AreGone()
+    {
+        Index(new ArticleBuilder("a1", "Morocco and Italy.").Country("MA", "Morocco").Country("IT", "Italy"));
+        Index(new ArticleBuilder("a2", "Morocco again.").Country("MA", "Morocco"));
+
+        Index(new ArticleBuilder("a1", "Nothing here now."));
+
+        var countries = Store.ListEntities(new EntityQuery(EntityKinds.Country), 0, 10);
+        var morocco = Assert.Single(countries.Items);
+        Assert.Equal("country:MA", morocco.Id);
+        Assert.Equal("Morocco", morocco.Name);
+        Assert.Equal(1, morocco.DocumentCount);
+        Assert.Equal(1, morocco.MentionCount);
+    }
+
+    [Fact]
+    public void ListEntities_NamePrefixAndUnknownKind_FilterOrRefuse()
+    {
+        Index(new ArticleBuilder("a1", "Morocco, Mali and Italy.").Country("MA", "Morocco").Country("ML", "Mali").Country("IT", "Italy"));
+
+        var m = Store.ListEntities(new EntityQuery(EntityKinds.Country, "M"), 0, 10);
+
+        Assert.Equal(["Mali", "Morocco"], m.Items.Select(e => e.Name).Order());
+        Assert.Throws<InvalidQueryException>(() => Store.ListEntities(new EntityQuery("planet"), 0, 10));
+    }
+
+    [Fact]
+    public void GetEntity_CountryInEvents_ListsEventsAndRelatedEntities()
+    {
+        Index(new ArticleBuilder("a1", "Ministers met in Marrakesh, Morocco, with Nigeria.", "2022-05-14")
+            .Country("MA", "Morocco").Country("NG", "Nigeria")
+            .Meeting(MeetingFormats.Ministerial, "MA", "Marrakesh", "2022-05-11", "Ministers met in Marrakesh", participants: ["NG"]));
+
+        var nigeria = Store.GetEntity("country:NG");
+
+        Assert.NotNull(nigeria);
+        Assert.Equal("Nigeria", nigeria.Summary.Name);
+        Assert.Single(nigeria.Events);
+        Assert.Contains(nigeria.Related, r => r.Id == "country:MA");
+        Assert.NotNull(Store.GetEntity("place:marrakesh"));
+        Assert.Null(Store.GetEntity("country:ZZ"));
+    }
+
+    [Fact]
+    public void Events_SameMeetingInTwoArticles_IsOneEventWithTwoSources()
+    {
+        Index(new ArticleBuilder("a1", "The coalition met in Morocco on Wednesday.", "2022-05-14")
+            .Meeting(MeetingFormats.Ministerial, "MA", null, "2022-05-11", "met in Morocco on Wednesday"));
+        Index(new ArticleBuilder("a2", "After the 2022 meeting in Morocco, the communiqué said.")
+            .Meeting(MeetingFormats.Other, "MA", null, "2022", "the 2022 meeting in Morocco"));
+
+        var events = Store.ListEvents(new EventQuery(Country: "MA"), 0, 10);
+        var e = Store.GetEvent(Assert.Single(events.Items).Id);
+
+        Assert.NotNull(e);
+        Assert.Equal(2, e.Summary.SourceCount);
+        Assert.Equal("2022-05-11", e.Summary.Date);
+        Assert.Equal(MeetingFormats.Ministerial, e.Summary.Format);
+        Assert.Equal(["a1", "a2"], e.Sources.Select(s => s.DocumentId).Order());
+        var date = Assert.Single(e.Attributes, a => a.Name == "date");
+        Assert.False(date.Conflict);
+        Assert.Equal(2, date.Values.Count);
+        Assert.Contains(e.Sources, s => s.Evidence == "the 2022 meeting in Morocco");
+    }
+
+    [Fact]
+    public void Events_DifferentYearsOrCities_StayApart()
+    {
+        Index(new ArticleBuilder("a1", "Ministers met in Rome in 2021.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2021-06-28", "Ministers met in Rome"));
+        Index(new ArticleBuilder("a2", "Ministers met in Rome in 2023.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2023", "Ministers met in Rome"));
+        Index(new ArticleBuilder("a3", "The group met in Milan.").Meeting(MeetingFormats.Ministerial, "IT", "Milan", "2021-06", "The group met in Milan"));
+
+        Assert.Equal(3, Store.ListEvents(new EventQuery(Country: "IT"), 0, 10).Total);
+    }
+
+    [Fact]
+    public void Events_UndatedMeetingsInOneCity_MergeButUndatedWithoutCityDoNot()
+    {
+        Index(new ArticleBuilder("a1", "The Africa Focus Group met in Rome.").Meeting(MeetingFormats.AfricaFocusGroup, "IT", "Rome", null, "met in Rome"));
+        Index(new ArticleBuilder("a2", "Its meeting in Roma was useful.").Meeting(MeetingFormats.AfricaFocusGroup, "IT", "Roma", null, "meeting in Roma"));
+        Index(new ArticleBuilder("a3", "The Small Group met.").Meeting(MeetingFormats.SmallGroup, null, null, null, "The Small Group met"));
+        Index(new ArticleBuilder("a4", "The Small Group met again.").Meeting(MeetingFormats.SmallGroup, null, null, null, "The Small Group met again"));
+
+        Assert.Equal(1, Store.ListEvents(new EventQuery(Format: MeetingFormats.AfricaFocusGroup), 0, 10).Total);
+        Assert.Equal(2, Store.ListEvents(new EventQuery(Format: MeetingFormats.SmallGroup), 0, 10).Total);
+    }
+
+    [Fact]
+    public void ListEvents_DateRangeAndBadFilters_FilterOrRefuse()
+    {
+        Index(new ArticleBuilder("a1", "Met in Rome. Met in Abuja.")
+            .Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2021-06-28", "Met in Rome")
+            .Meeting(MeetingFormats.AfricaFocusGroup, "NG", "Abuja", "2023-03", "Met in Abuja"));
+
+        var in2023 = Store.ListEvents(new EventQuery(From: "2023", To: "2023-12-31"), 0, 10);
+
+        Assert.Equal("NG", Assert.Single(in2023.Items).Country);
+        Assert.Throws<InvalidQueryException>(() => Store.ListEvents(new EventQuery(From: "last year"), 0, 10));
+        Assert.Throws<InvalidQueryException>(() => Store.ListEvents(new EventQuery(Format: "summit"), 0, 10));
+        Assert.Null(Store.GetEvent("ev-99999"));
+        Assert.Null(Store.GetEvent("nonsense"));
+    }
+
+    [Fact]
+    public void Events_ArticleReindexedWithoutTheMeeting_LosesThatSource()
+    {
+        Index(new ArticleBuilder("a1", "Met in Rome.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2021-06-28", "Met in Rome"));
+        Index(new ArticleBuilder("a2", "Also met in Rome.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2021-06", "met in Rome"));
+
+        Index(new ArticleBuilder("a1", "No meeting any more."));
+
+        var e = Assert.Single(Store.ListEvents(new EventQuery(), 0, 10).Items);
+        Assert.Equal(1, e.SourceCount);
+        Assert.Equal("2021-06", e.Date);
+    }
+
+    [Fact]
+    public void ClaimTimeline_DifferentExactCountsAboutTheSameTime_AreFlagged()
+    {
+        Index(new ArticleBuilder("a1", "The coalition of 84 countries met.", "2022-05-14").Members(84, Qualifiers.Exact, "2022-05-14", "84 countries"));
+        Index(new ArticleBuilder("a2", "An 83-member coalition, after the 2022 meeting in Morocco.")
+            .Members(83, Qualifiers.Exact, null, "83-member")
+            .Meeting(MeetingFormats.Ministerial, "MA", null, "2022", "the 2022 meeting in Morocco"));
+        Index(new ArticleBuilder("a3", "The coalition's 85 members.").Members(85, Qualifiers.Exact, null, "85 members"));
+        Index(new ArticleBuilder("a4", "It has over 80 members.", "2022-05-01").Members(80, Qualifiers.Over, null, "over 80 members"));
+        Index(new ArticleBuilder("a5", "It welcomed the Maldives as its 87th member.", "2024-12-03").NewMember("MV", 87, "87th member"));
+
+        var timeline = Store.GetClaimTimeline(ClaimKinds.MemberCount);
+
+        Assert.Equal(5, timeline.Entries.Count);
+        var c83 = Assert.Single(timeline.Entries, e => e.Claim.Value == 83);
+        var c84 = Assert.Single(timeline.Entries, e => e.Claim.Value == 84);
+        Assert.Equal("2022", c83.Claim.EffectiveDate);
+        Assert.Equal([c84.Claim.Id], c83.ConflictsWith);
+        Assert.Equal([c83.Claim.Id], c84.ConflictsWith);
+        Assert.Empty(Assert.Single(timeline.Entries, e => e.Claim.Value == 85).ConflictsWith);
+        Assert.Empty(Assert.Single(timeline.Entries, e => e.Claim.Value == 80).ConflictsWith);
+        var maldives = Assert.Single(timeline.Entries, e => e.Claim.Kind == ClaimKinds.NewMember);
+        Assert.Equal(("MV", 87, "2024-12-03"), (maldives.Claim.Member, maldives.Claim.Ordinal, maldives.Claim.EffectiveDate));
+        Assert.Equal("87th member", maldives.Claim.Evidence);
+        Assert.Equal(85, timeline.Entries[^1].Claim.Value);
+        Assert.Throws<InvalidQueryException>(() => Store.GetClaimTimeline("population"));
+    }
+
+    [Fact]
+    public void Search_Filters_NarrowTheResults()
+    {
+        Index(new ArticleBuilder("a1", "Ministers met in Morocco; Antony Blinken spoke.", "2022-05-14")
+            .Country("MA", "Morocco").Person("Antony Blinken", null, "US").Meeting(MeetingFormats.Ministerial, "MA", null, "2022-05-11", "Ministers met in Morocco"));
+        Index(new ArticleBuilder("a2", "Ministers met in Italy.", "2021-06-28").Country("IT", "Italy"));
+
+        Assert.Equal(["a1"], Store.Search(new SearchQuery("ministers", Country: "MA"), 0, 10).Items.Select(h => h.Article.Id));
+        Assert.Equal(["a2"], Store.Search(new SearchQuery("ministers", To: "2021"), 0, 10).Items.Select(h => h.Article.Id));
+        Assert.Equal(["a1"], Store.Search(new SearchQuery("", Format: MeetingFormats.Ministerial), 0, 10).Items.Select(h => h.Article.Id));
+        Assert.Equal(["a1"], Store.Search(new SearchQuery("", Person: "antony blinken"), 0, 10).Items.Select(h => h.Article.Id));
+        Assert.Equal(2, Store.Search(new SearchQuery("ministers"), 0, 10).Total);
+        Assert.Throws<InvalidQueryException>(() => Store.Search(new SearchQuery("ministers", From: "soon"), 0, 10));
+    }
+
+    [Fact]
+    public void Get_Article_HasAnnotationsWithEntityIds()
+    {
+        Index(new ArticleBuilder("a1", "Morocco hosted. Blinken came.").Country("MA", "Morocco").Person("Blinken"));
+
+        var article = Store.Get("a1");
+
+        Assert.NotNull(article);
+        Assert.Equal([("country", "country:MA"), ("person", "person:blinken")], article.Annotations.Select(a => (a.Kind, a.EntityId)));
+        Assert.Equal("Morocco", article.Text[article.Annotations[0].Start..article.Annotations[0].End]);
+    }
+
+    [Fact]
+    public void ExportFacts_AllArticles_InIdOrder()
+    {
+        Index(new ArticleBuilder("b", "Second."));
+        Index(new ArticleBuilder("a", "First."));
+
+        Assert.Equal(["a", "b"], Store.ExportFacts().Select(f => f.Doc));
+        Assert.Equal(new StoreTotals(2, 0, 0, 0), Store.Totals());
+    }
+}
