@@ -3,9 +3,11 @@ using Microsoft.Extensions.Configuration;
 /// <summary>
 /// What the app host hands to the services: the data folder (configuration <c>Dossier:DataDir</c> or
 /// <c>DOSSIER_DATA_DIR</c>, default <c>~/.local/share/dossier</c>), the seed folder to ingest at start
-/// (<c>Dossier:Seeds</c>: a folder, or <c>off</c>; default the repo's <c>seeds/</c>) and the Aspire dashboard's URL.
+/// (<c>Dossier:Seeds</c>: a folder, or <c>off</c>; default the repo's <c>seeds/</c>), and the Aspire dashboard's URL and
+/// API key (<c>AppHost:DashboardApiKey</c>; empty when the dashboard is open without login) so the Dossier dashboard
+/// can read traces from it.
 /// </summary>
-internal sealed record DossierSettings(string DataDir, string Seeds, string AspireDashboardUrl)
+internal sealed record DossierSettings(string DataDir, string Seeds, string AspireDashboardUrl, string AspireDashboardApiKey)
 {
     public static DossierSettings From(IDistributedApplicationBuilder builder)
     {
@@ -17,7 +19,8 @@ internal sealed record DossierSettings(string DataDir, string Seeds, string Aspi
         return new DossierSettings(
             Path.GetFullPath(dataDir),
             seeds.Equals("off", StringComparison.OrdinalIgnoreCase) ? "off" : Path.GetFullPath(seeds),
-            dashboard);
+            dashboard,
+            config["AppHost:DashboardApiKey"] ?? "");
     }
 
     private static string? FirstSet(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));

@@ -21,6 +21,7 @@ builder.AddProject<Projects.Dossier_Dashboard>("dashboard")
     .WithReference(query.GetEndpoint("grpc")).WaitFor(query)
     .WithReference(ingestion.GetEndpoint("grpc"))
     .WithEnvironment("Dossier__AspireDashboardUrl", settings.AspireDashboardUrl)
+    .WithEnvironment("Dossier__AspireDashboardApiKey", settings.AspireDashboardApiKey)
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
 
