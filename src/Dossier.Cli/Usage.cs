@@ -13,6 +13,13 @@ public static class Usage
           search TEXT [--server URL] [--json] full-text search over indexed articles (default http://localhost:5183)
           facts DOC_ID [--server URL] [--json]
                                               the facts of one article; --json prints the FORMAT.md JSON
+          events [--country CC] [--format F] [--from DATE] [--to DATE] [--json]
+                                              meetings merged across articles; events ID for one event
+          entity --kind person|country|organization|place [PREFIX] [--json]
+                                              canonical entities; entity ID (e.g. person:antony-blinken) for one
+          timeline [member_count] [--json]    member counts over time, contradictions marked
+          export [--out DIR | --jsonl [--out FILE]]
+                                              every article's facts as FORMAT.md JSON files or JSON Lines
 
         """;
 }
