@@ -23,6 +23,7 @@ try
     {
         "extract" => ExtractCommand.Run(rest, Console.Out, Console.Error),
         "ingest" => await IngestCommand.RunAsync(rest, Console.Out, Console.Error, cts.Token),
+        "reextract" => await IngestCommand.ReextractAsync(rest, Console.Out, Console.Error, cts.Token),
         "search" => await QueryCommands.SearchAsync(rest, Console.Out, cts.Token),
         "facts" => await QueryCommands.FactsAsync(rest, Console.Out, cts.Token),
         "events" => await KnowledgeCommands.EventsAsync(rest, Console.Out, cts.Token),

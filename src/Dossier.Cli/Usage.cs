@@ -10,6 +10,7 @@ public static class Usage
 
         Against a running system (default servers are the app host's fixed ports):
           ingest DIR [--server URL]           send every *.txt / *.html in DIR to ingestion (default http://localhost:5181)
+          reextract [ID ...] [--server URL]   run stored articles (default all) through the current extractor again
           search TEXT [--server URL] [--json] full-text search over indexed articles (default http://localhost:5183)
           facts DOC_ID [--server URL] [--json]
                                               the facts of one article; --json prints the FORMAT.md JSON
