@@ -405,8 +405,21 @@ public sealed class MeetingComponent : IPipelineComponent
         {
             var role = kb.MeetingRole(tokens[k].Norm);
             var agentFrom = -1;
-            if (role == "host" && k + 1 < s.TokenEnd && tokens[k + 1].Norm == "by")
+            if (role is "host" or "host_by" && k + 1 < s.TokenEnd && tokens[k + 1].Norm == "by")
             {
+                // "The Saudi delegation was led by X": X takes part, he does not host.
+                var delegation = false;
+                for (var j = Math.Max(s.TokenStart, k - 4); j < k; j++)
+                {
+                    delegation |= tokens[j].Norm is "delegation" or "delegations";
+                }
+
+                if (delegation)
+                {
+                    AddRefs(document, s, k + 2, ClauseEnd(document, s, k + 2), draft.Participants, firstOnly: false);
+                    continue;
+                }
+
                 agentFrom = k + 2;
             }
             else if (tokens[k].Norm == "leadership" && k + 1 < s.TokenEnd && tokens[k + 1].Norm == "of")

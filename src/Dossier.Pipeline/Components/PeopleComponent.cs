@@ -123,6 +123,8 @@ public sealed class PeopleComponent : IPipelineComponent
 
     private sealed record Context(AnnotatedDocument Doc, bool[] Blocked, string?[] CountryAt)
     {
+        public HashSet<int> PersonTokens { get; } = [];
+
         public List<Token> Tokens => Doc.Tokens;
         public string Text => Doc.Text;
         public KnowledgeBase Kb => Doc.Knowledge;
@@ -271,6 +273,11 @@ public sealed class PeopleComponent : IPipelineComponent
             person.NameKeys.Add(key);
         }
 
+        for (var k = start; k < end; k++)
+        {
+            ctx.PersonTokens.Add(k);
+        }
+
         var mention = new PersonMention(start, end, tokens[start].Start, tokens[end - 1].End, person, sentence);
         person.Mentions.Add(mention);
         ctx.Doc.PersonMentions.Add(mention);
@@ -324,7 +331,7 @@ public sealed class PeopleComponent : IPipelineComponent
     private static (int Start, int End) PhraseBefore(Context ctx, int end, int sentenceStart)
     {
         var k = end;
-        while (k - 1 >= sentenceStart && IsTitleToken(ctx, k - 1))
+        while (k - 1 >= sentenceStart && IsTitleToken(ctx, k - 1) && !ctx.PersonTokens.Contains(k - 1))
         {
             k--;
         }
@@ -347,6 +354,13 @@ public sealed class PeopleComponent : IPipelineComponent
 
         if (ctx.Tokens[start - 1].Norm != ",")
         {
+            // The title must end right before the name ("Secretary of State Antony Blinken"), not with a
+            // connector ("Secretary for Terrorist Financing").
+            if (TitleConnectors.Contains(ctx.Tokens[start - 1].Norm))
+            {
+                return null;
+            }
+
             var (ps, pe) = PhraseBefore(ctx, start, s.TokenStart);
             return pe > ps && ContainsTitleHead(ctx, ps, pe) ? new Chunk(ps, pe, false) : null;
         }

@@ -255,6 +255,22 @@ public sealed class QuoteComponent : IPipelineComponent
                     return resolved;
                 }
             }
+
+            // "A senior Western diplomat, speaking on condition of anonymity, said:": the subject before the aside.
+            var comma = s.TokenStart;
+            while (comma < v && tokens[comma].Norm != ",")
+            {
+                comma++;
+            }
+
+            if (comma < v && comma > s.TokenStart && comma - s.TokenStart <= 8)
+            {
+                var resolved = Resolve(document, s.TokenStart, comma, q.Start);
+                if (resolved.Speaker is not null || resolved.Description is not null)
+                {
+                    return resolved;
+                }
+            }
         }
 
         // "In his estimation, …": a possessive pronoun before the quote.
