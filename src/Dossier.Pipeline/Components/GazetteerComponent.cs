@@ -134,6 +134,11 @@ public sealed class GazetteerComponent : IPipelineComponent
                 return m.Entry.Country;
             case EntityKind.Capital:
                 var tokens = document.Tokens;
+                if (m.TokenStart > 0 && tokens[m.TokenStart - 1].Norm is "in" or "at" or "from" or "to" or "near" or "outside" or "across" or "into" or "via")
+                {
+                    return null;
+                }
+
                 var next = m.TokenEnd;
                 var sentence = document.Sentences[m.Sentence];
                 if (next >= sentence.TokenEnd)

@@ -454,18 +454,9 @@ public sealed class PeopleComponent : IPipelineComponent
             return false;
         }
 
+        // A capitalized chunk follows the comma: the run sits inside a chain of title chunks.
         var k = end + 1;
-        if (k >= s.TokenEnd || !ctx.Tokens[k].IsCapitalized(ctx.Text))
-        {
-            return false;
-        }
-
-        while (k < s.TokenEnd && IsTitleToken(ctx, k) && ctx.Tokens[k].Norm != ",")
-        {
-            k++;
-        }
-
-        return k > end + 1 && ContainsTitleHead(ctx, end + 1, k);
+        return k < s.TokenEnd && ctx.Tokens[k].IsCapitalized(ctx.Text);
     }
 
     private static bool SpeechCue(Context ctx, int start, int end, int sentence)
