@@ -76,7 +76,7 @@ public sealed class PublishedDateComponent : IPipelineComponent
         // A leading dateline: in the first paragraph, or the second when the first is a short headline.
         foreach (var d in document.Datelines)
         {
-            if (d.Paragraph == 0 || (d.Paragraph == 1 && IsHeadline(document, document.Paragraphs[0])))
+            if (d.Paragraph <= 3 && document.Paragraphs.Take(d.Paragraph).All(p => IsHeadline(document, p)))
             {
                 return d.Date is { Length: 10 } ? d.Date : null;
             }
