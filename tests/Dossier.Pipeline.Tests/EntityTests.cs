@@ -223,3 +223,40 @@ public class PeopleComponentTests
         Assert.Equal("Secretary of State", p.Title);
     }
 }
+
+public class PersonNameFormTests
+{
+    [Fact]
+    public void Process_MiddleInitial_StaysInTheName()
+    {
+        var facts = TestSupport.Extract("Defense Secretary Lloyd J. Austin III said the strike succeeded.");
+
+        Assert.Contains(facts.People, p => p.Name == "Lloyd J. Austin III" || p.Name == "Lloyd J. Austin");
+    }
+
+    [Fact]
+    public void Process_ArabicArticleWithHyphen_StaysInTheName()
+    {
+        var facts = TestSupport.Extract("Iraqi Prime Minister Mohammed Shia al-Sudani met the envoy. Al-Sudani said Iraq is ready.");
+
+        var p = Assert.Single(facts.People);
+        Assert.Equal("Mohammed Shia al-Sudani", p.Name);
+        Assert.Equal("IQ", p.Country);
+        Assert.Equal("Prime Minister", p.Title);
+    }
+}
+
+public class MeetingPlaceTests
+{
+    [Fact]
+    public void Process_CityFollowedByItsCountry_IsOnePlace()
+    {
+        var facts = TestSupport.Extract("Ministers of the Global Coalition to Defeat ISIS met in Marrakech, Morocco on May 11, 2022.");
+
+        var m = Assert.Single(facts.Meetings);
+        Assert.Equal("Marrakech", m.City);
+        Assert.Equal("MA", m.Country);
+        Assert.Equal("2022-05-11", m.Date);
+        Assert.Equal(Dossier.Domain.MeetingFormats.Ministerial, m.Format);
+    }
+}

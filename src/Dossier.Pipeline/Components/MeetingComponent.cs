@@ -291,6 +291,15 @@ public sealed class MeetingComponent : IPipelineComponent
                     break;
                 }
 
+                // "Marrakech, Morocco": the country of the city before it, not another place.
+                var previous = result[^1];
+                if (e.Entry.Kind is EntityKind.Country or EntityKind.CountryAbbreviation && previous.Kind is not (EntityKind.Country or EntityKind.CountryAbbreviation)
+                    && previous.Country == e.Entry.Country)
+                {
+                    next = e.TokenEnd;
+                    continue;
+                }
+
                 result.Add(ToPlace(document, e));
                 next = e.TokenEnd;
             }

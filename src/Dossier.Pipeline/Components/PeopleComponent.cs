@@ -145,13 +145,15 @@ public sealed class PeopleComponent : IPipelineComponent
             return true;
         }
 
-        return t.IsCapitalized(ctx.Text) && !t.IsAllCaps(ctx.Text) || (t.IsAllCaps(ctx.Text) && t.Length > 1 && IsAllCapsContext(ctx, i))
-            ? !ctx.Kb.NameStopwords.Contains(t.Norm) && !ctx.Kb.IsTitleWord(t.Norm) && !ctx.Kb.Calendar.ContainsKey(t.Norm) && !ctx.Kb.SpeechVerbs.Contains(t.Norm)
-              && ctx.Kb.Ranks.Longest(ctx.Tokens, i, Math.Min(ctx.Tokens.Count, i + 4)).End < 0
-            : false;
-    }
+        // Capitalized, not an acronym or an ALL CAPS word (a single capital is an initial).
+        if (!t.IsCapitalized(ctx.Text) || (t.Length > 1 && t.IsAllCaps(ctx.Text)))
+        {
+            return false;
+        }
 
-    private static bool IsAllCapsContext(Context ctx, int i) => false;
+        return !ctx.Kb.NameStopwords.Contains(t.Norm) && !ctx.Kb.IsTitleWord(t.Norm) && !ctx.Kb.Calendar.ContainsKey(t.Norm)
+            && !ctx.Kb.SpeechVerbs.Contains(t.Norm) && ctx.Kb.Ranks.Longest(ctx.Tokens, i, Math.Min(ctx.Tokens.Count, i + 4)).End < 0;
+    }
 
     private static void FindRuns(Context ctx, Segment s, List<(int, int, int)> runs)
     {
@@ -176,6 +178,12 @@ public sealed class PeopleComponent : IPipelineComponent
                          && tokens[end + 1].Start == tokens[end].End && IsNameWord(ctx, end + 1))
                 {
                     end += 2;
+                }
+                else if (tokens[end].Norm == "." && tokens[end - 1].Length == 1 && tokens[end].Start == tokens[end - 1].End
+                         && end + 1 < s.TokenEnd && IsNameWord(ctx, end + 1))
+                {
+                    // A middle initial: Antony J. Blinken, Lloyd J. Austin.
+                    end++;
                 }
                 else
                 {
