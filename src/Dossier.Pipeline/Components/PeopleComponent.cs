@@ -116,6 +116,10 @@ public sealed class PeopleComponent : IPipelineComponent
             {
                 AddMention(ctx, known, start, end, sentence);
             }
+            else if (WordCount(ctx, start, end) == 1 && RankBefore(ctx, start) is not null && FirstNameOf(ctx, start) is { } byFirstName)
+            {
+                AddMention(ctx, byFirstName, start, end, sentence);
+            }
         }
 
         document.PersonMentions.Sort((a, b) => a.TokenStart.CompareTo(b.TokenStart));
@@ -167,6 +171,13 @@ public sealed class PeopleComponent : IPipelineComponent
                 continue;
             }
 
+            var start = i;
+            if (i - 2 >= s.TokenStart && tokens[i - 1].Norm == "-" && tokens[i - 1].End == tokens[i].Start && tokens[i - 2].End == tokens[i - 1].Start
+                && ctx.Kb.Particles.Contains(tokens[i - 2].Norm) && !ctx.Blocked[i - 2])
+            {
+                start = i - 2;
+            }
+
             var end = i + 1;
             while (end < s.TokenEnd)
             {
@@ -197,9 +208,9 @@ public sealed class PeopleComponent : IPipelineComponent
                 end--;
             }
 
-            if (WordCount(ctx, i, end) <= 6)
+            if (WordCount(ctx, start, end) <= 6)
             {
-                runs.Add((i, end, s.Index));
+                runs.Add((start, end, s.Index));
             }
 
             i = end;
@@ -251,6 +262,14 @@ public sealed class PeopleComponent : IPipelineComponent
         }
 
         return null;
+    }
+
+    /// <summary>"Prince Faisal", "Sheikh Tamim": a known person named by the first word of the name after an honorific.</summary>
+    private static PersonEntity? FirstNameOf(Context ctx, int token)
+    {
+        var key = ctx.Kb.NameKey(ctx.Tokens[token].Norm);
+        var matches = ctx.Doc.People.Where(p => p.NameKeys[0].Split(' ')[0] == key).ToList();
+        return matches.Count == 1 ? matches[0] : null;
     }
 
     private static bool IsSurname(Context ctx, string key, string full)
@@ -341,6 +360,12 @@ public sealed class PeopleComponent : IPipelineComponent
         var k = end;
         while (k - 1 >= sentenceStart && IsTitleToken(ctx, k - 1) && !ctx.PersonTokens.Contains(k - 1))
         {
+            // "… Antonio Tajani and US Acting Special Envoy …": a name before "and" ends the title.
+            if (ctx.Tokens[k - 1].Norm == "and" && k - 2 >= sentenceStart && IsNameWord(ctx, k - 2) && !ctx.Kb.IsTitleWord(ctx.Tokens[k - 2].Norm))
+            {
+                break;
+            }
+
             k--;
         }
 
