@@ -60,3 +60,47 @@ public class ArticleTests
         Assert.All(facts.Quotes, q => Assert.Equal("Global Coalition to Defeat ISIS", q.Speaker));
     }
 }
+
+public class OtherCoalitionTests
+{
+    [Fact]
+    public void Extract_SaudiLedCoalitionInYemen_IsNotTheGlobalCoalition()
+    {
+        var text = "The Saudi-led coalition fighting in Yemen said on Monday it had intercepted a drone. "
+            + "Al-Qaeda and ISIS militants also remain active in the south, the coalition said.";
+
+        var facts = TestSupport.Extract(text);
+
+        Assert.False(facts.Relevant);
+        Assert.DoesNotContain(facts.Organizations, o => o.Name == "Global Coalition to Defeat ISIS");
+        Assert.Empty(facts.Meetings);
+    }
+
+    [Fact]
+    public void Extract_LowerCaseApposition_GivesPersonWithTitle()
+    {
+        var facts = TestSupport.Extract("John Carter, the coalition's spokesman, said members had pledged new funds.");
+
+        var p = Assert.Single(facts.People);
+        Assert.Equal("John Carter", p.Name);
+        Assert.Contains("spokesman", p.Title);
+    }
+
+    [Fact]
+    public void Extract_PronounSentenceAfterCoalition_GivesMemberCount()
+    {
+        var facts = TestSupport.Extract("The Global Coalition to Defeat ISIS met in Baghdad. It now has 87 members.");
+
+        Assert.Equal(87, Assert.Single(facts.MemberCounts).Count);
+    }
+
+    [Fact]
+    public void Extract_AccordingTo_GivesTheSpeakerDescription()
+    {
+        var facts = TestSupport.Extract("According to the Iraqi foreign ministry, “the pledges will help rebuild liberated areas.”");
+
+        var q = Assert.Single(facts.Quotes);
+        Assert.Null(q.Speaker);
+        Assert.Equal("the Iraqi foreign ministry", q.SpeakerDescription);
+    }
+}

@@ -287,11 +287,14 @@ public sealed class GazetteerComponent : IPipelineComponent
             }
         }
 
+        // Another coalition named (the Saudi-led coalition in Yemen, the Islamic Military Counter Terrorism
+        // Coalition) and no full name of the Global Coalition: a bare "coalition" is that other one.
+        var otherCoalition = document.Entities.Any(e => e.Entry.OrgKind == "othercoalition");
         foreach (var e in document.Entities)
         {
             if (e.Entry.Weak)
             {
-                e.Confirmed = strong.Contains(e.Entry.Id) || isisSentences.Contains(e.Sentence);
+                e.Confirmed = strong.Contains(e.Entry.Id) || (!otherCoalition && isisSentences.Contains(e.Sentence));
             }
         }
     }

@@ -95,8 +95,18 @@ public sealed class MembershipComponent : IPipelineComponent
         FindJoins(document);
     }
 
-    private static bool CoalitionIn(AnnotatedDocument document, Segment s) =>
-        document.Entities.Any(e => e.Sentence == s.Index && e.Entry.Kind == EntityKind.Organization && e.Entry.Id == "coalition" && e.Confirmed);
+    private static bool CoalitionIn(AnnotatedDocument document, Segment s)
+    {
+        if (document.Entities.Any(e => e.Sentence == s.Index && e.Entry.Kind == EntityKind.Organization && e.Entry.Id == "coalition" && e.Confirmed))
+        {
+            return true;
+        }
+
+        // "It now has 86 members." right after a sentence about the coalition.
+        var first = document.Tokens[s.TokenStart].Norm;
+        return first is "it" or "its" && s.Index > 0 && document.Sentences[s.Index - 1].Paragraph == s.Paragraph
+            && document.Entities.Any(e => e.Sentence == s.Index - 1 && e.Entry.Kind == EntityKind.Organization && e.Entry.Id == "coalition" && e.Confirmed);
+    }
 
     /// <summary>The countries named before a token of the sentence, in order (one entry per country).</summary>
     private static List<(string Code, int Start)> CountriesBefore(AnnotatedDocument document, Segment s, int before)

@@ -458,6 +458,11 @@ public sealed class PeopleComponent : IPipelineComponent
         }
 
         var first = k;
+        if (first >= s.TokenEnd)
+        {
+            return null;
+        }
+
         while (k < s.TokenEnd && IsTitleToken(ctx, k) && ctx.Tokens[k].Norm != ",")
         {
             k++;
@@ -468,14 +473,29 @@ public sealed class PeopleComponent : IPipelineComponent
             k--;
         }
 
-        if (k <= first)
-        {
-            return null;
-        }
-
         // It must start like a title (a title word, or a country/demonym before one) and name an office.
         var startsLikeTitle = ctx.Kb.IsTitleWord(ctx.Tokens[first].Norm) || ctx.CountryAt[first] is not null;
-        return startsLikeTitle && ContainsTitleHead(ctx, first, k) ? new Chunk(first, k, true) : null;
+        if (k > first && startsLikeTitle && ContainsTitleHead(ctx, first, k))
+        {
+            return new Chunk(first, k, true);
+        }
+
+        // "…, the coalition's spokesman, said": a short lower-case apposition ending in an office.
+        if (first > end + 1 && first < s.TokenEnd)
+        {
+            var close = first;
+            while (close < s.TokenEnd && close - first < 10 && !(ctx.Tokens[close].Norm is "," or "." or ";"))
+            {
+                close++;
+            }
+
+            if (close < s.TokenEnd && ctx.Tokens[close].Norm == "," && close > first && ctx.Kb.IsTitleHead(ctx.Tokens[close - 1].Norm))
+            {
+                return new Chunk(first, close, true);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>", Office of the National Security Adviser" after the run: a title chunk of any shape.</summary>

@@ -77,7 +77,7 @@ public sealed class PublishedDateComponent : IPipelineComponent
         for (var pi = 0; pi < Math.Min(4, document.Paragraphs.Count); pi++)
         {
             var p = document.Paragraphs[pi];
-            if (DateGrammar.TryMatch(document, p.TokenStart, p.TokenEnd, null, out var m) && m.Absolute && m.Value is { Length: 10 } && m.End >= p.TokenEnd - 1)
+            if (DateGrammar.TryMatch(document, p.TokenStart, p.TokenEnd, null, out var m) && m.Absolute && m.Value is { Length: 10 } && p.TokenEnd - p.TokenStart <= 10)
             {
                 return m.Value;
             }

@@ -277,6 +277,25 @@ public sealed class QuoteComponent : IPipelineComponent
             }
         }
 
+        // "According to the ministry, “…”"
+        for (var k = s.TokenStart; k + 1 < openToken; k++)
+        {
+            if (tokens[k].Norm == "according" && tokens[k + 1].Norm == "to")
+            {
+                var e = k + 2;
+                while (e < openToken && !(tokens[e].Norm is "," or ":"))
+                {
+                    e++;
+                }
+
+                var resolved = Resolve(document, k + 2, e, q.Start);
+                if (resolved.Speaker is not null || resolved.Description is not null)
+                {
+                    return resolved;
+                }
+            }
+        }
+
         // "In his estimation, …": a possessive pronoun before the quote.
         for (var k = s.TokenStart; k < openToken; k++)
         {
