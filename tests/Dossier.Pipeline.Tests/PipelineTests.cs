@@ -181,3 +181,50 @@ public class ExtractionPipelineTests
         }
     }
 }
+
+public class RobustnessTests
+{
+    [Fact]
+    public void Extract_EveryPrefixAndSuffixOfTheArticles_NeverThrowsAndKeepsSpansValid()
+    {
+        var texts = Directory.GetFiles(TestSupport.ArticlesDir(), "*.txt").Select(File.ReadAllText)
+            .Concat(Directory.GetFiles(Path.Combine(TestSupport.RepoRoot(), "seeds"), "*.txt").Select(File.ReadAllText));
+        var checkedCount = 0;
+
+        foreach (var text in texts)
+        {
+            for (var cut = 0; cut < text.Length; cut += 37)
+            {
+                foreach (var part in new[] { text[..cut], text[cut..] })
+                {
+                    var facts = TestSupport.Extract(part);
+                    var spans = facts.Countries.SelectMany(c => c.Spans).Concat(facts.People.SelectMany(p => p.Spans))
+                        .Concat(facts.Quotes.Select(q => q.Span)).Concat(facts.Money.Select(m => m.Span)).Concat(facts.Meetings.Select(m => m.Span));
+                    Assert.All(spans, s => Assert.True(s.IsValidFor(part)));
+                    checkedCount++;
+                }
+            }
+        }
+
+        Assert.True(checkedCount > 100);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n\n\r\n")]
+    [InlineData("“")]
+    [InlineData("\"")]
+    [InlineData("$")]
+    [InlineData("87th")]
+    [InlineData("Ambassador")]
+    [InlineData("ROME, 3 June 2021 —")]
+    [InlineData("the meeting, hosted by")]
+    [InlineData("The Global Coalition met, co-chaired by")]
+    [InlineData("🇸🇪🇫🇷 #Daesh @x https://t.co")]
+    public void Extract_DegenerateText_DoesNotThrow(string text)
+    {
+        var facts = TestSupport.Extract(text);
+
+        Assert.NotNull(facts);
+    }
+}
