@@ -198,3 +198,57 @@ public class SeedsEvaluationTests
         return stdout;
     }
 }
+
+public class EvaluateCommandTests
+{
+    private static string GoldDir() => Path.GetFullPath(Path.Combine(TestSupport.RepoRoot(), "..", "shared", "eval", "seeds-gold"));
+
+    private static string SeedsDir() => Path.Combine(TestSupport.RepoRoot(), "seeds");
+
+    [Fact]
+    public void Run_WithoutPred_RunsThePipelineAndPrintsTheSummaryLast()
+    {
+        var args = new Dossier.Cli.Args(["--gold", GoldDir(), "--docs", SeedsDir()], new HashSet<string>(StringComparer.Ordinal) { "verbose" });
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var code = Dossier.Cli.Commands.EvaluateCommand.Run(args, stdout, stderr);
+
+        Assert.Equal(0, code);
+        var lines = stdout.ToString().TrimEnd().Split('\n');
+        Assert.StartsWith("field", lines[0]);
+        Assert.StartsWith("overall F1 ", lines[^1]);
+        Assert.Contains("(macro over 9 kinds)", lines[^1]);
+        Assert.Contains("items valid", lines[^1]);
+    }
+
+    [Fact]
+    public void Run_WithPredFolder_ScoresTheFiles()
+    {
+        var pred = Directory.CreateTempSubdirectory("dossier-eval-").FullName;
+        try
+        {
+            var args = new Dossier.Cli.Args(["--gold", GoldDir(), "--docs", SeedsDir(), "--pred", pred], new HashSet<string>(StringComparer.Ordinal));
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+
+            var code = Dossier.Cli.Commands.EvaluateCommand.Run(args, stdout, stderr);
+
+            Assert.Equal(0, code);
+            Assert.Contains("no prediction file", stderr.ToString());
+            Assert.Contains("overall F1 0.", stdout.ToString());
+        }
+        finally
+        {
+            Directory.Delete(pred, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Run_MissingGoldFolder_IsAUsageError()
+    {
+        var args = new Dossier.Cli.Args(["--gold", "/nonexistent/gold", "--docs", SeedsDir()], new HashSet<string>(StringComparer.Ordinal));
+
+        Assert.Throws<Dossier.Cli.UsageException>(() => Dossier.Cli.Commands.EvaluateCommand.Run(args, new StringWriter(), new StringWriter()));
+    }
+}
