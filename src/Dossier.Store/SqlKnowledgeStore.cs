@@ -44,24 +44,96 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     {
         if (!SingleWriter)
         {
-            return IndexCore(article, facts);
+            using var connection = Open();
+            using var session = new SqlSession(connection, connection.BeginTransaction());
+            var replaced = IndexInto(session, article, facts);
+            session.Commit();
+            return replaced;
         }
 
-        _writer.Wait();
+        // Group commit: callers queue their article; whoever holds the writer lock writes every queued article in
+        // one transaction (a savepoint each, so one bad article fails alone) and wakes the others.
+        var pending = new PendingIndex(article, facts);
+        _pending.Enqueue(pending);
+        while (!pending.Done.Task.IsCompleted)
+        {
+            _writer.Wait();
+            try
+            {
+                if (!pending.Done.Task.IsCompleted)
+                {
+                    WriteQueued();
+                }
+            }
+            finally
+            {
+                _writer.Release();
+            }
+        }
+
+        return pending.Done.Task.GetAwaiter().GetResult();
+    }
+
+    private sealed record PendingIndex(ArticleInfo Article, DocumentFacts Facts)
+    {
+        public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<PendingIndex> _pending = new();
+
+    private const int MaxGroup = 256;
+
+    private void WriteQueued()
+    {
+        var batch = new List<(PendingIndex Item, bool Replaced, Exception? Error)>();
         try
         {
-            return IndexCore(article, facts);
+            using var connection = Open();
+            using var session = new SqlSession(connection, connection.BeginTransaction());
+            while (batch.Count < MaxGroup && _pending.TryDequeue(out var item))
+            {
+                session.Execute("SAVEPOINT article");
+                try
+                {
+                    batch.Add((item, IndexInto(session, item.Article, item.Facts), null));
+                    session.Execute("RELEASE SAVEPOINT article");
+                }
+                catch (Exception e) when (e is DbException or InvalidOperationException or FormatException)
+                {
+                    session.Execute("ROLLBACK TO SAVEPOINT article");
+                    session.Execute("RELEASE SAVEPOINT article");
+                    batch.Add((item, false, e));
+                }
+            }
+
+            session.Commit();
         }
-        finally
+        catch (DbException e)
         {
-            _writer.Release();
+            foreach (var (item, _, _) in batch)
+            {
+                item.Done.TrySetException(e);
+            }
+
+            throw;
+        }
+
+        foreach (var (item, replaced, error) in batch)
+        {
+            if (error is null)
+            {
+                item.Done.TrySetResult(replaced);
+            }
+            else
+            {
+                item.Done.TrySetException(error);
+            }
         }
     }
 
-    private bool IndexCore(ArticleInfo article, DocumentFacts facts)
+    /// <summary>Writes one article and everything derived from it inside the session's transaction.</summary>
+    private bool IndexInto(SqlSession session, ArticleInfo article, DocumentFacts facts)
     {
-        using var connection = Open();
-        using var session = new SqlSession(connection, connection.BeginTransaction());
         var replaced = DeleteDocument(session, article.Id);
         var published = article.Published ?? facts.Published;
 
@@ -88,7 +160,6 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         }
 
         WriteClaims(session, article, published, facts);
-        session.Commit();
         return replaced;
     }
 

@@ -294,4 +294,17 @@ public abstract partial class KnowledgeStoreSuite
         Assert.Equal(["a", "b"], Store.ExportFacts().Select(f => f.Doc));
         Assert.Equal(new StoreTotals(2, 0, 0, 0), Store.Totals());
     }
+
+    [Fact]
+    public void Index_ManyArticlesConcurrently_AllLandWithConsistentCounts()
+    {
+        Parallel.For(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            Index(new ArticleBuilder($"c{i:D2}", $"Article {i}: Morocco and Daesh.").Country("MA", "Morocco").Org("ISIS", "Daesh")));
+
+        Assert.Equal(40, Store.Totals().Articles);
+        var morocco = Store.GetEntity("country:MA");
+        Assert.NotNull(morocco);
+        Assert.Equal((40, 40), (morocco.Summary.DocumentCount, morocco.Summary.MentionCount));
+        Assert.Equal(40, Assert.Single(Store.ListEntities(new EntityQuery(EntityKinds.Organization), 0, 10).Items).DocumentCount);
+    }
 }
