@@ -1,0 +1,71 @@
+using Npgsql;
+
+namespace Dossier.Store.Tests;
+
+/// <summary>
+/// The knowledge store suite on PostgreSQL, each test in a database of its own. Needs a server:
+/// <c>eval "$(scripts/postgres.sh start)"</c> (sets <c>DOSSIER_TEST_POSTGRES</c>); skipped without one.
+/// </summary>
+public sealed class PostgresKnowledgeStoreTests : KnowledgeStoreSuite
+{
+    private readonly List<IDisposable> _owned = [];
+
+    protected override IKnowledgeStore CreateStore()
+    {
+        var database = Own(new PostgresTestDatabase());
+        return Own(PostgresKnowledgeStore.Open(database.ConnectionString));
+    }
+
+    [SkippableFact]
+    public void Open_SeveralReplicasAtOnce_MigrateOnceAndShareTheStore()
+    {
+        var database = Own(new PostgresTestDatabase());
+
+        var stores = Enumerable.Range(0, 4).AsParallel().WithDegreeOfParallelism(4)
+            .Select(_ => PostgresKnowledgeStore.Open(database.ConnectionString)).ToList();
+        stores.ForEach(s => Own(s));
+        var again = Own(PostgresKnowledgeStore.Open(database.ConnectionString));
+
+        Assert.All(stores, s => Assert.Equal(1, s.SchemaVersion));
+        Assert.Equal(1, again.SchemaVersion);
+        Assert.Equal("postgresql", again.Engine);
+        Assert.Equal(1L, Scalar(database, "SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(0, again.Totals().Articles);
+    }
+
+    [Theory]
+    [InlineData("marrakesh", "'marrakesh'")]
+    [InlineData("coalition meeting*", "'coalition' & 'meeting':*")]
+    [InlineData("\"foreign ministers\" Rome", "('foreign' <-> 'ministers') & 'Rome'")]
+    [InlineData("Morocco'; DROP TABLE documents; --", "'Morocco' & 'DROP' & 'TABLE' & 'documents'")]
+    [InlineData("a:b | !c & (d) <-> e:*", "'a' & 'b' & 'c' & 'd' & 'e'")]
+    public void ToTsQuery_UserText_IsQuotedWordsOnly(string text, string expected)
+    {
+        Assert.Equal(expected, PostgresKnowledgeStore.ToTsQuery(text));
+    }
+
+    public override void Dispose()
+    {
+        for (var i = _owned.Count - 1; i >= 0; i--)
+        {
+            _owned[i].Dispose();
+        }
+
+        base.Dispose();
+    }
+
+    private T Own<T>(T disposable)
+        where T : IDisposable
+    {
+        _owned.Add(disposable);
+        return disposable;
+    }
+
+    private static long Scalar(PostgresTestDatabase database, string sql)
+    {
+        using var connection = new NpgsqlConnection(database.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
