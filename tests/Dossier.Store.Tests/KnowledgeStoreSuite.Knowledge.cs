@@ -218,6 +218,22 @@ public abstract partial class KnowledgeStoreSuite
     }
 
     [SkippableFact]
+    public void Lists_UndatedArticlesAndEvents_ComeAfterTheDatedOnes()
+    {
+        Index(new ArticleBuilder("a1", "Ministers met in Rome.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", null, "Ministers met in Rome"));
+        Index(new ArticleBuilder("a2", "Ministers met in Abuja.", "2021-03-01").Meeting(MeetingFormats.Ministerial, "NG", "Abuja", "2021-03", "Ministers met in Abuja"));
+        Index(new ArticleBuilder("a3", "Ministers met in Paris.", "2023-05-02").Meeting(MeetingFormats.Ministerial, "FR", "Paris", "2023-05-01", "Ministers met in Paris"));
+
+        var articles = Store.List(0, 10).Items.Select(a => a.Id);
+        var hits = Store.Search("ministers", 0, 10).Items.Select(h => h.Article.Id);
+        var events = Store.ListEvents(new EventQuery(), 0, 10).Items.Select(e => e.Country);
+
+        Assert.Equal(["a3", "a2", "a1"], articles);
+        Assert.Equal(["a3", "a2", "a1"], hits);
+        Assert.Equal(["FR", "NG", "IT"], events);
+    }
+
+    [SkippableFact]
     public void Events_ArticleReindexedWithoutTheMeeting_LosesThatSource()
     {
         Index(new ArticleBuilder("a1", "Met in Rome.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2021-06-28", "Met in Rome"));

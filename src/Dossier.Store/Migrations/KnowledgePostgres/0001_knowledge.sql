@@ -17,7 +17,7 @@ CREATE TABLE documents (
     indexed_at         text NOT NULL,
     search             tsvector NULL
 );
-CREATE INDEX documents_order ON documents (published DESC, indexed_at DESC);
+CREATE INDEX documents_order ON documents (published DESC NULLS LAST, indexed_at DESC);
 CREATE INDEX documents_search ON documents USING GIN (search);
 
 -- Every fact span of every article, with the canonical entity it names (if any): annotations.
@@ -86,7 +86,7 @@ CREATE TABLE events (
     source_count  integer NOT NULL DEFAULT 0
 );
 CREATE INDEX events_place ON events (country, format);
-CREATE INDEX events_sort ON events (sort_date DESC);
+CREATE INDEX events_sort ON events (sort_date DESC NULLS LAST);
 
 CREATE TABLE event_sources (
     event_id      bigint NOT NULL,
