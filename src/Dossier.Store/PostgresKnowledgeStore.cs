@@ -14,8 +14,11 @@ public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposa
 {
     public const string Schema = "KnowledgePostgres";
 
-    /// <summary>The advisory lock taken while migrating, so replicas starting together migrate one at a time ("Dossier").</summary>
+    /// <summary>The advisory lock taken while migrating, so replicas starting together migrate one at a time ("Dossier" in ASCII).</summary>
     public const long MigrationLock = 0x446F7373696572;
+
+    /// <summary>The advisory lock of a write transaction: replicas index one article at a time.</summary>
+    public const long WriteLock = MigrationLock + 1;
 
     private const string Config = "'english'";
 
@@ -51,6 +54,14 @@ public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposa
     public void Dispose() => _dataSource.Dispose();
 
     protected override DbConnection Open() => _dataSource.OpenConnection();
+
+    /// <summary>
+    /// Writers wait for one another (a transaction-level advisory lock, released at commit or rollback): merging reads what
+    /// earlier articles wrote, and two replicas indexing the same article or the same meeting at once would otherwise race.
+    /// Readers are never blocked.
+    /// </summary>
+    protected override void BeginWrite(DbConnection connection, DbTransaction tx) =>
+        Db.Execute(connection, tx, "SELECT pg_advisory_xact_lock(@lock)", ("@lock", WriteLock));
 
     protected override void InsertFullText(DbConnection connection, DbTransaction tx, ArticleInfo article) =>
         Db.Execute(connection, tx, $"""

@@ -33,12 +33,21 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// </summary>
     protected abstract FullTextClause FullText(string text);
 
+    /// <summary>
+    /// Called first in every write transaction. Engines whose writers run at once (several PostgreSQL replicas) serialize
+    /// them here, so that entity resolution and event merging see every earlier article; SQLite has one writer anyway.
+    /// </summary>
+    protected virtual void BeginWrite(DbConnection connection, DbTransaction tx)
+    {
+    }
+
     protected sealed record FullTextClause(string From, string Where, string Score, string Snippet, (string, object?)[] Parameters);
 
     public bool Index(ArticleInfo article, DocumentFacts facts)
     {
         using var connection = Open();
         using var tx = connection.BeginTransaction();
+        BeginWrite(connection, tx);
         var replaced = DeleteDocument(connection, tx, article.Id);
         var published = article.Published ?? facts.Published;
 

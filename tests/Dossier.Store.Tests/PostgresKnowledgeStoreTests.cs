@@ -1,3 +1,4 @@
+using Dossier.Domain;
 using Npgsql;
 
 namespace Dossier.Store.Tests;
@@ -31,6 +32,34 @@ public sealed class PostgresKnowledgeStoreTests : KnowledgeStoreSuite
         Assert.Equal("postgresql", again.Engine);
         Assert.Equal(1L, Scalar(database, "SELECT COUNT(*) FROM schema_migrations"));
         Assert.Equal(0, again.Totals().Articles);
+    }
+
+    [SkippableFact]
+    public void Index_ManyReplicasAtOnce_MergeLikeOneWriter()
+    {
+        var database = Own(new PostgresTestDatabase());
+        var replicas = Enumerable.Range(0, 4).Select(_ => Own(PostgresKnowledgeStore.Open(database.ConnectionString))).ToArray();
+        const string text = "Ministers of the coalition met in Rome. Antony Blinken spoke.";
+
+        Parallel.For(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            var id = "a" + (i % 20).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var facts = new DocumentFacts
+            {
+                Doc = id, Published = "2021-06-29", Relevant = true, ExtractorVersion = "race",
+                People = [new PersonFact("Antony Blinken", [], "Secretary of State", "US", [new TextSpan(40, 54)])],
+                Meetings = [new MeetingFact(MeetingFormats.Ministerial, "Rome", "IT", "2021-06-28", [], [], new TextSpan(0, 38))],
+            };
+            replicas[i % replicas.Length].Index(new ArticleInfo { Id = id, Text = text, Title = "T " + id, Published = "2021-06-29" }, facts);
+        });
+
+        var store = replicas[0];
+        var e = Assert.Single(store.ListEvents(new EventQuery(), 0, 10).Items);
+        Assert.Equal(20, e.SourceCount);
+        Assert.Equal(20, store.Totals().Articles);
+        var blinken = Assert.Single(store.ListEntities(new EntityQuery(EntityKinds.Person), 0, 10).Items);
+        Assert.Equal(20, blinken.DocumentCount);
+        Assert.Equal(20, blinken.MentionCount);
     }
 
     [Theory]
