@@ -128,6 +128,25 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
         Assert.Equal(1, Store.List(0, 10).Total);
     }
 
+    [SkippableTheory]
+    [InlineData("the and of")]
+    [InlineData("Zürich* Köln")]
+    [InlineData("日本語 テキスト")]
+    [InlineData("١٢٣ مراكش")]
+    [InlineData("C++ .NET don't")]
+    [InlineData("Morocco* \"met in\"*")]
+    [InlineData("a:b | !c & (d) <-> e:* \\ 'f'")]
+    public void Search_UnusualWords_AreSearchedWithoutError(string query)
+    {
+        var (info, facts) = Article("d1", "The coalition met in Morocco, Zürich and مراكش.");
+        Store.Index(info, facts);
+
+        var hits = Store.Search(query, 0, 10);
+
+        Assert.NotNull(hits);
+        Assert.InRange(hits.Total, 0, 1);
+    }
+
     [SkippableFact]
     public void Get_UnknownId_ReturnsNull()
     {
