@@ -4,23 +4,24 @@ using Npgsql;
 namespace Dossier.Store.Tests;
 
 /// <summary>
-/// The knowledge store suite on PostgreSQL, each test in a database of its own. Needs a server:
+/// The knowledge store suite on PostgreSQL, each test in an empty schema of its own. Needs a server:
 /// <c>eval "$(scripts/postgres.sh start)"</c> (sets <c>DOSSIER_TEST_POSTGRES</c>); skipped without one.
 /// </summary>
-public sealed class PostgresKnowledgeStoreTests : KnowledgeStoreSuite
+[Collection(PostgresTestServer.Collection)]
+public sealed class PostgresKnowledgeStoreTests(PostgresTestServer server) : KnowledgeStoreSuite
 {
     private readonly List<IDisposable> _owned = [];
 
     protected override IKnowledgeStore CreateStore()
     {
-        var database = Own(new PostgresTestDatabase());
+        var database = Own(server.CreateSchema());
         return Own(PostgresKnowledgeStore.Open(database.ConnectionString));
     }
 
     [SkippableFact]
     public void Open_SeveralReplicasAtOnce_MigrateOnceAndShareTheStore()
     {
-        var database = Own(new PostgresTestDatabase());
+        var database = Own(server.CreateSchema());
 
         var stores = Enumerable.Range(0, 4).AsParallel().WithDegreeOfParallelism(4)
             .Select(_ => PostgresKnowledgeStore.Open(database.ConnectionString)).ToList();
@@ -37,7 +38,7 @@ public sealed class PostgresKnowledgeStoreTests : KnowledgeStoreSuite
     [SkippableFact]
     public void Index_ManyReplicasAtOnce_MergeLikeOneWriter()
     {
-        var database = Own(new PostgresTestDatabase());
+        var database = Own(server.CreateSchema());
         var replicas = Enumerable.Range(0, 4).Select(_ => Own(PostgresKnowledgeStore.Open(database.ConnectionString))).ToArray();
         const string text = "Ministers of the coalition met in Rome. Antony Blinken spoke.";
 
@@ -90,7 +91,7 @@ public sealed class PostgresKnowledgeStoreTests : KnowledgeStoreSuite
         return disposable;
     }
 
-    private static long Scalar(PostgresTestDatabase database, string sql)
+    private static long Scalar(PostgresTestSchema database, string sql)
     {
         using var connection = new NpgsqlConnection(database.ConnectionString);
         connection.Open();

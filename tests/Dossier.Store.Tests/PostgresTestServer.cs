@@ -5,16 +5,26 @@ namespace Dossier.Store.Tests;
 /// <summary>
 /// The PostgreSQL server the tests run against: the Npgsql connection string in <c>DOSSIER_TEST_POSTGRES</c> (a user who
 /// may create databases), e.g. from <c>eval "$(scripts/postgres.sh start)"</c>. Without it the tests are skipped, or
-/// fail when <c>DOSSIER_REQUIRE_POSTGRES=1</c> (CI).
+/// fail when <c>DOSSIER_REQUIRE_POSTGRES=1</c> (CI). A fixture of the <see cref="Collection"/> collection: the tests of a
+/// run share one database (<c>dossier_test_&lt;guid&gt;</c>, made on first use, dropped when the collection ends) and
+/// each gets an empty schema of its own in it (<see cref="CreateSchema"/>), which costs far less than a database.
 /// </summary>
-public static class PostgresTestServer
+public sealed class PostgresTestServer : IDisposable
 {
+    public const string Collection = "postgres";
     public const string Variable = "DOSSIER_TEST_POSTGRES";
     public const string RequireVariable = "DOSSIER_REQUIRE_POSTGRES";
 
     private const string HowTo =
         "set " + Variable + " to an Npgsql connection string of a PostgreSQL server where the user may create databases, "
         + "e.g. eval \"$(scripts/postgres.sh start)\" before dotnet test, scripts/postgres.sh stop after";
+
+    private readonly Lazy<string> _database = new(() =>
+    {
+        var name = "dossier_test_" + Guid.NewGuid().ToString("N");
+        Execute(null, $"CREATE DATABASE {name}");
+        return name;
+    });
 
     /// <summary>The server's connection string; skips the calling test when none is given (fails it if one is required).</summary>
     public static string ConnectionString()
@@ -32,37 +42,55 @@ public static class PostgresTestServer
 
         throw new SkipException($"PostgreSQL tests skipped: {HowTo}.");
     }
-}
 
-/// <summary>A new, empty database on the test server (<c>dossier_test_&lt;guid&gt;</c>), dropped on dispose.</summary>
-public sealed class PostgresTestDatabase : IDisposable
-{
-    private readonly string _server;
-
-    public PostgresTestDatabase()
+    /// <summary>A new, empty schema; skips the calling test when there is no server.</summary>
+    public PostgresTestSchema CreateSchema()
     {
-        _server = PostgresTestServer.ConnectionString();
-        Name = "dossier_test_" + Guid.NewGuid().ToString("N");
-        Execute($"CREATE DATABASE {Name}");
-        ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = Name }.ConnectionString;
+        var server = ConnectionString();
+        var database = _database.Value;
+        var schema = "t_" + Guid.NewGuid().ToString("N");
+        Execute(database, $"CREATE SCHEMA {schema}");
+        return new PostgresTestSchema(
+            new NpgsqlConnectionStringBuilder(server) { Database = database, SearchPath = schema }.ConnectionString,
+            () => Execute(database, $"DROP SCHEMA IF EXISTS {schema} CASCADE"));
     }
-
-    public string Name { get; }
-
-    public string ConnectionString { get; }
 
     public void Dispose()
     {
-        // FORCE ends sessions a test left open (PostgreSQL 13+).
-        Execute($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+        if (_database.IsValueCreated)
+        {
+            // FORCE ends sessions still open in it (PostgreSQL 13+).
+            Execute(null, $"DROP DATABASE IF EXISTS {_database.Value} WITH (FORCE)");
+        }
     }
 
-    private void Execute(string sql)
+    /// <summary>Runs a statement in a database of the server (the connection string's own when null), on a connection of its own.</summary>
+    private static void Execute(string? database, string sql)
     {
-        // No pooling: the server's maintenance connection must not hold the database being dropped.
-        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Pooling = false }.ConnectionString);
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString()) { Pooling = false };
+        if (database is not null)
+        {
+            builder.Database = database;
+        }
+
+        using var connection = new NpgsqlConnection(builder.ConnectionString);
         connection.Open();
         using var command = new NpgsqlCommand(sql, connection);
         command.ExecuteNonQuery();
     }
+}
+
+/// <summary>The tests that need <see cref="PostgresTestServer"/>.</summary>
+[CollectionDefinition(PostgresTestServer.Collection)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresTestServer>;
+
+/// <summary>
+/// An empty schema of the test database, dropped on dispose. Its connection string puts it first on the search path, so a
+/// store opened on it creates and sees only its own tables.
+/// </summary>
+public sealed class PostgresTestSchema(string connectionString, Action drop) : IDisposable
+{
+    public string ConnectionString { get; } = connectionString;
+
+    public void Dispose() => drop();
 }
