@@ -14,32 +14,32 @@ public sealed class PostgresKnowledgeStoreTests(PostgresTestServer server) : Kno
 
     protected override IKnowledgeStore CreateStore()
     {
-        var database = Own(server.CreateSchema());
-        return Own(PostgresKnowledgeStore.Open(database.ConnectionString));
+        var schema = Own(server.CreateSchema());
+        return Own(PostgresKnowledgeStore.Open(schema.ConnectionString));
     }
 
     [SkippableFact]
     public void Open_SeveralReplicasAtOnce_MigrateOnceAndShareTheStore()
     {
-        var database = Own(server.CreateSchema());
+        var schema = Own(server.CreateSchema());
 
         var stores = Enumerable.Range(0, 4).AsParallel().WithDegreeOfParallelism(4)
-            .Select(_ => PostgresKnowledgeStore.Open(database.ConnectionString)).ToList();
+            .Select(_ => PostgresKnowledgeStore.Open(schema.ConnectionString)).ToList();
         stores.ForEach(s => Own(s));
-        var again = Own(PostgresKnowledgeStore.Open(database.ConnectionString));
+        var again = Own(PostgresKnowledgeStore.Open(schema.ConnectionString));
 
         Assert.All(stores, s => Assert.Equal(1, s.SchemaVersion));
         Assert.Equal(1, again.SchemaVersion);
         Assert.Equal("postgresql", again.Engine);
-        Assert.Equal(1L, Scalar(database, "SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(1L, Scalar(schema, "SELECT COUNT(*) FROM schema_migrations"));
         Assert.Equal(0, again.Totals().Articles);
     }
 
     [SkippableFact]
     public void Index_ManyReplicasAtOnce_MergeLikeOneWriter()
     {
-        var database = Own(server.CreateSchema());
-        var replicas = Enumerable.Range(0, 4).Select(_ => Own(PostgresKnowledgeStore.Open(database.ConnectionString))).ToArray();
+        var schema = Own(server.CreateSchema());
+        var replicas = Enumerable.Range(0, 4).Select(_ => Own(PostgresKnowledgeStore.Open(schema.ConnectionString))).ToArray();
         const string text = "Ministers of the coalition met in Rome. Antony Blinken spoke.";
 
         Parallel.For(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
@@ -91,9 +91,9 @@ public sealed class PostgresKnowledgeStoreTests(PostgresTestServer server) : Kno
         return disposable;
     }
 
-    private static long Scalar(PostgresTestSchema database, string sql)
+    private static long Scalar(PostgresTestSchema schema, string sql)
     {
-        using var connection = new NpgsqlConnection(database.ConnectionString);
+        using var connection = new NpgsqlConnection(schema.ConnectionString);
         connection.Open();
         using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
