@@ -73,6 +73,17 @@ start() {
         return
     fi
 
+    if [[ -n "${DOSSIER_PG_PORT:-}" ]]; then
+        port=$DOSSIER_PG_PORT
+        port_free "$port" || die "port $port (DOSSIER_PG_PORT) is in use"
+    else
+        port=55432
+        while ! port_free "$port"; do
+            port=$((port + 1))
+            ((port < 55532)) || die "no free port in 55432-55531; set DOSSIER_PG_PORT"
+        done
+    fi
+
     if [[ -e "$dir" && ! -f "$dir/.dossier-pg" ]] && [[ -n "$(ls -A "$dir" 2>/dev/null)" ]]; then
         die "$dir exists, is not empty and was not made by this script; set DOSSIER_PG_DIR to another folder"
     fi
@@ -93,17 +104,6 @@ start() {
         log "initdb into $dir/data (UTF8, locale $locale)"
         as_owner "$bin/initdb" -D "$dir/data" -U postgres -E UTF8 --locale="$locale" --auth=trust --no-sync >"$dir/initdb.log" 2>&1 \
             || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
-    fi
-
-    if [[ -n "${DOSSIER_PG_PORT:-}" ]]; then
-        port=$DOSSIER_PG_PORT
-        port_free "$port" || die "port $port (DOSSIER_PG_PORT) is in use"
-    else
-        port=55432
-        while ! port_free "$port"; do
-            port=$((port + 1))
-            ((port < 55532)) || die "no free port in 55432-55531; set DOSSIER_PG_PORT"
-        done
     fi
 
     # A test server: local only, no durability (fsync off), unix socket in the folder.
