@@ -9,6 +9,7 @@ namespace Dossier.Store;
 /// The knowledge store on a SQL engine. Everything but full-text search is portable SQL shared by the engines;
 /// entity resolution, event merging and claim conflicts are plain C# (<see cref="EntityKeys"/>,
 /// <see cref="PartialDates"/>, <see cref="KnowledgeRules"/>). Indexing one article is one transaction.
+/// Orderings on nullable dates say NULLS FIRST/LAST (SQLite's own order) so that every engine sorts undated rows alike.
 /// </summary>
 public abstract class SqlKnowledgeStore : IKnowledgeStore
 {
@@ -38,6 +39,14 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// </summary>
     protected abstract FullTextClause FullText(string text);
 
+    /// <summary>
+    /// Called first in every write transaction. Engines whose writers run at once (several PostgreSQL replicas) serialize
+    /// them here, so that entity resolution and event merging see every earlier article; SQLite has one writer anyway.
+    /// </summary>
+    protected virtual void BeginWrite(DbConnection connection, DbTransaction tx)
+    {
+    }
+
     protected sealed record FullTextClause(string From, string Where, string Score, string Snippet, (string, object?)[] Parameters);
 
     public bool Index(ArticleInfo article, DocumentFacts facts)
@@ -46,6 +55,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         {
             using var connection = Open();
             using var session = new SqlSession(connection, connection.BeginTransaction());
+            BeginWrite(session.Connection, session.Transaction);
             var replaced = IndexInto(session, article, facts);
             session.Commit();
             return replaced;
@@ -90,6 +100,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         {
             using var connection = Open();
             using var session = new SqlSession(connection, connection.BeginTransaction());
+            BeginWrite(session.Connection, session.Transaction);
             while (batch.Count < MaxGroup && _pending.TryDequeue(out var item))
             {
                 session.Execute("SAVEPOINT article");
@@ -168,7 +179,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         using var connection = Open();
         var items = Db.Query(connection, null, $"""
             SELECT {SummaryColumns} FROM documents d
-            ORDER BY d.published DESC, d.indexed_at DESC, d.id LIMIT @limit OFFSET @offset
+            ORDER BY d.published DESC NULLS LAST, d.indexed_at DESC, d.id LIMIT @limit OFFSET @offset
             """, r => ReadSummary(r, 0), ("@limit", limit), ("@offset", offset));
         var total = Db.Scalar<int>(connection, null, "SELECT COUNT(*) FROM documents");
         return new Page<ArticleSummary>(items, Next(offset, items.Count, total), total);
@@ -218,7 +229,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             SELECT {SummaryColumns}, {snippet}, {score} AS score
             FROM {from}
             WHERE {where} {filters}
-            ORDER BY score DESC, d.published DESC, d.id
+            ORDER BY score DESC, d.published DESC NULLS LAST, d.id
             LIMIT @limit OFFSET @offset
             """,
             r => new SearchHit(ReadSummary(r, 0), r.GetString(SummaryColumnCount), Convert.ToDouble(r.GetValue(SummaryColumnCount + 1), CultureInfo.InvariantCulture)),
@@ -257,13 +268,13 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
         var aliases = Db.Query(connection, null, "SELECT DISTINCT alias FROM entity_aliases WHERE entity_id = @id ORDER BY alias", r => r.GetString(0), ("@id", id));
         var titles = Db.Query(connection, null,
-            "SELECT title, document_id, published FROM entity_titles WHERE entity_id = @id ORDER BY published, document_id",
+            "SELECT title, document_id, published FROM entity_titles WHERE entity_id = @id ORDER BY published NULLS FIRST, document_id",
             r => new EntityTitle(r.GetString(0), r.GetString(1), r.NullableString(2)), ("@id", id));
         var mentions = Db.Query(connection, null, """
             SELECT m.document_id, d.published, m.span_start, m.span_end, d.text
             FROM mentions m JOIN documents d ON d.id = m.document_id
             WHERE m.entity_id = @id
-            ORDER BY d.published DESC, m.document_id, m.span_start LIMIT @limit
+            ORDER BY d.published DESC NULLS LAST, m.document_id, m.span_start LIMIT @limit
             """,
             r => Mention(r.GetString(0), r.NullableString(1), r.Int(2), r.Int(3), r.GetString(4)), ("@id", id), ("@limit", MaxMentions));
         var related = Db.Query(connection, null, """
@@ -272,14 +283,14 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             JOIN entity_documents other ON other.document_id = mine.document_id AND other.entity_id <> mine.entity_id
             JOIN entities e ON e.id = other.entity_id
             WHERE mine.entity_id = @id AND mine.document_id IN (
-                SELECT document_id FROM entity_documents WHERE entity_id = @id ORDER BY published DESC LIMIT @sample)
+                SELECT document_id FROM entity_documents WHERE entity_id = @id ORDER BY published DESC NULLS LAST LIMIT @sample)
             GROUP BY e.id, e.kind, e.name
             ORDER BY shared DESC, e.id LIMIT 15
             """, r => new RelatedEntity(r.GetString(0), r.GetString(1), r.GetString(2), r.Int(3)), ("@id", id), ("@sample", RelatedSampleDocuments));
         var events = Db.Query(connection, null, $"""
             SELECT {EventColumns} FROM events v
             WHERE v.id IN (SELECT event_id FROM event_entities WHERE entity_id = @id)
-            ORDER BY v.sort_date DESC, v.id LIMIT 50
+            ORDER BY v.sort_date DESC NULLS LAST, v.id LIMIT 50
             """, ReadEvent, ("@id", id));
         return new EntityDetail(summary, aliases, titles, mentions, related, events);
     }
@@ -305,7 +316,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             """;
         var items = Db.Query(connection, null, $"""
             SELECT {EventColumns} FROM events v WHERE {where}
-            ORDER BY v.sort_date DESC, v.id DESC LIMIT @limit OFFSET @offset
+            ORDER BY v.sort_date DESC NULLS LAST, v.id DESC LIMIT @limit OFFSET @offset
             """, ReadEvent, [.. parameters, ("@limit", limit), ("@offset", offset)]);
         var total = Db.Scalar<int>(connection, null, $"SELECT COUNT(*) FROM events v WHERE {where}", parameters);
         return new Page<EventSummary>(items, Next(offset, items.Count, total), total);
@@ -327,7 +338,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
         var sources = Db.Query(connection, null, """
             SELECT document_id, published, format, status, date, city, country, hosts, participants, span_start, span_end, evidence
-            FROM event_sources WHERE event_id = @id ORDER BY published, document_id, span_start
+            FROM event_sources WHERE event_id = @id ORDER BY published NULLS FIRST, document_id, span_start
             """,
             r => new EventSource(r.GetString(0), r.NullableString(1), r.GetString(2), r.GetString(3), r.NullableString(4), r.NullableString(5), r.NullableString(6),
                 JsonSerializer.Deserialize<List<string>>(r.GetString(7))!, JsonSerializer.Deserialize<List<string>>(r.GetString(8))!,
