@@ -22,6 +22,7 @@ try
     return args[0] switch
     {
         "extract" => ExtractCommand.Run(rest, Console.Out, Console.Error),
+        "evaluate" => EvaluateCommand.Run(rest, Console.Out, Console.Error),
         "ingest" => await IngestCommand.RunAsync(rest, Console.Out, Console.Error, cts.Token),
         "reextract" => await IngestCommand.ReextractAsync(rest, Console.Out, Console.Error, cts.Token),
         "search" => await QueryCommands.SearchAsync(rest, Console.Out, cts.Token),

@@ -7,6 +7,9 @@ public static class Usage
 
         Offline (no services needed):
           extract --in DIR --out DIR          extract facts from every *.txt in DIR into DIR/<stem>.json (FORMAT.md)
+          evaluate --gold DIR --docs DIR [--pred DIR]
+                                              precision/recall/F1 per fact kind against gold annotations (as score.py);
+                                              without --pred the pipeline runs in-process over DIR/*.txt
 
         Against a running system (default servers are the app host's fixed ports):
           ingest DIR [--server URL]           send every *.txt / *.html in DIR to ingestion (default http://localhost:5181)
