@@ -550,9 +550,10 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     private static void WriteMeeting(SqlSession session, ArticleInfo article, string? published, MeetingFact m, Dictionary<string, EntityUse> entities)
     {
         var country = m.Country?.ToUpperInvariant();
+        // Two shapes of one query, so that each can use the (country, format) index.
         var candidates = session.Query($"""
             SELECT {EventColumns} FROM events v
-            WHERE (v.country = @country OR (@country IS NULL AND v.country IS NULL))
+            WHERE {(country is null ? "v.country IS NULL" : "v.country = @country")}
               AND (v.format = @format OR v.format = 'other' OR @format = 'other')
             """, ReadEvent, ("@country", Typed.Text(country)), ("@format", m.Format));
         var match = KnowledgeRules.BestMatch(candidates, m.Format, country, m.City, m.Date);
