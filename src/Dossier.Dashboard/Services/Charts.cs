@@ -34,7 +34,7 @@ public readonly record struct LinearScale(double DomainMin, double DomainMax, do
 public static class Ticks
 {
     /// <summary>About <paramref name="count"/> round ticks covering [min, max]; the first ≤ min, the last ≥ max.</summary>
-    public static IReadOnlyList<double> Nice(double min, double max, int count = 5)
+    public static IReadOnlyList<double> Nice(double min, double max, int count = 5, bool integers = false)
     {
         if (max < min)
         {
@@ -48,6 +48,11 @@ public static class Ticks
         }
 
         var step = NiceStep((max - min) / Math.Max(1, count));
+        if (integers)
+        {
+            step = Math.Max(1, Math.Round(step));
+        }
+
         var first = Math.Floor(min / step) * step;
         var last = Math.Ceiling(max / step) * step;
         var ticks = new List<double>();
@@ -88,7 +93,7 @@ public sealed record TimeChart(
 
     /// <summary>Lays points out in a width × height box with room for axes; x by date (yearly ticks), y by value (round ticks).</summary>
     public static TimeChart Layout(
-        IReadOnlyList<SeriesPoint> points, double width = 760, double height = 320, double left = 56, double right = 20, double top = 16, double bottom = 36)
+        IReadOnlyList<SeriesPoint> points, double width = 760, double height = 320, double left = 56, double right = 36, double top = 16, double bottom = 36)
     {
         if (points.Count == 0)
         {
@@ -101,7 +106,7 @@ public sealed record TimeChart(
         var lastYear = new DateOnly(maxDate.Year + 1, 1, 1);
         var x = new LinearScale(firstYear.DayNumber, lastYear.DayNumber, left, width - right);
 
-        var yTicks = Ticks.Nice(points.Min(p => p.Value), points.Max(p => p.Value));
+        var yTicks = Ticks.Nice(points.Min(p => p.Value), points.Max(p => p.Value), integers: points.All(p => p.Value == Math.Floor(p.Value)));
         var y = new LinearScale(yTicks[0], yTicks[^1], height - bottom, top);
 
         var plotted = points.Select(p => new PlottedPoint(x.Map(p.Date.DayNumber), y.Map(p.Value), p)).ToList();
@@ -130,7 +135,7 @@ public sealed record LaneChart(
     double Width, double Height, double Left, double Right, IReadOnlyList<Lane> Lanes, IReadOnlyList<PlottedLaneItem> Items, IReadOnlyList<AxisTick> XTicks)
 {
     public static LaneChart Layout(
-        IReadOnlyList<LaneItem> items, IReadOnlyList<string> laneOrder, double width = 760, double laneHeight = 34, double left = 150, double right = 20)
+        IReadOnlyList<LaneItem> items, IReadOnlyList<string> laneOrder, double width = 760, double laneHeight = 34, double left = 150, double right = 36)
     {
         var lanes = laneOrder.Where(l => items.Any(i => i.Lane == l))
             .Concat(items.Select(i => i.Lane).Where(l => !laneOrder.Contains(l)).Distinct().Order(StringComparer.Ordinal))
