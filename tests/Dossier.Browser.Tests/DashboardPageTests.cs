@@ -33,13 +33,14 @@ public sealed class DashboardPageTests(BrowserFixture system)
         Assert.True(await marks.CountAsync() > 5);
         Assert.True(await page.Locator("#article-text mark.hl.k-quote mark.hl").CountAsync() > 0, "names nested inside quotes");
         Assert.True(await page.Locator("table.facts tbody tr").CountAsync() > 0);
+        await page.SetViewportSizeAsync(1280, 1500);
+        await system.ScreenshotAsync(page, "article", fullPage: false);
         var country = page.Locator("#article-text mark.hl.k-country").First;
         Assert.Contains("country:", await country.GetAttributeAsync("title") ?? "", StringComparison.Ordinal);
         Assert.Contains("extractor", await country.GetAttributeAsync("title") ?? "", StringComparison.Ordinal);
         await country.ClickAsync();
         await page.Locator("#hl-details dl").WaitForAsync();
         Assert.Contains("Extractor", await page.Locator("#hl-details").InnerTextAsync(), StringComparison.Ordinal);
-        await system.ScreenshotAsync(page, "article");
     }
 
     [Fact]
