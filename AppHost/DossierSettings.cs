@@ -5,9 +5,10 @@ using Microsoft.Extensions.Configuration;
 /// <c>DOSSIER_DATA_DIR</c>, default <c>~/.local/share/dossier</c>), the seed folder to ingest at start
 /// (<c>Dossier:Seeds</c>: a folder, or <c>off</c>; default the repo's <c>seeds/</c>), and the Aspire dashboard's URL and
 /// API key (<c>AppHost:DashboardApiKey</c>; empty when the dashboard is open without login) so the Dossier dashboard
-/// can read traces from it.
+/// can read traces from it. With a connection string <c>ConnectionStrings:dossier</c> the query service keeps its
+/// knowledge in that PostgreSQL database.
 /// </summary>
-internal sealed record DossierSettings(string DataDir, string Seeds, string AspireDashboardUrl, string AspireDashboardApiKey)
+internal sealed record DossierSettings(string DataDir, string Seeds, string AspireDashboardUrl, string AspireDashboardApiKey, bool UsePostgres)
 {
     public static DossierSettings From(IDistributedApplicationBuilder builder)
     {
@@ -20,7 +21,8 @@ internal sealed record DossierSettings(string DataDir, string Seeds, string Aspi
             Path.GetFullPath(dataDir),
             seeds.Equals("off", StringComparison.OrdinalIgnoreCase) ? "off" : Path.GetFullPath(seeds),
             dashboard,
-            config["AppHost:DashboardApiKey"] ?? "");
+            config["AppHost:DashboardApiKey"] ?? "",
+            !string.IsNullOrWhiteSpace(config.GetConnectionString("dossier")));
     }
 
     private static string? FirstSet(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));

@@ -9,6 +9,11 @@ var extraction = builder.AddProject<Projects.Dossier_Extraction>("extraction")
 var query = builder.AddProject<Projects.Dossier_Query>("query")
     .WithEnvironment("DOSSIER_DATA_DIR", settings.DataDir)
     .WithHttpHealthCheck("/health", endpointName: "http");
+if (settings.UsePostgres)
+{
+    // The knowledge store on PostgreSQL instead of embedded SQLite: ConnectionStrings:dossier of the app host.
+    query.WithReference(builder.AddConnectionString("dossier"));
+}
 
 var ingestion = builder.AddProject<Projects.Dossier_Ingestion>("ingestion")
     .WithEnvironment("DOSSIER_DATA_DIR", settings.DataDir)

@@ -2,7 +2,7 @@ using Dossier.Cli;
 using Dossier.Cli.Commands;
 using Grpc.Core;
 
-var flags = new HashSet<string>(StringComparer.Ordinal) { "json", "help" };
+var flags = new HashSet<string>(StringComparer.Ordinal) { "json", "jsonl", "help" };
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
     Console.Out.Write(Usage.Text);
@@ -22,9 +22,15 @@ try
     return args[0] switch
     {
         "extract" => ExtractCommand.Run(rest, Console.Out, Console.Error),
+        "evaluate" => EvaluateCommand.Run(rest, Console.Out, Console.Error),
         "ingest" => await IngestCommand.RunAsync(rest, Console.Out, Console.Error, cts.Token),
+        "reextract" => await IngestCommand.ReextractAsync(rest, Console.Out, Console.Error, cts.Token),
         "search" => await QueryCommands.SearchAsync(rest, Console.Out, cts.Token),
         "facts" => await QueryCommands.FactsAsync(rest, Console.Out, cts.Token),
+        "events" => await KnowledgeCommands.EventsAsync(rest, Console.Out, cts.Token),
+        "entity" => await KnowledgeCommands.EntityAsync(rest, Console.Out, cts.Token),
+        "timeline" => await KnowledgeCommands.TimelineAsync(rest, Console.Out, cts.Token),
+        "export" => await KnowledgeCommands.ExportAsync(rest, Console.Out, Console.Error, cts.Token),
         _ => throw new UsageException($"unknown command '{args[0]}'"),
     };
 }

@@ -7,12 +7,23 @@ public static class Usage
 
         Offline (no services needed):
           extract --in DIR --out DIR          extract facts from every *.txt in DIR into DIR/<stem>.json (FORMAT.md)
+          evaluate --gold DIR --docs DIR [--pred DIR]
+                                              precision/recall/F1 per fact kind against gold annotations (as score.py);
+                                              without --pred the pipeline runs in-process over DIR/*.txt
 
         Against a running system (default servers are the app host's fixed ports):
           ingest DIR [--server URL]           send every *.txt / *.html in DIR to ingestion (default http://localhost:5181)
+          reextract [ID ...] [--server URL]   run stored articles (default all) through the current extractor again
           search TEXT [--server URL] [--json] full-text search over indexed articles (default http://localhost:5183)
           facts DOC_ID [--server URL] [--json]
                                               the facts of one article; --json prints the FORMAT.md JSON
+          events [--country CC] [--format F] [--from DATE] [--to DATE] [--json]
+                                              meetings merged across articles; events ID for one event
+          entity --kind person|country|organization|place [PREFIX] [--json]
+                                              canonical entities; entity ID (e.g. person:antony-blinken) for one
+          timeline [member_count] [--json]    member counts over time, contradictions marked
+          export [--out DIR | --jsonl [--out FILE]]
+                                              every article's facts as FORMAT.md JSON files or JSON Lines
 
         """;
 }

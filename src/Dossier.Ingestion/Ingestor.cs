@@ -76,6 +76,18 @@ public sealed class Ingestor(
             logger.LogInformation("Document {DocumentId} is stored but failed before; retrying", article.Id);
         }
 
+        await ProcessAsync(article, activity, cancellationToken);
+        return Receipt(store.Get(article.Id)!, added.Duplicate);
+    }
+
+    /// <summary>
+    /// Has a stored article extracted and its facts indexed, recording each step; a failure of either service parks
+    /// the article as failed with its error. The facts carry this run's trace id. Returns the extractor's version,
+    /// or null when processing failed.
+    /// </summary>
+    public async Task<string?> ProcessAsync(StoredArticle article, Activity? activity, CancellationToken cancellationToken)
+    {
+        var traceId = activity?.TraceId.ToHexString() ?? article.TraceId;
         try
         {
             var extracted = await extraction.ExtractAsync(
@@ -90,7 +102,7 @@ public sealed class Ingestor(
             var published = article.Published ?? (facts.Published.Length > 0 ? facts.Published : null);
             var textOfRecord = extracted.Text.Length > 0 ? extracted.Text : article.Text;
             store.Update(article.Id, ArticleStatus.Extracted, factCount: CountFacts(facts),
-                text: textOfRecord == article.Text ? null : textOfRecord, published: published);
+                text: textOfRecord == article.Text ? null : textOfRecord, published: published, traceId: traceId);
 
             await query.IndexFactsAsync(
                 new IndexFactsRequest
@@ -99,23 +111,34 @@ public sealed class Ingestor(
                     {
                         Id = article.Id, Text = textOfRecord, Title = article.Title, Source = article.Source, Url = article.Url,
                         Published = published ?? "", ContentType = article.ContentType, ContentHash = article.ContentHash,
-                        TraceId = article.TraceId,
+                        TraceId = traceId,
                     },
                     Facts = facts,
                 },
                 cancellationToken: cancellationToken);
 
             store.Update(article.Id, ArticleStatus.Indexed);
-            logger.LogInformation("Ingested document {DocumentId}: {FactCount} facts indexed", article.Id, CountFacts(facts));
+            logger.LogInformation("Document {DocumentId}: {FactCount} facts by extractor {ExtractorVersion} indexed",
+                article.Id, CountFacts(facts), extracted.ExtractorVersion);
+            return extracted.ExtractorVersion;
         }
         catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled)
         {
             store.Update(article.Id, ArticleStatus.Failed, error: $"{e.StatusCode}: {e.Status.Detail}");
             activity?.SetStatus(ActivityStatusCode.Error, e.Status.Detail);
-            logger.LogWarning("Document {DocumentId} was stored but failed to process: {StatusCode} {Detail}", article.Id, e.StatusCode, e.Status.Detail);
+            logger.LogWarning("Document {DocumentId} is stored but failed to process: {StatusCode} {Detail}", article.Id, e.StatusCode, e.Status.Detail);
+            return null;
         }
+    }
 
-        return Receipt(store.Get(article.Id)!, added.Duplicate);
+    /// <summary>Runs one stored article through extraction and indexing again (the text of record is kept).</summary>
+    public async Task<(StoredArticle Article, string? ExtractorVersion)> ReextractAsync(string id, CancellationToken cancellationToken)
+    {
+        using var activity = ActivitySource.StartActivity("reextract");
+        activity?.SetTag("dossier.document.id", id);
+        var article = store.Get(id) ?? throw GrpcErrors.NotFound($"document '{id}'");
+        var version = await ProcessAsync(article, activity, cancellationToken);
+        return (store.Get(id)!, version);
     }
 
     public static IngestReceipt Receipt(StoredArticle article, bool duplicate) => new()

@@ -48,7 +48,10 @@ public interface IArticleStore
     StoredArticle? Get(string id);
 
     /// <summary>Records progress: status, error, facts found, trace, and the text of record or date when extraction settled them.</summary>
-    void Update(string id, ArticleStatus status, string? error = null, int? factCount = null, string? text = null, string? published = null);
+    void Update(string id, ArticleStatus status, string? error = null, int? factCount = null, string? text = null, string? published = null, string? traceId = null);
+
+    /// <summary>The ids of every stored article, in ingest order.</summary>
+    IReadOnlyList<string> Ids();
 
     IReadOnlyList<StoredArticle> List(ArticleStatus? status, int limit);
 }
@@ -110,7 +113,7 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore
         return Find(connection, null, "id = $v", id);
     }
 
-    public void Update(string id, ArticleStatus status, string? error = null, int? factCount = null, string? text = null, string? published = null)
+    public void Update(string id, ArticleStatus status, string? error = null, int? factCount = null, string? text = null, string? published = null, string? traceId = null)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
@@ -119,6 +122,7 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore
                 fact_count = COALESCE($factCount, fact_count),
                 text = COALESCE($text, text),
                 published = COALESCE(published, $published),
+                trace_id = COALESCE($traceId, trace_id),
                 updated_at = $now
             WHERE id = $id;
             """;
@@ -128,11 +132,27 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore
         command.Parameters.AddWithValue("$factCount", (object?)factCount ?? DBNull.Value);
         command.Parameters.AddWithValue("$text", (object?)text ?? DBNull.Value);
         command.Parameters.AddWithValue("$published", (object?)published ?? DBNull.Value);
+        command.Parameters.AddWithValue("$traceId", (object?)traceId ?? DBNull.Value);
         command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         if (command.ExecuteNonQuery() == 0)
         {
             throw new KeyNotFoundException($"document '{id}' not found");
         }
+    }
+
+    public IReadOnlyList<string> Ids()
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id FROM documents ORDER BY ingested_at, id;";
+        using var reader = command.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
     }
 
     public IReadOnlyList<StoredArticle> List(ArticleStatus? status, int limit)

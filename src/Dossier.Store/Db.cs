@@ -23,37 +23,42 @@ public static class Db
         {
             var p = command.CreateParameter();
             p.ParameterName = name;
-            switch (value)
-            {
-                case Typed t:
-                    p.DbType = t.Type;
-                    p.Value = t.Value ?? DBNull.Value;
-                    break;
-                case null:
-                    p.DbType = DbType.String;
-                    p.Value = DBNull.Value;
-                    break;
-                case string s:
-                    p.DbType = DbType.String;
-                    p.Value = s;
-                    break;
-                case int i:
-                    p.DbType = DbType.Int32;
-                    p.Value = i;
-                    break;
-                case long l:
-                    p.DbType = DbType.Int64;
-                    p.Value = l;
-                    break;
-                default:
-                    p.Value = value;
-                    break;
-            }
-
+            Bind(p, value);
             command.Parameters.Add(p);
         }
 
         return command;
+    }
+
+    /// <summary>Sets a parameter's value (and type) the way <see cref="Command"/> does.</summary>
+    public static void Bind(DbParameter p, object? value)
+    {
+        switch (value)
+        {
+            case Typed t:
+                p.DbType = t.Type;
+                p.Value = t.Value ?? DBNull.Value;
+                break;
+            case null:
+                p.DbType = DbType.String;
+                p.Value = DBNull.Value;
+                break;
+            case string s:
+                p.DbType = DbType.String;
+                p.Value = s;
+                break;
+            case int i:
+                p.DbType = DbType.Int32;
+                p.Value = i;
+                break;
+            case long l:
+                p.DbType = DbType.Int64;
+                p.Value = l;
+                break;
+            default:
+                p.Value = value;
+                break;
+        }
     }
 
     public static int Execute(DbConnection connection, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
@@ -87,4 +92,66 @@ public static class Db
     public static int? NullableInt(this DbDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToInt32(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
 
     public static int Int(this DbDataReader r, int i) => Convert.ToInt32(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// The statements of one transaction, each prepared once and re-bound for every execution: indexing an article runs
+/// the same few statements many times.
+/// </summary>
+public sealed class SqlSession(DbConnection connection, DbTransaction tx) : IDisposable
+{
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+
+    public DbConnection Connection => connection;
+
+    public DbTransaction Transaction => tx;
+
+    private DbCommand Prepared(string sql, (string Name, object? Value)[] parameters)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = Db.Command(connection, tx, sql, parameters);
+            _commands[sql] = command;
+            return command;
+        }
+
+        foreach (var (name, value) in parameters)
+        {
+            Db.Bind(command.Parameters[name], value);
+        }
+
+        return command;
+    }
+
+    public int Execute(string sql, params (string Name, object? Value)[] parameters) => Prepared(sql, parameters).ExecuteNonQuery();
+
+    public T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var value = Prepared(sql, parameters).ExecuteScalar();
+        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public List<T> Query<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
+    {
+        using var reader = Prepared(sql, parameters).ExecuteReader();
+        var list = new List<T>();
+        while (reader.Read())
+        {
+            list.Add(read(reader));
+        }
+
+        return list;
+    }
+
+    public void Commit() => tx.Commit();
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        tx.Dispose();
+    }
 }

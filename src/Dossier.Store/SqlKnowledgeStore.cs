@@ -9,6 +9,7 @@ namespace Dossier.Store;
 /// The knowledge store on a SQL engine. Everything but full-text search is portable SQL shared by the engines;
 /// entity resolution, event merging and claim conflicts are plain C# (<see cref="EntityKeys"/>,
 /// <see cref="PartialDates"/>, <see cref="KnowledgeRules"/>). Indexing one article is one transaction.
+/// Orderings on nullable dates say NULLS FIRST/LAST (SQLite's own order) so that every engine sorts undated rows alike.
 /// </summary>
 public abstract class SqlKnowledgeStore : IKnowledgeStore
 {
@@ -16,7 +17,13 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     private const int MaxMentions = 20;
     private const int RelatedSampleDocuments = 200;
 
+    /// <summary>Taken around each write when the engine has a single writer (SQLite): waiting here is cheaper than busy retries.</summary>
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
     public abstract string Engine { get; }
+
+    /// <summary>Whether writes are serialized in this process (engines with one writer at a time).</summary>
+    protected virtual bool SingleWriter => false;
 
     protected abstract DbConnection Open();
 
@@ -32,16 +39,116 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// </summary>
     protected abstract FullTextClause FullText(string text);
 
+    /// <summary>
+    /// Called first in every write transaction. Engines whose writers run at once (several PostgreSQL replicas) serialize
+    /// them here, so that entity resolution and event merging see every earlier article; SQLite has one writer anyway.
+    /// </summary>
+    protected virtual void BeginWrite(DbConnection connection, DbTransaction tx)
+    {
+    }
+
     protected sealed record FullTextClause(string From, string Where, string Score, string Snippet, (string, object?)[] Parameters);
 
     public bool Index(ArticleInfo article, DocumentFacts facts)
     {
-        using var connection = Open();
-        using var tx = connection.BeginTransaction();
-        var replaced = DeleteDocument(connection, tx, article.Id);
+        if (!SingleWriter)
+        {
+            using var connection = Open();
+            using var session = new SqlSession(connection, connection.BeginTransaction());
+            BeginWrite(session.Connection, session.Transaction);
+            var replaced = IndexInto(session, article, facts);
+            session.Commit();
+            return replaced;
+        }
+
+        // Group commit: callers queue their article; whoever holds the writer lock writes every queued article in
+        // one transaction (a savepoint each, so one bad article fails alone) and wakes the others.
+        var pending = new PendingIndex(article, facts);
+        _pending.Enqueue(pending);
+        while (!pending.Done.Task.IsCompleted)
+        {
+            _writer.Wait();
+            try
+            {
+                if (!pending.Done.Task.IsCompleted)
+                {
+                    WriteQueued();
+                }
+            }
+            finally
+            {
+                _writer.Release();
+            }
+        }
+
+        return pending.Done.Task.GetAwaiter().GetResult();
+    }
+
+    private sealed record PendingIndex(ArticleInfo Article, DocumentFacts Facts)
+    {
+        public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<PendingIndex> _pending = new();
+
+    private const int MaxGroup = 256;
+
+    private void WriteQueued()
+    {
+        var batch = new List<(PendingIndex Item, bool Replaced, Exception? Error)>();
+        try
+        {
+            using var connection = Open();
+            using var session = new SqlSession(connection, connection.BeginTransaction());
+            BeginWrite(session.Connection, session.Transaction);
+            while (batch.Count < MaxGroup && _pending.TryDequeue(out var item))
+            {
+                session.Execute("SAVEPOINT article");
+                try
+                {
+                    batch.Add((item, IndexInto(session, item.Article, item.Facts), null));
+                    session.Execute("RELEASE SAVEPOINT article");
+                }
+                catch (Exception e) when (e is DbException or InvalidOperationException or FormatException)
+                {
+                    session.Execute("ROLLBACK TO SAVEPOINT article");
+                    session.Execute("RELEASE SAVEPOINT article");
+                    batch.Add((item, false, e));
+                }
+            }
+
+            session.Commit();
+        }
+        catch (DbException e)
+        {
+            foreach (var (item, _, _) in batch)
+            {
+                item.Done.TrySetException(e);
+            }
+
+            throw;
+        }
+
+        foreach (var (item, replaced, error) in batch)
+        {
+            if (error is null)
+            {
+                item.Done.TrySetResult(replaced);
+            }
+            else
+            {
+                item.Done.TrySetException(error);
+            }
+        }
+    }
+
+    /// <summary>Writes one article and everything derived from it inside the session's transaction.</summary>
+    private bool IndexInto(SqlSession session, ArticleInfo article, DocumentFacts facts)
+    {
+        var replaced = DeleteDocument(session, article.Id);
         var published = article.Published ?? facts.Published;
 
-        Db.Execute(connection, tx, """
+        session.Execute("""
             INSERT INTO documents (id, title, published, source, url, text, trace_id, relevant, extractor_version, facts_json, fact_counts, indexed_at)
             VALUES (@id, @title, @published, @source, @url, @text, @traceId, @relevant, @version, @facts, @counts, @now)
             """,
@@ -49,22 +156,21 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             ("@url", article.Url), ("@text", article.Text), ("@traceId", article.TraceId), ("@relevant", facts.Relevant ? 1 : 0),
             ("@version", facts.ExtractorVersion), ("@facts", FactsJson.Serialize(facts, indented: false)),
             ("@counts", string.Join(',', FactCounts.Of(facts).ToArray())), ("@now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
-        InsertFullText(connection, tx, article);
+        InsertFullText(session.Connection, session.Transaction, article);
 
-        var entities = ResolveEntities(connection, tx, facts);
+        var entities = ResolveEntities(session, facts);
         foreach (var e in entities.Values.Distinct())
         {
-            WriteEntity(connection, tx, article.Id, published, e);
+            WriteEntity(session, article.Id, published, e);
         }
 
-        WriteOtherMentions(connection, tx, article.Id, facts);
+        WriteOtherMentions(session, article.Id, facts);
         foreach (var meeting in facts.Meetings)
         {
-            WriteMeeting(connection, tx, article, published, meeting, entities);
+            WriteMeeting(session, article, published, meeting, entities);
         }
 
-        WriteClaims(connection, tx, article, published, facts);
-        tx.Commit();
+        WriteClaims(session, article, published, facts);
         return replaced;
     }
 
@@ -73,7 +179,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         using var connection = Open();
         var items = Db.Query(connection, null, $"""
             SELECT {SummaryColumns} FROM documents d
-            ORDER BY d.published DESC, d.indexed_at DESC, d.id LIMIT @limit OFFSET @offset
+            ORDER BY d.published DESC NULLS LAST, d.indexed_at DESC, d.id LIMIT @limit OFFSET @offset
             """, r => ReadSummary(r, 0), ("@limit", limit), ("@offset", offset));
         var total = Db.Scalar<int>(connection, null, "SELECT COUNT(*) FROM documents");
         return new Page<ArticleSummary>(items, Next(offset, items.Count, total), total);
@@ -123,7 +229,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             SELECT {SummaryColumns}, {snippet}, {score} AS score
             FROM {from}
             WHERE {where} {filters}
-            ORDER BY score DESC, d.published DESC, d.id
+            ORDER BY score DESC, d.published DESC NULLS LAST, d.id
             LIMIT @limit OFFSET @offset
             """,
             r => new SearchHit(ReadSummary(r, 0), r.GetString(SummaryColumnCount), Convert.ToDouble(r.GetValue(SummaryColumnCount + 1), CultureInfo.InvariantCulture)),
@@ -162,13 +268,13 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
         var aliases = Db.Query(connection, null, "SELECT DISTINCT alias FROM entity_aliases WHERE entity_id = @id ORDER BY alias", r => r.GetString(0), ("@id", id));
         var titles = Db.Query(connection, null,
-            "SELECT title, document_id, published FROM entity_titles WHERE entity_id = @id ORDER BY published, document_id",
+            "SELECT title, document_id, published FROM entity_titles WHERE entity_id = @id ORDER BY published NULLS FIRST, document_id",
             r => new EntityTitle(r.GetString(0), r.GetString(1), r.NullableString(2)), ("@id", id));
         var mentions = Db.Query(connection, null, """
             SELECT m.document_id, d.published, m.span_start, m.span_end, d.text
             FROM mentions m JOIN documents d ON d.id = m.document_id
             WHERE m.entity_id = @id
-            ORDER BY d.published DESC, m.document_id, m.span_start LIMIT @limit
+            ORDER BY d.published DESC NULLS LAST, m.document_id, m.span_start LIMIT @limit
             """,
             r => Mention(r.GetString(0), r.NullableString(1), r.Int(2), r.Int(3), r.GetString(4)), ("@id", id), ("@limit", MaxMentions));
         var related = Db.Query(connection, null, """
@@ -177,14 +283,14 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             JOIN entity_documents other ON other.document_id = mine.document_id AND other.entity_id <> mine.entity_id
             JOIN entities e ON e.id = other.entity_id
             WHERE mine.entity_id = @id AND mine.document_id IN (
-                SELECT document_id FROM entity_documents WHERE entity_id = @id ORDER BY published DESC LIMIT @sample)
+                SELECT document_id FROM entity_documents WHERE entity_id = @id ORDER BY published DESC NULLS LAST LIMIT @sample)
             GROUP BY e.id, e.kind, e.name
             ORDER BY shared DESC, e.id LIMIT 15
             """, r => new RelatedEntity(r.GetString(0), r.GetString(1), r.GetString(2), r.Int(3)), ("@id", id), ("@sample", RelatedSampleDocuments));
         var events = Db.Query(connection, null, $"""
             SELECT {EventColumns} FROM events v
             WHERE v.id IN (SELECT event_id FROM event_entities WHERE entity_id = @id)
-            ORDER BY v.sort_date DESC, v.id LIMIT 50
+            ORDER BY v.sort_date DESC NULLS LAST, v.id LIMIT 50
             """, ReadEvent, ("@id", id));
         return new EntityDetail(summary, aliases, titles, mentions, related, events);
     }
@@ -210,7 +316,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             """;
         var items = Db.Query(connection, null, $"""
             SELECT {EventColumns} FROM events v WHERE {where}
-            ORDER BY v.sort_date DESC, v.id DESC LIMIT @limit OFFSET @offset
+            ORDER BY v.sort_date DESC NULLS LAST, v.id DESC LIMIT @limit OFFSET @offset
             """, ReadEvent, [.. parameters, ("@limit", limit), ("@offset", offset)]);
         var total = Db.Scalar<int>(connection, null, $"SELECT COUNT(*) FROM events v WHERE {where}", parameters);
         return new Page<EventSummary>(items, Next(offset, items.Count, total), total);
@@ -232,7 +338,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
         var sources = Db.Query(connection, null, """
             SELECT document_id, published, format, status, date, city, country, hosts, participants, span_start, span_end, evidence
-            FROM event_sources WHERE event_id = @id ORDER BY published, document_id, span_start
+            FROM event_sources WHERE event_id = @id ORDER BY published NULLS FIRST, document_id, span_start
             """,
             r => new EventSource(r.GetString(0), r.NullableString(1), r.GetString(2), r.GetString(3), r.NullableString(4), r.NullableString(5), r.NullableString(6),
                 JsonSerializer.Deserialize<List<string>>(r.GetString(7))!, JsonSerializer.Deserialize<List<string>>(r.GetString(8))!,
@@ -294,7 +400,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     }
 
     /// <summary>The canonical entities an article mentions, keyed by the name the article uses (and the entity id).</summary>
-    private static Dictionary<string, EntityUse> ResolveEntities(DbConnection connection, DbTransaction tx, DocumentFacts facts)
+    private static Dictionary<string, EntityUse> ResolveEntities(SqlSession session, DocumentFacts facts)
     {
         var uses = new Dictionary<string, EntityUse>(StringComparer.Ordinal);
 
@@ -317,7 +423,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
         foreach (var o in facts.Organizations)
         {
-            var id = ResolveByAlias(connection, tx, EntityKinds.Organization, [o.Name, .. o.Aliases]) ?? EntityKeys.Organization(o.Name);
+            var id = ResolveByAlias(session, EntityKinds.Organization, [o.Name, .. o.Aliases]) ?? EntityKeys.Organization(o.Name);
             var use = Use(id, () => new EntityUse(id, EntityKinds.Organization, o.Name, null, null));
             use.Aliases.UnionWith(o.Aliases.Prepend(o.Name));
             use.Spans.AddRange(o.Spans);
@@ -326,7 +432,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
         foreach (var p in facts.People)
         {
-            var id = ResolvePerson(connection, tx, p.Name);
+            var id = ResolvePerson(session, p.Name);
             var use = Use(id, () => new EntityUse(id, EntityKinds.Person, p.Name, p.Country, EntityKeys.Surname(p.Name)));
             use.Aliases.UnionWith(p.Aliases.Prepend(p.Name));
             if (!string.IsNullOrWhiteSpace(p.Title))
@@ -353,7 +459,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// The entity a person's name denotes: the same folded name; or, for a surname alone, the one person of that
     /// surname already known (left alone when several share it).
     /// </summary>
-    private static string ResolvePerson(DbConnection connection, DbTransaction tx, string name)
+    private static string ResolvePerson(SqlSession session, string name)
     {
         var id = EntityKeys.Person(name);
         if (!EntityKeys.IsSingleWord(name))
@@ -361,18 +467,18 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             return id;
         }
 
-        var candidates = Db.Query(connection, tx, "SELECT id FROM entities WHERE kind = @kind AND surname = @surname AND id <> @id LIMIT 2",
+        var candidates = session.Query("SELECT id FROM entities WHERE kind = @kind AND surname = @surname AND id <> @id LIMIT 2",
             r => r.GetString(0), ("@kind", EntityKinds.Person), ("@surname", EntityKeys.Surname(name)), ("@id", id));
         return candidates.Count == 1 ? candidates[0] : id;
     }
 
     /// <summary>An existing entity of the kind known by one of these names (Daesh = ISIS), or null.</summary>
-    private static string? ResolveByAlias(DbConnection connection, DbTransaction tx, string kind, IEnumerable<string> names)
+    private static string? ResolveByAlias(SqlSession session, string kind, IEnumerable<string> names)
     {
         foreach (var name in names)
         {
-            var found = Db.Scalar<string>(connection, tx,
-                "SELECT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE a.alias_key = @key AND e.kind = @kind ORDER BY e.mention_count DESC LIMIT 1",
+            var found = session.Scalar<string>(
+                "SELECT a.entity_id FROM alias_index a JOIN entities e ON e.id = a.entity_id WHERE a.alias_key = @key AND e.kind = @kind ORDER BY e.mention_count DESC LIMIT 1",
                 ("@key", EntityKeys.Slug(name)), ("@kind", kind));
             if (found is not null)
             {
@@ -383,7 +489,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         return null;
     }
 
-    private static void WriteEntity(DbConnection connection, DbTransaction tx, string documentId, string? published, EntityUse e)
+    private static void WriteEntity(SqlSession session, string documentId, string? published, EntityUse e)
     {
         if (e.Spans.Count == 0 && e.Kind != EntityKinds.Place)
         {
@@ -391,7 +497,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         }
 
         var mentions = Math.Max(1, e.Spans.Count);
-        Db.Execute(connection, tx, """
+        session.Execute("""
             INSERT INTO entities (id, kind, name, name_key, surname, country, mention_count, document_count)
             VALUES (@id, @kind, @name, @nameKey, @surname, @country, @mentions, 1)
             ON CONFLICT (id) DO UPDATE SET
@@ -402,19 +508,21 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             """,
             ("@id", e.Id), ("@kind", e.Kind), ("@name", e.Name), ("@nameKey", EntityKeys.Slug(e.Name)), ("@surname", Typed.Text(e.Surname)),
             ("@country", Typed.Text(e.Country)), ("@mentions", mentions));
-        Db.Execute(connection, tx, "INSERT INTO entity_documents (entity_id, document_id, published, mention_count) VALUES (@id, @doc, @published, @mentions)",
+        session.Execute("INSERT INTO entity_documents (entity_id, document_id, published, mention_count) VALUES (@id, @doc, @published, @mentions)",
             ("@id", e.Id), ("@doc", documentId), ("@published", Typed.Text(published)), ("@mentions", mentions));
         foreach (var alias in e.Aliases)
         {
-            Db.Execute(connection, tx, """
+            var key = EntityKeys.Slug(alias);
+            session.Execute("""
                 INSERT INTO entity_aliases (entity_id, alias, alias_key, document_id) VALUES (@id, @alias, @key, @doc)
                 ON CONFLICT DO NOTHING
-                """, ("@id", e.Id), ("@alias", alias), ("@key", EntityKeys.Slug(alias)), ("@doc", documentId));
+                """, ("@id", e.Id), ("@alias", alias), ("@key", key), ("@doc", documentId));
+            session.Execute("INSERT INTO alias_index (alias_key, entity_id) VALUES (@key, @id) ON CONFLICT DO NOTHING", ("@key", key), ("@id", e.Id));
         }
 
         foreach (var title in e.Titles)
         {
-            Db.Execute(connection, tx, """
+            session.Execute("""
                 INSERT INTO entity_titles (entity_id, title, document_id, published) VALUES (@id, @title, @doc, @published)
                 ON CONFLICT DO NOTHING
                 """, ("@id", e.Id), ("@title", title), ("@doc", documentId), ("@published", Typed.Text(published)));
@@ -422,27 +530,27 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
         foreach (var span in e.Spans)
         {
-            InsertMention(connection, tx, documentId, e.Kind, e.Name, e.Id, span);
+            InsertMention(session, documentId, e.Kind, e.Name, e.Id, span);
         }
     }
 
-    private static void WriteOtherMentions(DbConnection connection, DbTransaction tx, string documentId, DocumentFacts facts)
+    private static void WriteOtherMentions(SqlSession session, string documentId, DocumentFacts facts)
     {
         foreach (var (kind, value, span) in FactMentions.Of(facts).Where(m => m.Kind is not (EntityKinds.Country or EntityKinds.Person or EntityKinds.Organization)))
         {
-            InsertMention(connection, tx, documentId, kind, value, null, span);
+            InsertMention(session, documentId, kind, value, null, span);
         }
     }
 
-    private static void InsertMention(DbConnection connection, DbTransaction tx, string documentId, string kind, string value, string? entityId, TextSpan span) =>
-        Db.Execute(connection, tx, """
+    private static void InsertMention(SqlSession session, string documentId, string kind, string value, string? entityId, TextSpan span) =>
+        session.Execute("""
             INSERT INTO mentions (document_id, kind, value, entity_id, span_start, span_end) VALUES (@doc, @kind, @value, @entity, @start, @end)
             """, ("@doc", documentId), ("@kind", kind), ("@value", value), ("@entity", Typed.Text(entityId)), ("@start", span.Start), ("@end", span.End));
 
-    private static void WriteMeeting(DbConnection connection, DbTransaction tx, ArticleInfo article, string? published, MeetingFact m, Dictionary<string, EntityUse> entities)
+    private static void WriteMeeting(SqlSession session, ArticleInfo article, string? published, MeetingFact m, Dictionary<string, EntityUse> entities)
     {
         var country = m.Country?.ToUpperInvariant();
-        var candidates = Db.Query(connection, tx, $"""
+        var candidates = session.Query($"""
             SELECT {EventColumns} FROM events v
             WHERE (v.country = @country OR (@country IS NULL AND v.country IS NULL))
               AND (v.format = @format OR v.format = 'other' OR @format = 'other')
@@ -451,7 +559,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         long eventId;
         if (match is null)
         {
-            eventId = Db.Scalar<long>(connection, tx, """
+            eventId = session.Scalar<long>("""
                 INSERT INTO events (format, country, city, date, sort_date, status, source_count)
                 VALUES (@format, @country, @city, @date, @sort, @status, 0) RETURNING id
                 """, ("@format", m.Format), ("@country", Typed.Text(country)), ("@city", Typed.Text(m.City)), ("@date", Typed.Text(m.Date)),
@@ -462,14 +570,14 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             eventId = long.Parse(match.Id[3..], CultureInfo.InvariantCulture);
         }
 
-        Db.Execute(connection, tx, """
+        session.Execute("""
             INSERT INTO event_sources (event_id, document_id, published, format, status, date, city, country, hosts, participants, span_start, span_end, evidence)
             VALUES (@event, @doc, @published, @format, @status, @date, @city, @country, @hosts, @participants, @start, @end, @evidence)
             """, ("@event", eventId), ("@doc", article.Id), ("@published", Typed.Text(published)), ("@format", m.Format), ("@status", m.Status),
             ("@date", Typed.Text(m.Date)), ("@city", Typed.Text(m.City)), ("@country", Typed.Text(country)),
             ("@hosts", JsonSerializer.Serialize(m.HostsOrChairs)), ("@participants", JsonSerializer.Serialize(m.Participants)),
             ("@start", m.Span.Start), ("@end", m.Span.End), ("@evidence", m.Span.IsValidFor(article.Text) ? m.Span.Slice(article.Text) : ""));
-        RefreshEvent(connection, tx, eventId);
+        RefreshEvent(session, eventId);
 
         foreach (var (role, refs) in new[] { ("host", m.HostsOrChairs), ("participant", m.Participants) })
         {
@@ -480,35 +588,35 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
                     : entities.TryGetValue("name:" + reference, out var use) ? use.Id : null;
                 if (entityId is not null)
                 {
-                    LinkEvent(connection, tx, eventId, entityId, role, article.Id);
+                    LinkEvent(session, eventId, entityId, role, article.Id);
                 }
             }
         }
 
         if (country is not null)
         {
-            LinkEvent(connection, tx, eventId, EntityKeys.Country(country), "place", article.Id);
+            LinkEvent(session, eventId, EntityKeys.Country(country), "place", article.Id);
         }
 
         if (!string.IsNullOrWhiteSpace(m.City))
         {
-            LinkEvent(connection, tx, eventId, EntityKeys.Place(m.City), "place", article.Id);
+            LinkEvent(session, eventId, EntityKeys.Place(m.City), "place", article.Id);
         }
     }
 
-    private static void LinkEvent(DbConnection connection, DbTransaction tx, long eventId, string entityId, string role, string documentId) =>
-        Db.Execute(connection, tx, "INSERT INTO event_entities (event_id, entity_id, role, document_id) VALUES (@event, @entity, @role, @doc)",
+    private static void LinkEvent(SqlSession session, long eventId, string entityId, string role, string documentId) =>
+        session.Execute("INSERT INTO event_entities (event_id, entity_id, role, document_id) VALUES (@event, @entity, @role, @doc)",
             ("@event", eventId), ("@entity", entityId), ("@role", role), ("@doc", documentId));
 
     /// <summary>Recomputes an event's summary from its sources; deletes it when none is left.</summary>
-    private static void RefreshEvent(DbConnection connection, DbTransaction tx, long eventId)
+    private static void RefreshEvent(SqlSession session, long eventId)
     {
-        var sources = Db.Query(connection, tx, "SELECT format, status, date, city FROM event_sources WHERE event_id = @id",
+        var sources = session.Query("SELECT format, status, date, city FROM event_sources WHERE event_id = @id",
             r => (Format: r.GetString(0), Status: r.GetString(1), Date: r.NullableString(2), City: r.NullableString(3)), ("@id", eventId));
         if (sources.Count == 0)
         {
-            Db.Execute(connection, tx, "DELETE FROM event_entities WHERE event_id = @id", ("@id", eventId));
-            Db.Execute(connection, tx, "DELETE FROM events WHERE id = @id", ("@id", eventId));
+            session.Execute("DELETE FROM event_entities WHERE event_id = @id", ("@id", eventId));
+            session.Execute("DELETE FROM events WHERE id = @id", ("@id", eventId));
             return;
         }
 
@@ -516,13 +624,13 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         var date = sources.Select(s => s.Date).Aggregate((string?)null, PartialDates.MorePrecise);
         var city = sources.Select(s => s.City).FirstOrDefault(c => c is not null);
         var status = sources.Any(s => s.Status == MeetingStatuses.Held) ? MeetingStatuses.Held : MeetingStatuses.Planned;
-        Db.Execute(connection, tx, """
+        session.Execute("""
             UPDATE events SET format = @format, date = @date, sort_date = @sort, city = @city, status = @status, source_count = @count WHERE id = @id
             """, ("@format", format), ("@date", Typed.Text(date)), ("@sort", Typed.Text(SortDate(date))), ("@city", Typed.Text(city)),
             ("@status", status), ("@count", sources.Count), ("@id", eventId));
     }
 
-    private static void WriteClaims(DbConnection connection, DbTransaction tx, ArticleInfo article, string? published, DocumentFacts facts)
+    private static void WriteClaims(SqlSession session, ArticleInfo article, string? published, DocumentFacts facts)
     {
         const string insert = """
             INSERT INTO claims (kind, document_id, published, value, qualifier, as_of, effective, member, ordinal, span_start, span_end, evidence)
@@ -531,14 +639,14 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         var articleDate = published ?? KnowledgeRules.ReportedDate(facts.Meetings);
         foreach (var c in facts.MemberCounts)
         {
-            Db.Execute(connection, tx, insert, ("@kind", ClaimKinds.MemberCount), ("@doc", article.Id), ("@published", Typed.Text(published)),
+            session.Execute(insert, ("@kind", ClaimKinds.MemberCount), ("@doc", article.Id), ("@published", Typed.Text(published)),
                 ("@value", Typed.Int(c.Count)), ("@qualifier", c.Qualifier), ("@asOf", Typed.Text(c.AsOf)), ("@effective", Typed.Text(c.AsOf ?? articleDate)),
                 ("@member", Typed.Text(null)), ("@ordinal", Typed.Int(null)), ("@start", c.Span.Start), ("@end", c.Span.End), ("@evidence", Evidence(article.Text, c.Span)));
         }
 
         foreach (var n in facts.NewMembers)
         {
-            Db.Execute(connection, tx, insert, ("@kind", ClaimKinds.NewMember), ("@doc", article.Id), ("@published", Typed.Text(published)),
+            session.Execute(insert, ("@kind", ClaimKinds.NewMember), ("@doc", article.Id), ("@published", Typed.Text(published)),
                 ("@value", Typed.Int(n.Ordinal)), ("@qualifier", Typed.Text(n.Ordinal is null ? null : Qualifiers.Exact)), ("@asOf", Typed.Text(null)),
                 ("@effective", Typed.Text(articleDate)), ("@member", n.Member), ("@ordinal", Typed.Int(n.Ordinal)), ("@start", n.Span.Start), ("@end", n.Span.End),
                 ("@evidence", Evidence(article.Text, n.Span)));
@@ -546,33 +654,33 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     }
 
     /// <summary>Removes an article and everything derived from it. True when it was there.</summary>
-    private bool DeleteDocument(DbConnection connection, DbTransaction tx, string id)
+    private bool DeleteDocument(SqlSession session, string id)
     {
-        var existed = Db.Execute(connection, tx, "DELETE FROM documents WHERE id = @id", ("@id", id)) > 0;
+        var existed = session.Execute("DELETE FROM documents WHERE id = @id", ("@id", id)) > 0;
         if (!existed)
         {
             return false;
         }
 
-        DeleteFullText(connection, tx, id);
-        Db.Execute(connection, tx, """
+        DeleteFullText(session.Connection, session.Transaction, id);
+        session.Execute("""
             UPDATE entities SET
                 mention_count = mention_count - (SELECT ed.mention_count FROM entity_documents ed WHERE ed.entity_id = entities.id AND ed.document_id = @id),
                 document_count = document_count - 1
             WHERE id IN (SELECT entity_id FROM entity_documents WHERE document_id = @id)
             """, ("@id", id));
-        Db.Execute(connection, tx, "DELETE FROM entity_documents WHERE document_id = @id", ("@id", id));
-        Db.Execute(connection, tx, "DELETE FROM entities WHERE document_count <= 0");
-        Db.Execute(connection, tx, "DELETE FROM entity_aliases WHERE document_id = @id", ("@id", id));
-        Db.Execute(connection, tx, "DELETE FROM entity_titles WHERE document_id = @id", ("@id", id));
-        Db.Execute(connection, tx, "DELETE FROM mentions WHERE document_id = @id", ("@id", id));
-        Db.Execute(connection, tx, "DELETE FROM claims WHERE document_id = @id", ("@id", id));
-        Db.Execute(connection, tx, "DELETE FROM event_entities WHERE document_id = @id", ("@id", id));
-        var events = Db.Query(connection, tx, "SELECT DISTINCT event_id FROM event_sources WHERE document_id = @id", r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), ("@id", id));
-        Db.Execute(connection, tx, "DELETE FROM event_sources WHERE document_id = @id", ("@id", id));
+        session.Execute("DELETE FROM entity_documents WHERE document_id = @id", ("@id", id));
+        session.Execute("DELETE FROM entities WHERE document_count <= 0");
+        session.Execute("DELETE FROM entity_aliases WHERE document_id = @id", ("@id", id));
+        session.Execute("DELETE FROM entity_titles WHERE document_id = @id", ("@id", id));
+        session.Execute("DELETE FROM mentions WHERE document_id = @id", ("@id", id));
+        session.Execute("DELETE FROM claims WHERE document_id = @id", ("@id", id));
+        session.Execute("DELETE FROM event_entities WHERE document_id = @id", ("@id", id));
+        var events = session.Query("SELECT DISTINCT event_id FROM event_sources WHERE document_id = @id", r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), ("@id", id));
+        session.Execute("DELETE FROM event_sources WHERE document_id = @id", ("@id", id));
         foreach (var e in events)
         {
-            RefreshEvent(connection, tx, e);
+            RefreshEvent(session, e);
         }
 
         return true;

@@ -11,6 +11,8 @@ public sealed class SqliteKnowledgeStore(SqliteDatabase database) : SqlKnowledge
 
     public override string Engine => "sqlite";
 
+    protected override bool SingleWriter => true;
+
     protected override DbConnection Open() => database.Open();
 
     protected override void InsertFullText(DbConnection connection, DbTransaction tx, ArticleInfo article) =>

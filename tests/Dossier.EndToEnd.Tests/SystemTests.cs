@@ -73,6 +73,28 @@ public sealed class SystemTests(SystemFixture system)
         Assert.Contains("<table class=\"facts\">", article);
     }
 
+    [Fact]
+    public async Task RestKnowledge_Seeds_MergedMarrakeshEventAndFlaggedMemberCounts()
+    {
+        using var http = system.Http("query");
+        await Eventually.GetAsync(
+            () => new QueryService.QueryServiceClient(system.Channel("query")).GetStatsAsync(new GetStatsRequest()).ResponseAsync,
+            s => s.Articles >= SeedIds.Length);
+
+        using var events = JsonDocument.Parse(await http.GetStringAsync(new Uri("/v1/events?country=MA&format=ministerial", UriKind.Relative)));
+        var marrakesh = events.RootElement.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("sourceCount").GetInt32() == 2);
+        using var detail = JsonDocument.Parse(await http.GetStringAsync(new Uri($"/v1/events/{marrakesh.GetProperty("id").GetString()}", UriKind.Relative)));
+        using var claims = JsonDocument.Parse(await http.GetStringAsync(new Uri("/v1/claims/member_count", UriKind.Relative)));
+
+        var sources = detail.RootElement.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("documentId").GetString()).Order().ToList();
+        Assert.Equal([SeedIds[2], SeedIds[4]], sources);
+        var counts = claims.RootElement.GetProperty("claims").EnumerateArray().Where(c => c.GetProperty("kind").GetString() == "member_count").ToList();
+        Assert.Equal(SeedIds.Length, counts.Select(c => c.GetProperty("documentId").GetString()).Distinct().Count());
+        var c83 = counts.Single(c => c.GetProperty("value").GetInt32() == 83);
+        var c84 = counts.Single(c => c.GetProperty("value").GetInt32() == 84);
+        Assert.Contains(c84.GetProperty("id").GetString(), c83.GetProperty("conflictsWith").EnumerateArray().Select(x => x.GetString()));
+    }
+
     /// <summary>Names of the services that reported spans of one trace to the Aspire dashboard.</summary>
     private async Task<HashSet<string>> TraceServicesAsync(string traceId)
     {

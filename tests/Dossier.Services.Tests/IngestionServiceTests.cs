@@ -167,4 +167,44 @@ public sealed class IngestionServiceTests(ServicesFixture services) : IClassFixt
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.Contains("UTF-8", e.Status.Detail);
     }
+
+    [Fact]
+    public async Task Reextract_StoredArticle_ReindexesItUnderANewTraceAndKeepsTheArticle()
+    {
+        var client = services.IngestionClient();
+        var receipt = await client.IngestAsync(new IngestRequest { Text = UniqueText("The Small Group met in Rome, Italy."), Id = "reextract-1" });
+
+        using var call = client.Reextract(new ReextractRequest { Ids = { "reextract-1" } });
+        var progress = new List<ReextractProgress>();
+        await foreach (var p in call.ResponseStream.ReadAllAsync())
+        {
+            progress.Add(p);
+        }
+
+        var only = Assert.Single(progress);
+        Assert.Equal(DocumentStatus.Indexed, only.Status);
+        Assert.Equal((1, 1), (only.Done, only.Total));
+        Assert.False(string.IsNullOrEmpty(only.ExtractorVersion));
+        var indexed = await services.QueryClient().GetDocumentFactsAsync(new GetDocumentFactsRequest { Id = "reextract-1" });
+        Assert.Equal(only.ExtractorVersion, indexed.Facts.ExtractorVersion);
+        Assert.NotEqual(receipt.TraceId, indexed.Summary.TraceId);
+        var stored = await client.GetDocumentAsync(new GetDocumentRequest { Id = "reextract-1" });
+        Assert.Equal(indexed.Summary.TraceId, stored.TraceId);
+    }
+
+    [Fact]
+    public async Task Reextract_UnknownId_IsNotFound()
+    {
+        var client = services.IngestionClient();
+        using var call = client.Reextract(new ReextractRequest { Ids = { "no-such-document" } });
+
+        var e = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            await foreach (var unused in call.ResponseStream.ReadAllAsync())
+            {
+            }
+        });
+
+        Assert.Equal(StatusCode.NotFound, e.StatusCode);
+    }
 }

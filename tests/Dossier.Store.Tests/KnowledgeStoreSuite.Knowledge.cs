@@ -60,7 +60,7 @@ public abstract partial class KnowledgeStoreSuite
         Store.Index(info, facts);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Entities_PersonUnderSpellingVariantsAcrossArticles_IsOnePerson()
     {
         Index(new ArticleBuilder("a1", "Analyst Jassim Mohamed said so.", "2022-05-14").Person("Jassim Mohamed", "Director"));
@@ -78,7 +78,7 @@ public abstract partial class KnowledgeStoreSuite
         Assert.Contains(person.Mentions, m => m.Text == "Jassim Muhammad" && m.Before.EndsWith("Later ", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Entities_SurnameAloneWithOneKnownBearer_JoinsThatPerson()
     {
         Index(new ArticleBuilder("a1", "Secretary Antony Blinken spoke.").Person("Antony Blinken", "Secretary of State", "US"));
@@ -90,7 +90,7 @@ public abstract partial class KnowledgeStoreSuite
         Assert.Equal(2, person.DocumentCount);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Entities_SurnameAloneWithTwoKnownBearers_StaysApart()
     {
         Index(new ArticleBuilder("a1", "John Smith and Jane Smith met.").Person("John Smith").Person("Jane Smith"));
@@ -100,7 +100,7 @@ public abstract partial class KnowledgeStoreSuite
         Assert.Equal(3, Store.ListEntities(new EntityQuery(EntityKinds.Person), 0, 10).Total);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Entities_OrganizationKnownByAnAlias_IsOneOrganization()
     {
         Index(new ArticleBuilder("a1", "ISIS, also called Daesh, attacked.").Org("ISIS", "Daesh"));
@@ -113,7 +113,7 @@ public abstract partial class KnowledgeStoreSuite
         Assert.Equal(3, org.MentionCount);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Entities_ArticleReindexedWithoutThem_AreGone()
     {
         Index(new ArticleBuilder("a1", "Morocco and Italy.").Country("MA", "Morocco").Country("IT", "Italy"));
@@ -129,7 +129,7 @@ public abstract partial class KnowledgeStoreSuite
         Assert.Equal(1, morocco.MentionCount);
     }
 
-    [Fact]
+    [SkippableFact]
     public void ListEntities_NamePrefixAndUnknownKind_FilterOrRefuse()
     {
         Index(new ArticleBuilder("a1", "Morocco, Mali and Italy.").Country("MA", "Morocco").Country("ML", "Mali").Country("IT", "Italy"));
@@ -140,7 +140,7 @@ public abstract partial class KnowledgeStoreSuite
         Assert.Throws<InvalidQueryException>(() => Store.ListEntities(new EntityQuery("planet"), 0, 10));
     }
 
-    [Fact]
+    [SkippableFact]
     public void GetEntity_CountryInEvents_ListsEventsAndRelatedEntities()
     {
         Index(new ArticleBuilder("a1", "Ministers met in Marrakesh, Morocco, with Nigeria.", "2022-05-14")
@@ -157,7 +157,7 @@ public abstract partial class KnowledgeStoreSuite
         Assert.Null(Store.GetEntity("country:ZZ"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Events_SameMeetingInTwoArticles_IsOneEventWithTwoSources()
     {
         Index(new ArticleBuilder("a1", "The coalition met in Morocco on Wednesday.", "2022-05-14")
@@ -179,7 +179,7 @@ public abstract partial class KnowledgeStoreSuite
         Assert.Contains(e.Sources, s => s.Evidence == "the 2022 meeting in Morocco");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Events_DifferentYearsOrCities_StayApart()
     {
         Index(new ArticleBuilder("a1", "Ministers met in Rome in 2021.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2021-06-28", "Ministers met in Rome"));
@@ -189,7 +189,7 @@ public abstract partial class KnowledgeStoreSuite
         Assert.Equal(3, Store.ListEvents(new EventQuery(Country: "IT"), 0, 10).Total);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Events_UndatedMeetingsInOneCity_MergeButUndatedWithoutCityDoNot()
     {
         Index(new ArticleBuilder("a1", "The Africa Focus Group met in Rome.").Meeting(MeetingFormats.AfricaFocusGroup, "IT", "Rome", null, "met in Rome"));
@@ -201,7 +201,7 @@ public abstract partial class KnowledgeStoreSuite
         Assert.Equal(2, Store.ListEvents(new EventQuery(Format: MeetingFormats.SmallGroup), 0, 10).Total);
     }
 
-    [Fact]
+    [SkippableFact]
     public void ListEvents_DateRangeAndBadFilters_FilterOrRefuse()
     {
         Index(new ArticleBuilder("a1", "Met in Rome. Met in Abuja.")
@@ -217,7 +217,23 @@ public abstract partial class KnowledgeStoreSuite
         Assert.Null(Store.GetEvent("nonsense"));
     }
 
-    [Fact]
+    [SkippableFact]
+    public void Lists_UndatedArticlesAndEvents_ComeAfterTheDatedOnes()
+    {
+        Index(new ArticleBuilder("a1", "Ministers met in Rome.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", null, "Ministers met in Rome"));
+        Index(new ArticleBuilder("a2", "Ministers met in Abuja.", "2021-03-01").Meeting(MeetingFormats.Ministerial, "NG", "Abuja", "2021-03", "Ministers met in Abuja"));
+        Index(new ArticleBuilder("a3", "Ministers met in Paris.", "2023-05-02").Meeting(MeetingFormats.Ministerial, "FR", "Paris", "2023-05-01", "Ministers met in Paris"));
+
+        var articles = Store.List(0, 10).Items.Select(a => a.Id);
+        var hits = Store.Search("ministers", 0, 10).Items.Select(h => h.Article.Id);
+        var events = Store.ListEvents(new EventQuery(), 0, 10).Items.Select(e => e.Country);
+
+        Assert.Equal(["a3", "a2", "a1"], articles);
+        Assert.Equal(["a3", "a2", "a1"], hits);
+        Assert.Equal(["FR", "NG", "IT"], events);
+    }
+
+    [SkippableFact]
     public void Events_ArticleReindexedWithoutTheMeeting_LosesThatSource()
     {
         Index(new ArticleBuilder("a1", "Met in Rome.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2021-06-28", "Met in Rome"));
@@ -230,7 +246,7 @@ public abstract partial class KnowledgeStoreSuite
         Assert.Equal("2021-06", e.Date);
     }
 
-    [Fact]
+    [SkippableFact]
     public void ClaimTimeline_DifferentExactCountsAboutTheSameTime_AreFlagged()
     {
         Index(new ArticleBuilder("a1", "The coalition of 84 countries met.", "2022-05-14").Members(84, Qualifiers.Exact, "2022-05-14", "84 countries"));
@@ -258,7 +274,7 @@ public abstract partial class KnowledgeStoreSuite
         Assert.Throws<InvalidQueryException>(() => Store.GetClaimTimeline("population"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Search_Filters_NarrowTheResults()
     {
         Index(new ArticleBuilder("a1", "Ministers met in Morocco; Antony Blinken spoke.", "2022-05-14")
@@ -273,7 +289,7 @@ public abstract partial class KnowledgeStoreSuite
         Assert.Throws<InvalidQueryException>(() => Store.Search(new SearchQuery("ministers", From: "soon"), 0, 10));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Get_Article_HasAnnotationsWithEntityIds()
     {
         Index(new ArticleBuilder("a1", "Morocco hosted. Blinken came.").Country("MA", "Morocco").Person("Blinken"));
@@ -285,7 +301,7 @@ public abstract partial class KnowledgeStoreSuite
         Assert.Equal("Morocco", article.Text[article.Annotations[0].Start..article.Annotations[0].End]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void ExportFacts_AllArticles_InIdOrder()
     {
         Index(new ArticleBuilder("b", "Second."));
@@ -293,5 +309,18 @@ public abstract partial class KnowledgeStoreSuite
 
         Assert.Equal(["a", "b"], Store.ExportFacts().Select(f => f.Doc));
         Assert.Equal(new StoreTotals(2, 0, 0, 0), Store.Totals());
+    }
+
+    [Fact]
+    public void Index_ManyArticlesConcurrently_AllLandWithConsistentCounts()
+    {
+        Parallel.For(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            Index(new ArticleBuilder($"c{i:D2}", $"Article {i}: Morocco and Daesh.").Country("MA", "Morocco").Org("ISIS", "Daesh")));
+
+        Assert.Equal(40, Store.Totals().Articles);
+        var morocco = Store.GetEntity("country:MA");
+        Assert.NotNull(morocco);
+        Assert.Equal((40, 40), (morocco.Summary.DocumentCount, morocco.Summary.MentionCount));
+        Assert.Equal(40, Assert.Single(Store.ListEntities(new EntityQuery(EntityKinds.Organization), 0, 10).Items).DocumentCount);
     }
 }

@@ -95,4 +95,22 @@ public static class IngestCommand
         DocumentStatus.Extracted => "extracted",
         _ => status.ToString(),
     };
+
+    /// <summary><c>reextract [ID ...] [--server URL]</c>: runs stored articles (default: all) through the current extractor again.</summary>
+    public static async Task<int> ReextractAsync(Args args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        using var channel = Servers.Channel(args, Servers.Ingestion);
+        var client = new IngestionService.IngestionServiceClient(channel);
+        using var call = client.Reextract(new ReextractRequest { Ids = { args.Positional } }, cancellationToken: cancellationToken);
+        var failed = 0;
+        await foreach (var p in call.ResponseStream.ReadAllAsync(cancellationToken))
+        {
+            stdout.WriteLine($"[{p.Done}/{p.Total}] {p.DocumentId}: {Describe(p.Status)}" +
+                (p.Status == DocumentStatus.Indexed ? $" ({p.FactCount} facts, extractor {p.ExtractorVersion})" : $": {p.Error}"));
+            failed += p.Status == DocumentStatus.Indexed ? 0 : 1;
+        }
+
+        stderr.WriteLine(failed == 0 ? "all re-extracted" : $"{failed} failed");
+        return failed == 0 ? 0 : 1;
+    }
 }

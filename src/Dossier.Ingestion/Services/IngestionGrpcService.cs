@@ -32,6 +32,23 @@ public sealed class IngestionGrpcService(Ingestor ingestor, IArticleStore store)
         }
     }
 
+    public override async Task Reextract(ReextractRequest request, IServerStreamWriter<ReextractProgress> responseStream, ServerCallContext context)
+    {
+        var ids = request.Ids.Count > 0 ? request.Ids.Distinct().ToList() : store.Ids();
+        var done = 0;
+        foreach (var id in ids)
+        {
+            var (article, version) = await ingestor.ReextractAsync(id, context.CancellationToken);
+            await responseStream.WriteAsync(
+                new ReextractProgress
+                {
+                    DocumentId = id, Status = Ingestor.ToProto(article.Status), FactCount = article.FactCount, Error = article.Error ?? "",
+                    ExtractorVersion = version ?? "", Done = ++done, Total = ids.Count,
+                },
+                context.CancellationToken);
+        }
+    }
+
     public override Task<Document> GetDocument(GetDocumentRequest request, ServerCallContext context)
     {
         var article = (string.IsNullOrEmpty(request.Id) ? null : store.Get(request.Id))

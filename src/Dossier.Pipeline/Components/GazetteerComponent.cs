@@ -134,6 +134,11 @@ public sealed class GazetteerComponent : IPipelineComponent
                 return m.Entry.Country;
             case EntityKind.Capital:
                 var tokens = document.Tokens;
+                if (m.TokenStart > 0 && tokens[m.TokenStart - 1].Norm is "in" or "at" or "from" or "to" or "near" or "outside" or "across" or "into" or "via")
+                {
+                    return null;
+                }
+
                 var next = m.TokenEnd;
                 var sentence = document.Sentences[m.Sentence];
                 if (next >= sentence.TokenEnd)
@@ -282,11 +287,14 @@ public sealed class GazetteerComponent : IPipelineComponent
             }
         }
 
+        // Another coalition named (the Saudi-led coalition in Yemen, the Islamic Military Counter Terrorism
+        // Coalition) and no full name of the Global Coalition: a bare "coalition" is that other one.
+        var otherCoalition = document.Entities.Any(e => e.Entry.OrgKind == "othercoalition");
         foreach (var e in document.Entities)
         {
             if (e.Entry.Weak)
             {
-                e.Confirmed = strong.Contains(e.Entry.Id) || isisSentences.Contains(e.Sentence);
+                e.Confirmed = strong.Contains(e.Entry.Id) || (!otherCoalition && isisSentences.Contains(e.Sentence));
             }
         }
     }

@@ -76,7 +76,7 @@ public sealed class MeetingComponent : IPipelineComponent
                     continue;
                 }
 
-                if (pos == "verb" && !SentenceHasCoalitionOrFormat(document, s))
+                if (pos == "verb" && (!SubjectIsCoalition(document, s, i) || (i + 1 < s.TokenEnd && tokens[i + 1].Norm == "with")))
                 {
                     continue;
                 }
@@ -123,17 +123,26 @@ public sealed class MeetingComponent : IPipelineComponent
         }
     }
 
-    private static bool SentenceHasCoalitionOrFormat(AnnotatedDocument document, Segment s)
+    /// <summary>The coalition, one of its bodies, or its ministers are named before the verb.</summary>
+    private static bool SubjectIsCoalition(AnnotatedDocument document, Segment s, int verb)
     {
         foreach (var e in document.Entities)
         {
-            if (e.Sentence == s.Index && e.Entry.Kind == EntityKind.Organization && e.Entry.Id == "coalition")
+            if (e.Sentence == s.Index && e.TokenEnd <= verb && e.Entry.Kind == EntityKind.Organization && e.Entry.Id == "coalition")
             {
                 return true;
             }
         }
 
-        return FormatNear(document, s, s.TokenStart, int.MaxValue).Format is not null;
+        for (var k = s.TokenStart; k < verb; k++)
+        {
+            if (document.Knowledge.MeetingFormats.Longest(document.Tokens, k, verb).End > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsHabitual(AnnotatedDocument document, Segment s, int trigger)
@@ -291,6 +300,15 @@ public sealed class MeetingComponent : IPipelineComponent
                     break;
                 }
 
+                // "Marrakech, Morocco": the country of the city before it, not another place.
+                var previous = result[^1];
+                if (e.Entry.Kind is EntityKind.Country or EntityKind.CountryAbbreviation && previous.Kind is not (EntityKind.Country or EntityKind.CountryAbbreviation)
+                    && previous.Country == e.Entry.Country)
+                {
+                    next = e.TokenEnd;
+                    continue;
+                }
+
                 result.Add(ToPlace(document, e));
                 next = e.TokenEnd;
             }
@@ -405,8 +423,21 @@ public sealed class MeetingComponent : IPipelineComponent
         {
             var role = kb.MeetingRole(tokens[k].Norm);
             var agentFrom = -1;
-            if (role == "host" && k + 1 < s.TokenEnd && tokens[k + 1].Norm == "by")
+            if (role is "host" or "host_by" && k + 1 < s.TokenEnd && tokens[k + 1].Norm == "by")
             {
+                // "The Saudi delegation was led by X": X takes part, he does not host.
+                var delegation = false;
+                for (var j = Math.Max(s.TokenStart, k - 4); j < k; j++)
+                {
+                    delegation |= tokens[j].Norm is "delegation" or "delegations";
+                }
+
+                if (delegation)
+                {
+                    AddRefs(document, s, k + 2, ClauseEnd(document, s, k + 2), draft.Participants, firstOnly: false);
+                    continue;
+                }
+
                 agentFrom = k + 2;
             }
             else if (tokens[k].Norm == "leadership" && k + 1 < s.TokenEnd && tokens[k + 1].Norm == "of")
@@ -441,7 +472,7 @@ public sealed class MeetingComponent : IPipelineComponent
     {
         var tokens = document.Tokens;
         var end = from;
-        while (end < s.TokenEnd && !(tokens[end].Norm is "." or ";" or "(" or ":")
+        while (end < s.TokenEnd && !(tokens[end].Norm is ";" or "(" or ":" || (tokens[end].Norm == "." && !(end > from && tokens[end - 1].Length == 1 && tokens[end - 1].End == tokens[end].Start)))
                && !(tokens[end].Norm is "," or "and" && end + 1 < s.TokenEnd && IsClauseStart(document, end + 1)))
         {
             end++;

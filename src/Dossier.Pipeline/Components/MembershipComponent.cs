@@ -27,11 +27,14 @@ public sealed class MembershipComponent : IPipelineComponent
     {
         var tokens = document.Tokens;
         var seen = new HashSet<(int, string)>();
+        var byStart = document.Numbers.ToDictionary(n => n.TokenStart);
+        var docHasCoalition = document.Entities.Any(e => e.Entry.Kind == EntityKind.Organization && e.Entry.Id == "coalition" && e.Confirmed);
+        var done = new HashSet<NumberMention>();
         foreach (var n in document.Numbers)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var s = document.Sentences[n.Sentence];
-            if (s.IsBoilerplate || n.Percent || n.Currency is not null || !CoalitionIn(document, s))
+            if (done.Contains(n) || s.IsBoilerplate || n.Percent || n.Currency is not null)
             {
                 continue;
             }
@@ -39,23 +42,34 @@ public sealed class MembershipComponent : IPipelineComponent
             var value = (int)n.Value;
             if (n.Ordinal)
             {
-                // "its 87th member", "the 86th partner"
+                // "its 87th member", "as the 82nd and 83rd members"
+                var group = new List<NumberMention> { n };
                 var k = n.TokenEnd;
-                if (k < s.TokenEnd && tokens[k].Norm is "member" or "partner" or "country" or "state")
+                while (k + 1 < s.TokenEnd && tokens[k].Norm is "and" or "," && byStart.TryGetValue(k + 1, out var next) && next.Ordinal)
                 {
-                    var member = CountryBefore(document, s, n.TokenStart);
-                    if (member is not null)
-                    {
-                        document.NewMembers.Add(new NewMemberFact(member, value, new TextSpan(n.Start, tokens[k].End)));
-                    }
-
-                    Add(document, seen, value, Qualifiers.Exact, n, s, tokens[k].End);
+                    group.Add(next);
+                    k = next.TokenEnd;
                 }
 
+                if (!docHasCoalition || k >= s.TokenEnd || !(tokens[k].Norm is "member" or "members" or "partner" or "partners" or "country" or "state"))
+                {
+                    continue;
+                }
+
+                done.UnionWith(group);
+                var members = CountriesBefore(document, s, n.TokenStart);
+                var take = Math.Min(group.Count, members.Count);
+                for (var g = 0; g < take; g++)
+                {
+                    var member = members[members.Count - take + g];
+                    document.NewMembers.Add(new NewMemberFact(member.Code, (int)group[g].Value, new TextSpan(member.Start, tokens[k].End)));
+                }
+
+                Add(document, seen, (int)group.Max(x => x.Value), Qualifiers.Exact, group[^1], s, tokens[k].End);
                 continue;
             }
 
-            if (value < 20 || value > 200)
+            if (value < 20 || value > 200 || !CoalitionIn(document, s))
             {
                 continue;
             }
@@ -81,21 +95,32 @@ public sealed class MembershipComponent : IPipelineComponent
         FindJoins(document);
     }
 
-    private static bool CoalitionIn(AnnotatedDocument document, Segment s) =>
-        document.Entities.Any(e => e.Sentence == s.Index && e.Entry.Kind == EntityKind.Organization && e.Entry.Id == "coalition" && e.Confirmed);
-
-    private static string? CountryBefore(AnnotatedDocument document, Segment s, int before)
+    private static bool CoalitionIn(AnnotatedDocument document, Segment s)
     {
-        string? code = null;
+        if (document.Entities.Any(e => e.Sentence == s.Index && e.Entry.Kind == EntityKind.Organization && e.Entry.Id == "coalition" && e.Confirmed))
+        {
+            return true;
+        }
+
+        // "It now has 86 members." right after a sentence about the coalition.
+        var first = document.Tokens[s.TokenStart].Norm;
+        return first is "it" or "its" && s.Index > 0 && document.Sentences[s.Index - 1].Paragraph == s.Paragraph
+            && document.Entities.Any(e => e.Sentence == s.Index - 1 && e.Entry.Kind == EntityKind.Organization && e.Entry.Id == "coalition" && e.Confirmed);
+    }
+
+    /// <summary>The countries named before a token of the sentence, in order (one entry per country).</summary>
+    private static List<(string Code, int Start)> CountriesBefore(AnnotatedDocument document, Segment s, int before)
+    {
+        var result = new List<(string Code, int Start)>();
         foreach (var e in document.Entities)
         {
-            if (e.Sentence == s.Index && e.TokenEnd <= before && e.CountryRef is not null)
+            if (e.Sentence == s.Index && e.TokenEnd <= before && e.CountryRef is not null && !result.Any(r => r.Code == e.CountryRef))
             {
-                code = e.CountryRef;
+                result.Add((e.CountryRef, e.Start));
             }
         }
 
-        return code;
+        return result;
     }
 
     private static void Add(AnnotatedDocument document, HashSet<(int, string)> seen, int count, string qualifier, NumberMention n, Segment s, int end)
@@ -106,12 +131,6 @@ public sealed class MembershipComponent : IPipelineComponent
         }
 
         var start = n.Start;
-        foreach (var q in document.Numbers)
-        {
-            _ = q;
-            break;
-        }
-
         document.MemberCounts.Add(new MemberCountFact(count, qualifier, AsOf(document, s), new TextSpan(start, end)));
     }
 

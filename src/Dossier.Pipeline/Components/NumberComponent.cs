@@ -213,7 +213,7 @@ public sealed class NumberComponent : IPipelineComponent
             end++;
         }
 
-        if (end - k >= 2)
+        if (end - k >= 1)
         {
             return document.TokenRangeText(k, end);
         }

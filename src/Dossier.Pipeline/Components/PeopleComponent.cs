@@ -116,6 +116,10 @@ public sealed class PeopleComponent : IPipelineComponent
             {
                 AddMention(ctx, known, start, end, sentence);
             }
+            else if (WordCount(ctx, start, end) == 1 && RankBefore(ctx, start) is not null && FirstNameOf(ctx, start) is { } byFirstName)
+            {
+                AddMention(ctx, byFirstName, start, end, sentence);
+            }
         }
 
         document.PersonMentions.Sort((a, b) => a.TokenStart.CompareTo(b.TokenStart));
@@ -123,6 +127,8 @@ public sealed class PeopleComponent : IPipelineComponent
 
     private sealed record Context(AnnotatedDocument Doc, bool[] Blocked, string?[] CountryAt)
     {
+        public HashSet<int> PersonTokens { get; } = [];
+
         public List<Token> Tokens => Doc.Tokens;
         public string Text => Doc.Text;
         public KnowledgeBase Kb => Doc.Knowledge;
@@ -143,13 +149,15 @@ public sealed class PeopleComponent : IPipelineComponent
             return true;
         }
 
-        return t.IsCapitalized(ctx.Text) && !t.IsAllCaps(ctx.Text) || (t.IsAllCaps(ctx.Text) && t.Length > 1 && IsAllCapsContext(ctx, i))
-            ? !ctx.Kb.NameStopwords.Contains(t.Norm) && !ctx.Kb.IsTitleWord(t.Norm) && !ctx.Kb.Calendar.ContainsKey(t.Norm) && !ctx.Kb.SpeechVerbs.Contains(t.Norm)
-              && ctx.Kb.Ranks.Longest(ctx.Tokens, i, Math.Min(ctx.Tokens.Count, i + 4)).End < 0
-            : false;
-    }
+        // Capitalized, not an acronym or an ALL CAPS word (a single capital is an initial).
+        if (!t.IsCapitalized(ctx.Text) || (t.Length > 1 && t.IsAllCaps(ctx.Text)))
+        {
+            return false;
+        }
 
-    private static bool IsAllCapsContext(Context ctx, int i) => false;
+        return !ctx.Kb.NameStopwords.Contains(t.Norm) && !ctx.Kb.IsTitleWord(t.Norm) && !ctx.Kb.Calendar.ContainsKey(t.Norm)
+            && !ctx.Kb.SpeechVerbs.Contains(t.Norm) && ctx.Kb.Ranks.Longest(ctx.Tokens, i, Math.Min(ctx.Tokens.Count, i + 4)).End < 0;
+    }
 
     private static void FindRuns(Context ctx, Segment s, List<(int, int, int)> runs)
     {
@@ -161,6 +169,13 @@ public sealed class PeopleComponent : IPipelineComponent
             {
                 i++;
                 continue;
+            }
+
+            var start = i;
+            if (i - 2 >= s.TokenStart && tokens[i - 1].Norm == "-" && tokens[i - 1].End == tokens[i].Start && tokens[i - 2].End == tokens[i - 1].Start
+                && ctx.Kb.Particles.Contains(tokens[i - 2].Norm) && !ctx.Blocked[i - 2])
+            {
+                start = i - 2;
             }
 
             var end = i + 1;
@@ -175,6 +190,12 @@ public sealed class PeopleComponent : IPipelineComponent
                 {
                     end += 2;
                 }
+                else if (tokens[end].Norm == "." && tokens[end - 1].Length == 1 && tokens[end].Start == tokens[end - 1].End
+                         && end + 1 < s.TokenEnd && IsNameWord(ctx, end + 1))
+                {
+                    // A middle initial: Antony J. Blinken, Lloyd J. Austin.
+                    end++;
+                }
                 else
                 {
                     break;
@@ -187,9 +208,9 @@ public sealed class PeopleComponent : IPipelineComponent
                 end--;
             }
 
-            if (WordCount(ctx, i, end) <= 6)
+            if (WordCount(ctx, start, end) <= 6)
             {
-                runs.Add((i, end, s.Index));
+                runs.Add((start, end, s.Index));
             }
 
             i = end;
@@ -243,6 +264,14 @@ public sealed class PeopleComponent : IPipelineComponent
         return null;
     }
 
+    /// <summary>"Prince Faisal", "Sheikh Tamim": a known person named by the first word of the name after an honorific.</summary>
+    private static PersonEntity? FirstNameOf(Context ctx, int token)
+    {
+        var key = ctx.Kb.NameKey(ctx.Tokens[token].Norm);
+        var matches = ctx.Doc.People.Where(p => p.NameKeys[0].Split(' ')[0] == key).ToList();
+        return matches.Count == 1 ? matches[0] : null;
+    }
+
     private static bool IsSurname(Context ctx, string key, string full)
     {
         var words = key.Split(' ');
@@ -269,6 +298,11 @@ public sealed class PeopleComponent : IPipelineComponent
         if (WordCount(ctx, start, end) >= 2 && !person.NameKeys.Contains(key) && !IsSurname(ctx, key, person.NameKeys[0]))
         {
             person.NameKeys.Add(key);
+        }
+
+        for (var k = start; k < end; k++)
+        {
+            ctx.PersonTokens.Add(k);
         }
 
         var mention = new PersonMention(start, end, tokens[start].Start, tokens[end - 1].End, person, sentence);
@@ -324,8 +358,14 @@ public sealed class PeopleComponent : IPipelineComponent
     private static (int Start, int End) PhraseBefore(Context ctx, int end, int sentenceStart)
     {
         var k = end;
-        while (k - 1 >= sentenceStart && IsTitleToken(ctx, k - 1))
+        while (k - 1 >= sentenceStart && IsTitleToken(ctx, k - 1) && !ctx.PersonTokens.Contains(k - 1))
         {
+            // "… Antonio Tajani and US Acting Special Envoy …": a name before "and" ends the title.
+            if (ctx.Tokens[k - 1].Norm == "and" && k - 2 >= sentenceStart && IsNameWord(ctx, k - 2) && !ctx.Kb.IsTitleWord(ctx.Tokens[k - 2].Norm))
+            {
+                break;
+            }
+
             k--;
         }
 
@@ -347,6 +387,13 @@ public sealed class PeopleComponent : IPipelineComponent
 
         if (ctx.Tokens[start - 1].Norm != ",")
         {
+            // The title must end right before the name ("Secretary of State Antony Blinken"), not with a
+            // connector ("Secretary for Terrorist Financing").
+            if (TitleConnectors.Contains(ctx.Tokens[start - 1].Norm))
+            {
+                return null;
+            }
+
             var (ps, pe) = PhraseBefore(ctx, start, s.TokenStart);
             return pe > ps && ContainsTitleHead(ctx, ps, pe) ? new Chunk(ps, pe, false) : null;
         }
@@ -411,6 +458,11 @@ public sealed class PeopleComponent : IPipelineComponent
         }
 
         var first = k;
+        if (first >= s.TokenEnd)
+        {
+            return null;
+        }
+
         while (k < s.TokenEnd && IsTitleToken(ctx, k) && ctx.Tokens[k].Norm != ",")
         {
             k++;
@@ -421,14 +473,29 @@ public sealed class PeopleComponent : IPipelineComponent
             k--;
         }
 
-        if (k <= first)
-        {
-            return null;
-        }
-
         // It must start like a title (a title word, or a country/demonym before one) and name an office.
         var startsLikeTitle = ctx.Kb.IsTitleWord(ctx.Tokens[first].Norm) || ctx.CountryAt[first] is not null;
-        return startsLikeTitle && ContainsTitleHead(ctx, first, k) ? new Chunk(first, k, true) : null;
+        if (k > first && startsLikeTitle && ContainsTitleHead(ctx, first, k))
+        {
+            return new Chunk(first, k, true);
+        }
+
+        // "…, the coalition's spokesman, said": a short lower-case apposition ending in an office.
+        if (first > end + 1 && first < s.TokenEnd)
+        {
+            var close = first;
+            while (close < s.TokenEnd && close - first < 10 && !(ctx.Tokens[close].Norm is "," or "." or ";"))
+            {
+                close++;
+            }
+
+            if (close < s.TokenEnd && ctx.Tokens[close].Norm == "," && close > first && ctx.Kb.IsTitleHead(ctx.Tokens[close - 1].Norm))
+            {
+                return new Chunk(first, close, true);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>", Office of the National Security Adviser" after the run: a title chunk of any shape.</summary>
@@ -440,18 +507,9 @@ public sealed class PeopleComponent : IPipelineComponent
             return false;
         }
 
+        // A capitalized chunk follows the comma: the run sits inside a chain of title chunks.
         var k = end + 1;
-        if (k >= s.TokenEnd || !ctx.Tokens[k].IsCapitalized(ctx.Text))
-        {
-            return false;
-        }
-
-        while (k < s.TokenEnd && IsTitleToken(ctx, k) && ctx.Tokens[k].Norm != ",")
-        {
-            k++;
-        }
-
-        return k > end + 1 && ContainsTitleHead(ctx, end + 1, k);
+        return k < s.TokenEnd && ctx.Tokens[k].IsCapitalized(ctx.Text);
     }
 
     private static bool SpeechCue(Context ctx, int start, int end, int sentence)

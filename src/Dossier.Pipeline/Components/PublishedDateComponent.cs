@@ -73,10 +73,25 @@ public sealed class PublishedDateComponent : IPipelineComponent
             }
         }
 
-        // A leading dateline: in the first paragraph, or the second when the first is a short headline.
+        // A date alone on its line at the head ("June 8, 2023" under a press release's headline).
+        for (var pi = 0; pi < Math.Min(4, document.Paragraphs.Count); pi++)
+        {
+            var p = document.Paragraphs[pi];
+            if (DateGrammar.TryMatch(document, p.TokenStart, p.TokenEnd, null, out var m) && m.Absolute && m.Value is { Length: 10 } && p.TokenEnd - p.TokenStart <= 10)
+            {
+                return m.Value;
+            }
+
+            if (!IsHeadline(document, p))
+            {
+                break;
+            }
+        }
+
+        // A leading dateline: in the first paragraph, or after short headlines.
         foreach (var d in document.Datelines)
         {
-            if (d.Paragraph == 0 || (d.Paragraph == 1 && IsHeadline(document, document.Paragraphs[0])))
+            if (d.Paragraph <= 3 && document.Paragraphs.Take(d.Paragraph).All(p => IsHeadline(document, p)))
             {
                 return d.Date is { Length: 10 } ? d.Date : null;
             }

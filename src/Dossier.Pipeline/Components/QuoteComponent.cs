@@ -37,6 +37,7 @@ public sealed class QuoteComponent : IPipelineComponent
     {
         var raw = FindQuotes(document, cancellationToken);
         (string? Speaker, string? Description) previous = (null, null);
+        var previousParagraph = -1;
         foreach (var q in raw)
         {
             var p = document.Paragraphs[q.Paragraph];
@@ -52,10 +53,13 @@ public sealed class QuoteComponent : IPipelineComponent
             }
 
             var attribution = q.Continuation ? previous : Attribute(document, q);
-            if (!q.Continuation && attribution.Speaker is null && attribution.Description is null && previous.Speaker is not null && q.Start > 0)
+            if (attribution.Speaker is null && attribution.Description is null && previousParagraph == q.Paragraph)
             {
-                attribution = (null, null);
+                // A quote split by its attribution ("…," she said. "…"): the second part has the same speaker.
+                attribution = previous;
             }
+
+            previousParagraph = q.Paragraph;
 
             document.Quotes.Add(new QuoteFact(attribution.Speaker, attribution.Description, text, new TextSpan(start, end)));
             previous = attribution;
@@ -255,6 +259,41 @@ public sealed class QuoteComponent : IPipelineComponent
                     return resolved;
                 }
             }
+
+            // "A senior Western diplomat, speaking on condition of anonymity, said:": the subject before the aside.
+            var comma = s.TokenStart;
+            while (comma < v && tokens[comma].Norm != ",")
+            {
+                comma++;
+            }
+
+            if (comma < v && comma > s.TokenStart && comma - s.TokenStart <= 8)
+            {
+                var resolved = Resolve(document, s.TokenStart, comma, q.Start);
+                if (resolved.Speaker is not null || resolved.Description is not null)
+                {
+                    return resolved;
+                }
+            }
+        }
+
+        // "According to the ministry, “…”"
+        for (var k = s.TokenStart; k + 1 < openToken; k++)
+        {
+            if (tokens[k].Norm == "according" && tokens[k + 1].Norm == "to")
+            {
+                var e = k + 2;
+                while (e < openToken && !(tokens[e].Norm is "," or ":"))
+                {
+                    e++;
+                }
+
+                var resolved = Resolve(document, k + 2, e, q.Start);
+                if (resolved.Speaker is not null || resolved.Description is not null)
+                {
+                    return resolved;
+                }
+            }
         }
 
         // "In his estimation, …": a possessive pronoun before the quote.
@@ -356,6 +395,25 @@ public sealed class QuoteComponent : IPipelineComponent
 
         if (first is "the" or "this" && to - from <= 4)
         {
+            // "the minister", "the Saudi minister": the last person named whose title has that word.
+            var head = tokens[to - 1].Norm;
+            if (document.Knowledge.IsTitleWord(head))
+            {
+                PersonEntity? match = null;
+                foreach (var m in document.PersonMentions)
+                {
+                    if (m.Start < quoteStart && m.Person.Title is { } title && title.Contains(tokens[to - 1].Text(document.Text), StringComparison.OrdinalIgnoreCase))
+                    {
+                        match = m.Person;
+                    }
+                }
+
+                if (match is not null)
+                {
+                    return (match.Name, null);
+                }
+            }
+
             return (null, phrase);
         }
 

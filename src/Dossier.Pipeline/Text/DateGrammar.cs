@@ -62,6 +62,11 @@ public static class DateGrammar
         if (MonthAt(doc, i) is { } m)
         {
             var j = i + 1;
+            if (j < limit && tokens[j].Norm == "." && tokens[j].Start == t.End)
+            {
+                j++;
+            }
+
             if (j < limit && tokens[j].IsNumber && DayOf(tokens[j], text) is { } d && !(tokens[j].Length == 4))
             {
                 var end = j + 1;

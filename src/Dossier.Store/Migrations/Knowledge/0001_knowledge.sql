@@ -61,6 +61,14 @@ CREATE TABLE entity_aliases (
 CREATE INDEX entity_aliases_key ON entity_aliases (alias_key);
 CREATE INDEX entity_aliases_document ON entity_aliases (document_id);
 
+-- Which entities a name (folded) has denoted: resolution of aliases in one index look-up. Rows outlive the
+-- articles that made them; a row whose entity is gone is ignored by joining entities.
+CREATE TABLE alias_index (
+    alias_key  TEXT NOT NULL,
+    entity_id  TEXT NOT NULL,
+    PRIMARY KEY (alias_key, entity_id)
+);
+
 CREATE TABLE entity_titles (
     entity_id    TEXT NOT NULL,
     title        TEXT NOT NULL,

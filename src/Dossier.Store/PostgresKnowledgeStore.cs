@@ -1,0 +1,154 @@
+using System.Data.Common;
+using System.Text;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace Dossier.Store;
+
+/// <summary>
+/// The knowledge store on PostgreSQL, the scale-out engine: the shared SQL of <see cref="SqlKnowledgeStore"/> over an
+/// <see cref="NpgsqlDataSource"/> (one connection pool), full-text search on a weighted <c>tsvector</c> column of
+/// <c>documents</c> (title A, text B, English stemming, GIN index) ranked by <c>ts_rank_cd</c>.
+/// </summary>
+public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposable
+{
+    public const string Schema = "KnowledgePostgres";
+
+    /// <summary>The advisory lock taken while migrating, so replicas starting together migrate one at a time ("Dossier" in ASCII).</summary>
+    public const long MigrationLock = 0x446F7373696572;
+
+    /// <summary>The advisory lock of a write transaction: replicas index one article at a time.</summary>
+    public const long WriteLock = MigrationLock + 1;
+
+    private const string Config = "'english'";
+
+    private readonly NpgsqlDataSource _dataSource;
+
+    private PostgresKnowledgeStore(NpgsqlDataSource dataSource)
+    {
+        _dataSource = dataSource;
+        SchemaVersion = Migrate(dataSource);
+    }
+
+    /// <summary>The store in the database of an Npgsql connection string, its schema created or brought up to date.</summary>
+    public static PostgresKnowledgeStore Open(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        try
+        {
+            return new PostgresKnowledgeStore(dataSource);
+        }
+        catch
+        {
+            dataSource.Dispose();
+            throw;
+        }
+    }
+
+    public override string Engine => "postgresql";
+
+    /// <summary>The schema version after migrations.</summary>
+    public int SchemaVersion { get; }
+
+    public void Dispose() => _dataSource.Dispose();
+
+    protected override DbConnection Open() => _dataSource.OpenConnection();
+
+    /// <summary>
+    /// Writers wait for one another (a transaction-level advisory lock, released at commit or rollback): merging reads what
+    /// earlier articles wrote, and two replicas indexing the same article or the same meeting at once would otherwise race.
+    /// Readers are never blocked.
+    /// </summary>
+    protected override void BeginWrite(DbConnection connection, DbTransaction tx) =>
+        Db.Execute(connection, tx, "SELECT pg_advisory_xact_lock(@lock)", ("@lock", WriteLock));
+
+    protected override void InsertFullText(DbConnection connection, DbTransaction tx, ArticleInfo article) =>
+        Db.Execute(connection, tx, $"""
+            UPDATE documents SET search = setweight(to_tsvector({Config}, title), 'A') || setweight(to_tsvector({Config}, text), 'B')
+            WHERE id = @id
+            """, ("@id", article.Id));
+
+    /// <summary>Nothing to do: the vector is a column of the document row, deleted with it.</summary>
+    protected override void DeleteFullText(DbConnection connection, DbTransaction tx, string id)
+    {
+    }
+
+    protected override FullTextClause FullText(string text) => new(
+        From: $"documents d CROSS JOIN to_tsquery({Config}, @tsquery) AS q(query)",
+        Where: "d.search @@ q.query",
+        Score: "ts_rank_cd(d.search, q.query, 1)",
+        Snippet: $"ts_headline({Config}, d.text, q.query, 'StartSel=[, StopSel=], MaxFragments=1, MaxWords=24, MinWords=10')",
+        Parameters: [("@tsquery", ToTsQuery(text))]);
+
+    /// <summary>
+    /// What a user types as a <c>to_tsquery</c> text, read by the same rules as on SQLite (<see cref="FullTextQuery"/>:
+    /// words and "quoted phrases" combined with AND, a trailing * for a prefix, no user text read as syntax; malformed
+    /// input is an <see cref="InvalidQueryException"/>). Its terms are words of letters and digits only, each quoted
+    /// here, so the result always parses: phrases become <c>&lt;-&gt;</c>, prefixes <c>:*</c>, terms are joined by <c>&amp;</c>.
+    /// </summary>
+    public static string ToTsQuery(string text)
+    {
+        var fts5 = FullTextQuery.ToFts5(text);
+        var terms = new List<string>();
+        foreach (Match term in Fts5Term().Matches(fts5))
+        {
+            var words = term.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 0)
+            {
+                continue;
+            }
+
+            var tsquery = new StringBuilder();
+            for (var i = 0; i < words.Length; i++)
+            {
+                tsquery.Append(i == 0 ? "" : " <-> ").Append('\'').Append(words[i]).Append('\'');
+            }
+
+            if (term.Groups[2].Success)
+            {
+                tsquery.Append(":*");
+            }
+
+            terms.Add(words.Length == 1 ? tsquery.ToString() : $"({tsquery})");
+        }
+
+        return terms.Count > 0 ? string.Join(" & ", terms) : throw new InvalidQueryException("the search text has no words");
+    }
+
+    /// <summary>One term of <see cref="FullTextQuery.ToFts5"/>'s output: a quoted run of words, and a * for a prefix.</summary>
+    [GeneratedRegex("\"([\\p{L}\\p{Nd} ]*)\"(\\*)?", RegexOptions.CultureInvariant)]
+    private static partial Regex Fts5Term();
+
+    /// <summary>
+    /// Applies the embedded scripts (<c>Migrations/KnowledgePostgres/NNNN_name.sql</c>) newer than the versions recorded in
+    /// <c>schema_migrations</c>, all in one transaction under an advisory lock: replicas starting together wait for one another.
+    /// </summary>
+    private static int Migrate(NpgsqlDataSource dataSource)
+    {
+        using var connection = dataSource.OpenConnection();
+        using var tx = connection.BeginTransaction();
+        Db.Execute(connection, tx, "SELECT pg_advisory_xact_lock(@lock)", ("@lock", MigrationLock));
+        Db.Execute(connection, tx, """
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version     integer PRIMARY KEY,
+                applied_at  timestamptz NOT NULL DEFAULT now()
+            )
+            """);
+        var current = Db.Scalar<int>(connection, tx, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+        foreach (var (version, sql) in SqliteDatabase.Scripts(Schema))
+        {
+            if (version <= current)
+            {
+                continue;
+            }
+
+            Db.Execute(connection, tx, sql);
+            Db.Execute(connection, tx, "INSERT INTO schema_migrations (version) VALUES (@version)", ("@version", version));
+            current = version;
+        }
+
+        tx.Commit();
+        return current;
+    }
+}

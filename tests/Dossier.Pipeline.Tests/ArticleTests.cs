@@ -1,0 +1,106 @@
+using Dossier.Domain;
+
+namespace Dossier.Pipeline.Tests;
+
+/// <summary>Whole articles in the styles of other outlets (press release, wire, regional daily, coalition site).</summary>
+public class ArticleTests
+{
+    [Fact]
+    public void Extract_PressReleaseWithDateLine_GivesPublishedHostsAndCount()
+    {
+        var facts = TestSupport.Extract(TestSupport.ReadArticle("statedept_riyadh_communique.txt"));
+
+        Assert.Equal("2023-06-08", facts.Published);
+        var m = Assert.Single(facts.Meetings, x => x.Status == MeetingStatuses.Held);
+        Assert.Equal(("ministerial", "Riyadh", "SA", "2023-06-08"), (m.Format, m.City, m.Country, m.Date));
+        Assert.Contains("Antony J. Blinken", m.HostsOrChairs);
+        Assert.Contains("Faisal bin Farhan Al Saud", m.HostsOrChairs);
+        var faisal = Assert.Single(facts.People, p => p.Name == "Faisal bin Farhan Al Saud");
+        Assert.Equal("Foreign Minister", faisal.Title);
+        Assert.Equal("SA", faisal.Country);
+        Assert.Equal(86, Assert.Single(facts.MemberCounts).Count);
+        var money = Assert.Single(facts.Money);
+        Assert.Equal((601_000_000L, "over"), (money.AmountUsd!.Value, money.Qualifier));
+        Assert.All(facts.Quotes, q => Assert.Equal("Antony J. Blinken", q.Speaker));
+    }
+
+    [Fact]
+    public void Extract_WireStoryAboutABilateralVisit_HasNoCoalitionMeeting()
+    {
+        var facts = TestSupport.Extract(TestSupport.ReadArticle("xinhua_commander_visit.txt"));
+
+        Assert.Empty(facts.Meetings);
+        Assert.Null(facts.Published);
+        Assert.Contains(facts.People, p => p.Name == "Matthew McFarlane" && p.Title == "Lieutenant General");
+        Assert.Contains(facts.AttackStats, a => a.Count == 25);
+    }
+
+    [Fact]
+    public void Extract_RegionalDaily_AttributesTheMinistersQuoteAndSplitsTitles()
+    {
+        var facts = TestSupport.Extract(TestSupport.ReadArticle("arabnews_small_group.txt"));
+
+        var quote = Assert.Single(facts.Quotes);
+        Assert.Equal("Faisal bin Farhan", quote.Speaker);
+        var envoy = Assert.Single(facts.People, p => p.Name == "Ian McCary");
+        Assert.Equal("Acting Special Envoy for the Global Coalition to Defeat Daesh", envoy.Title);
+        var m = Assert.Single(facts.Meetings);
+        Assert.Equal((MeetingFormats.SmallGroup, "Rome"), (m.Format, m.City));
+        Assert.Equal(["IT", "US"], m.HostsOrChairs.Order().ToArray());
+    }
+
+    [Fact]
+    public void Extract_CoalitionSiteNews_GivesNewMembersAndSplitQuoteSpeaker()
+    {
+        var facts = TestSupport.Extract(TestSupport.ReadArticle("coalition_new_members.txt"));
+
+        Assert.Equal([("BJ", (int?)86), ("GH", (int?)87)], facts.NewMembers.Select(n => (n.Member, n.Ordinal)).ToArray());
+        Assert.Equal(87, Assert.Single(facts.MemberCounts).Count);
+        Assert.Equal(2, facts.Quotes.Count);
+        Assert.All(facts.Quotes, q => Assert.Equal("Global Coalition to Defeat ISIS", q.Speaker));
+    }
+}
+
+public class OtherCoalitionTests
+{
+    [Fact]
+    public void Extract_SaudiLedCoalitionInYemen_IsNotTheGlobalCoalition()
+    {
+        var text = "The Saudi-led coalition fighting in Yemen said on Monday it had intercepted a drone. "
+            + "Al-Qaeda and ISIS militants also remain active in the south, the coalition said.";
+
+        var facts = TestSupport.Extract(text);
+
+        Assert.False(facts.Relevant);
+        Assert.DoesNotContain(facts.Organizations, o => o.Name == "Global Coalition to Defeat ISIS");
+        Assert.Empty(facts.Meetings);
+    }
+
+    [Fact]
+    public void Extract_LowerCaseApposition_GivesPersonWithTitle()
+    {
+        var facts = TestSupport.Extract("John Carter, the coalition's spokesman, said members had pledged new funds.");
+
+        var p = Assert.Single(facts.People);
+        Assert.Equal("John Carter", p.Name);
+        Assert.Contains("spokesman", p.Title);
+    }
+
+    [Fact]
+    public void Extract_PronounSentenceAfterCoalition_GivesMemberCount()
+    {
+        var facts = TestSupport.Extract("The Global Coalition to Defeat ISIS met in Baghdad. It now has 87 members.");
+
+        Assert.Equal(87, Assert.Single(facts.MemberCounts).Count);
+    }
+
+    [Fact]
+    public void Extract_AccordingTo_GivesTheSpeakerDescription()
+    {
+        var facts = TestSupport.Extract("According to the Iraqi foreign ministry, “the pledges will help rebuild liberated areas.”");
+
+        var q = Assert.Single(facts.Quotes);
+        Assert.Null(q.Speaker);
+        Assert.Equal("the Iraqi foreign ministry", q.SpeakerDescription);
+    }
+}
