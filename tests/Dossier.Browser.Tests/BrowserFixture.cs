@@ -16,7 +16,8 @@ namespace Dossier.Browser.Tests;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string DashboardApiKey = "dossier-browser-key";
-    public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>Debian's Chromium (apt-get install chromium); DOSSIER_CHROMIUM overrides the path.</summary>
+    public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("DOSSIER_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     public static readonly string[] SeedIds = Directory.GetFiles(RepoRoot.Seeds, "*.txt")
@@ -36,6 +37,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"The browser tests need Chromium at {ChromiumPath}: apt-get install -y chromium (or set DOSSIER_CHROMIUM).");
+        }
+
         Directory.CreateDirectory(ScreenshotDir);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Dossier_AppHost>(
             [
@@ -102,8 +108,21 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = fullPage });
+    /// <summary>
+    /// Saves a PNG under the output folder's screenshots/; with DOSSIER_UPDATE_DOCS_SCREENSHOTS=1 also into the repo's
+    /// docs/screenshots/ (the ones the docs show).
+    /// </summary>
+    public async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
+    {
+        var file = Path.Combine(ScreenshotDir, name + ".png");
+        await page.ScreenshotAsync(new() { Path = file, FullPage = fullPage });
+        if (Environment.GetEnvironmentVariable("DOSSIER_UPDATE_DOCS_SCREENSHOTS") == "1")
+        {
+            var docs = Path.Combine(RepoRoot.Path, "docs", "screenshots");
+            Directory.CreateDirectory(docs);
+            File.Copy(file, Path.Combine(docs, name + ".png"), overwrite: true);
+        }
+    }
 
     public async Task DisposeAsync()
     {
