@@ -1,24 +1,24 @@
 using Dossier.Dashboard.Services;
-using Grpc.Core;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Dossier.Dashboard.Pages;
 
-public sealed class IndexModel(ArticlesService service) : PageModel
+public sealed class IndexModel(ArticlesService articles, KnowledgeService knowledge, IngestStatusService ingest) : DossierPageModel
 {
+    public StoreStats? Stats { get; private set; }
+
     public ArticlePage? Articles { get; private set; }
 
-    public string? Error { get; private set; }
+    /// <summary>The ingestion service's state of each latest article (empty when the service cannot be asked).</summary>
+    public IReadOnlyDictionary<string, string> IngestStatus { get; private set; } = new Dictionary<string, string>();
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => ReadAsync(async () =>
     {
-        try
-        {
-            Articles = await service.ListAsync(null, 10, cancellationToken);
-        }
-        catch (RpcException e)
-        {
-            Error = $"The query service did not answer ({e.StatusCode}).";
-        }
-    }
+        var stats = knowledge.GetStatsAsync(cancellationToken);
+        var latest = articles.ListAsync(null, 10, cancellationToken);
+        Stats = await stats;
+        Articles = await latest;
+        IngestStatus = await ingest.StatusesAsync(Articles.Items.Select(a => a.Id), cancellationToken);
+        return Page();
+    });
 }

@@ -14,8 +14,19 @@ public sealed record ArticleFactCounts(int Countries, int People, int Organizati
 /// <summary>One page of the articles list.</summary>
 public sealed record ArticlePage(IReadOnlyList<ArticleListItem> Items, string? NextPageToken, int Total);
 
-/// <summary>An article with its text and the facts found in it.</summary>
-public sealed record ArticleDetail(ArticleListItem Summary, string Text, string ExtractorVersion, IReadOnlyList<FactRow> Facts);
+/// <summary>An article with its text, the facts found in it and every fact span to highlight.</summary>
+public sealed record ArticleDetail(
+    ArticleListItem Summary, string Text, string ExtractorVersion, IReadOnlyList<FactRow> Facts, IReadOnlyList<Highlight> Highlights);
+
+/// <summary>Search filters (all optional); dates are YYYY, YYYY-MM or YYYY-MM-DD, inclusive.</summary>
+public sealed record ArticleFilter(
+    string? From = null, string? To = null, string? Country = null, string? Person = null, string? Organization = null, string? Format = null)
+{
+    public bool Any => new[] { From, To, Country, Person, Organization, Format }.Any(v => !string.IsNullOrWhiteSpace(v));
+}
+
+/// <summary>One page of search results.</summary>
+public sealed record SearchPage(IReadOnlyList<SearchResult> Hits, string? NextPageToken);
 
 /// <summary>A fact as the facts table shows it, with its evidence snippets.</summary>
 public sealed record FactRow(string Kind, string Value, string Details, IReadOnlyList<EvidenceSnippet> Evidence);
@@ -75,20 +86,46 @@ public sealed class ArticlesService(QueryService.QueryServiceClient client)
     {
         try
         {
-            var response = await client.GetDocumentFactsAsync(new GetDocumentFactsRequest { Id = id }, cancellationToken: cancellationToken);
+            var response = await client.GetDocumentAsync(new GetDocumentFactsRequest { Id = id }, cancellationToken: cancellationToken);
             var facts = response.Facts.ToDomain();
-            return new ArticleDetail(ToItem(response.Summary), response.Text, facts.ExtractorVersion, FactRows.From(facts, response.Text));
+            var version = facts.ExtractorVersion.Length > 0 ? facts.ExtractorVersion : response.Summary.ExtractorVersion;
+            return new ArticleDetail(
+                ToItem(response.Summary), response.Text, version, FactRows.From(facts, response.Text),
+                Highlights.From(response.Annotations, response.Facts, version));
         }
-        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
         {
             return null;
         }
     }
 
-    public async Task<IReadOnlyList<SearchResult>> SearchAsync(string query, CancellationToken cancellationToken)
+    public async Task<SearchPage> SearchAsync(
+        string? query, ArticleFilter filter, string? pageToken, int pageSize, CancellationToken cancellationToken)
     {
-        var response = await client.SearchAsync(new SearchRequest { Q = query, PageSize = 50 }, cancellationToken: cancellationToken);
-        return response.Hits.Select(h => new SearchResult(ToItem(h.Document), SnippetParts.Parse(h.Snippet), h.Score)).ToList();
+        var request = new SearchRequest
+        {
+            Q = query ?? "", PageSize = pageSize, PageToken = pageToken ?? "",
+            From = filter.From ?? "", To = filter.To ?? "", Country = filter.Country ?? "",
+            Person = filter.Person ?? "", Organization = filter.Organization ?? "", Format = filter.Format ?? "",
+        };
+        var response = await client.SearchAsync(request, cancellationToken: cancellationToken);
+        return new SearchPage(
+            response.Hits.Select(h => new SearchResult(ToItem(h.Document), SnippetParts.Parse(h.Snippet), h.Score)).ToList(),
+            response.NextPageToken.Length == 0 ? null : response.NextPageToken);
+    }
+
+    /// <summary>Just the article's summary (no text or facts are mapped), or null when unknown.</summary>
+    public async Task<ArticleListItem?> GetSummaryAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await client.GetDocumentAsync(new GetDocumentFactsRequest { Id = id }, cancellationToken: cancellationToken);
+            return ToItem(response.Summary);
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
+        {
+            return null;
+        }
     }
 
     public async Task<string?> GetFactsJsonAsync(string id, CancellationToken cancellationToken)
@@ -104,7 +141,7 @@ public sealed class ArticlesService(QueryService.QueryServiceClient client)
         }
     }
 
-    private static ArticleListItem ToItem(DocumentSummary s) => new(
+    internal static ArticleListItem ToItem(DocumentSummary s) => new(
         s.Id,
         Titles.Display(s.Title, s.Preview, s.Id),
         s.Published.Length == 0 ? null : s.Published,
@@ -188,4 +225,43 @@ public static class FactRows
 
     private static string Join(params (string Name, string? Value)[] parts) =>
         string.Join("; ", parts.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Name}: {p.Value}"));
+}
+
+/// <summary>Turns the query service's annotations into highlights, with each fact's confidence looked up by kind and span.</summary>
+public static class Highlights
+{
+    public static IReadOnlyList<Highlight> From(IEnumerable<Annotation> annotations, DocumentFacts? facts, string extractorVersion)
+    {
+        var confidence = facts is null ? [] : Confidences(facts);
+        return annotations
+            .Where(a => a.Span is not null)
+            .Select((a, i) => new Highlight(
+                a.Kind, a.Span.Start, a.Span.End, a.Label, a.EntityId.Length == 0 ? null : a.EntityId,
+                confidence.TryGetValue((a.Kind, a.Span.Start, a.Span.End), out var c) ? c : null,
+                extractorVersion.Length == 0 ? null : extractorVersion) { Index = i })
+            .ToList();
+    }
+
+    private static Dictionary<(string Kind, int Start, int End), double?> Confidences(DocumentFacts f)
+    {
+        var map = new Dictionary<(string, int, int), double?>();
+        void Add(string kind, Span? span, bool has, double value)
+        {
+            if (span is not null && has)
+            {
+                map.TryAdd((kind, span.Start, span.End), value);
+            }
+        }
+
+        foreach (var c in f.Countries) { foreach (var s in c.Spans) { Add("country", s, c.HasConfidence, c.Confidence); } }
+        foreach (var p in f.People) { foreach (var s in p.Spans) { Add("person", s, p.HasConfidence, p.Confidence); } }
+        foreach (var o in f.Organizations) { foreach (var s in o.Spans) { Add("organization", s, o.HasConfidence, o.Confidence); } }
+        foreach (var m in f.Meetings) { Add("meeting", m.Span, m.HasConfidence, m.Confidence); }
+        foreach (var m in f.MemberCounts) { Add("member_count", m.Span, m.HasConfidence, m.Confidence); }
+        foreach (var m in f.NewMembers) { Add("new_member", m.Span, m.HasConfidence, m.Confidence); }
+        foreach (var m in f.Money) { Add("money", m.Span, m.HasConfidence, m.Confidence); }
+        foreach (var q in f.Quotes) { Add("quote", q.Span, q.HasConfidence, q.Confidence); }
+        foreach (var a in f.AttackStats) { Add("attack_stat", a.Span, a.HasConfidence, a.Confidence); }
+        return map;
+    }
 }

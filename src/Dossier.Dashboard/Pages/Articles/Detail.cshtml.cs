@@ -1,16 +1,24 @@
 using Dossier.Dashboard.Services;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Dossier.Dashboard.Pages.Articles;
 
-public sealed class DetailModel(ArticlesService articles) : PageModel
+public sealed class DetailModel(ArticlesService articles) : DossierPageModel
 {
     public ArticleDetail? Article { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    /// <summary>The text as a tree of plain runs and (nested) highlights.</summary>
+    public IReadOnlyList<HighlightNode> Text { get; private set; } = [];
+
+    public Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) => ReadAsync(async () =>
     {
         Article = await articles.GetAsync(id, cancellationToken);
-        return Article is null ? NotFound() : Page();
-    }
+        if (Article is null)
+        {
+            return NotFound();
+        }
+
+        Text = Highlighter.Build(Article.Text, Article.Highlights);
+        return Page();
+    });
 }

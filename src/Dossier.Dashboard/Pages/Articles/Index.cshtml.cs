@@ -1,40 +1,46 @@
 using Dossier.Dashboard.Services;
-using Grpc.Core;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Dossier.Dashboard.Pages.Articles;
 
-public sealed class IndexModel(ArticlesService service) : PageModel
+/// <summary>All articles (ListDocuments), or, when a filter is set, the articles the Search RPC's filters select.</summary>
+public sealed class IndexModel(ArticlesService service) : DossierPageModel
 {
-    public string? Query { get; private set; }
+    private const int PageSize = 25;
 
-    public ArticlePage? Articles { get; private set; }
+    public ArticleFilter Filter { get; private set; } = new();
 
-    public IReadOnlyList<SearchResult>? Hits { get; private set; }
+    public string? PageToken { get; private set; }
 
-    public string? Error { get; private set; }
+    public IReadOnlyList<ArticleListItem> Items { get; private set; } = [];
 
-    public async Task OnGetAsync(string? q, string? page, CancellationToken cancellationToken)
+    public int? Total { get; private set; }
+
+    public string? NextPageToken { get; private set; }
+
+    public Task<IActionResult> OnGetAsync(
+        string? from, string? to, string? country, string? person, string? organization, string? format, string? after,
+        CancellationToken cancellationToken) => ReadAsync(async () =>
     {
-        Query = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
-        try
+        Filter = new ArticleFilter(Clean(from), Clean(to), Clean(country)?.ToUpperInvariant(), Clean(person), Clean(organization), Clean(format));
+        PageToken = Clean(after);
+        if (Filter.Any)
         {
-            if (Query is null)
-            {
-                Articles = await service.ListAsync(page, 50, cancellationToken);
-            }
-            else
-            {
-                Hits = await service.SearchAsync(Query, cancellationToken);
-            }
+            var result = await service.SearchAsync(null, Filter, PageToken, PageSize, cancellationToken);
+            Items = result.Hits.Select(h => h.Article).ToList();
+            NextPageToken = result.NextPageToken;
         }
-        catch (RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.InvalidArgument)
+        else
         {
-            Error = $"Cannot search for that: {e.Status.Detail}";
+            var result = await service.ListAsync(PageToken, PageSize, cancellationToken);
+            Items = result.Items;
+            Total = result.Total;
+            NextPageToken = result.NextPageToken;
         }
-        catch (RpcException e)
-        {
-            Error = $"The query service did not answer ({e.StatusCode}).";
-        }
-    }
+
+        return Page();
+    });
+
+    /// <summary>This list's address with another page token.</summary>
+    public string PageUrl(string? token) => Links.With("/articles", Filter, ("after", token));
 }

@@ -1,0 +1,192 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Dossier.Contracts.V1;
+using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace Dossier.Browser.Tests;
+
+/// <summary>
+/// The whole system started once through the real app host (Aspire.Hosting.Testing), the repo's seeds ingested into a fresh
+/// data folder, the Aspire dashboard on (API key set) so the trace page can read spans, and one headless Chromium.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string DashboardApiKey = "dossier-browser-key";
+    /// <summary>Debian's Chromium (apt-get install chromium); DOSSIER_CHROMIUM overrides the path.</summary>
+    public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("DOSSIER_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
+    public static readonly string[] SeedIds = Directory.GetFiles(RepoRoot.Seeds, "*.txt")
+        .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToArray()!;
+
+    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "dossier-browser", Guid.NewGuid().ToString("N"));
+
+    public string ScreenshotDir { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public Uri DashboardUrl { get; private set; } = null!;
+
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"The browser tests need Chromium at {ChromiumPath}: apt-get install -y chromium (or set DOSSIER_CHROMIUM).");
+        }
+
+        Directory.CreateDirectory(ScreenshotDir);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Dossier_AppHost>(
+            [
+                $"--Dossier:DataDir={DataDir}",
+                $"--AppHost:DashboardApiKey={DashboardApiKey}",
+                "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
+            ],
+            (options, _) => options.DisableDashboard = false);
+        builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        PointDashboardAtTheRealAspireDashboard(builder);
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+
+        App = await builder.BuildAsync();
+        using var cts = new CancellationTokenSource(StartTimeout);
+        await App.StartAsync(cts.Token);
+        foreach (var resource in new[] { "extraction", "query", "ingestion", "dashboard" })
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token);
+        }
+
+        DashboardUrl = App.GetEndpoint("dashboard", "http");
+
+        // Seeds are ingested in the background at start: wait until every seed is listed.
+        var query = new QueryService.QueryServiceClient(Channel("query"));
+        await Eventually.GetAsync(
+            () => query.ListDocumentsAsync(new ListDocumentsRequest { PageSize = 200 }).ResponseAsync,
+            r => SeedIds.All(id => r.Documents.Any(d => d.Id == id)),
+            TimeSpan.FromSeconds(90));
+
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>
+    /// Under Aspire.Hosting.Testing the Aspire dashboard listens on a random port while the app host's configuration still
+    /// says ASPNETCORE_URLS (http://localhost:8080), so the app host would hand the Dossier dashboard a dead address. Here
+    /// the address is taken from the running aspire-dashboard resource instead, resolved when the Dossier dashboard starts.
+    /// </summary>
+    private static void PointDashboardAtTheRealAspireDashboard(IDistributedApplicationTestingBuilder builder)
+    {
+        var dashboard = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "dashboard");
+        builder.CreateResourceBuilder(dashboard).WithEnvironment(context =>
+        {
+            var model = context.ExecutionContext.Services.GetRequiredService<DistributedApplicationModel>();
+            if (model.Resources.OfType<IResourceWithEndpoints>().FirstOrDefault(r => r.Name == "aspire-dashboard") is { } aspire)
+            {
+                context.EnvironmentVariables["Dossier__AspireDashboardUrl"] = aspire.GetEndpoint("http");
+            }
+        });
+    }
+
+    public GrpcChannel Channel(string resource) => GrpcChannel.ForAddress(App.GetEndpoint(resource, "grpc"));
+
+    /// <summary>A fresh page (1280 × 900) whose base URL is the Dossier dashboard.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = DashboardUrl.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Saves a PNG under the output folder's screenshots/; with DOSSIER_UPDATE_DOCS_SCREENSHOTS=1 also into the repo's
+    /// docs/screenshots/ (the ones the docs show).
+    /// </summary>
+    public async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
+    {
+        var file = Path.Combine(ScreenshotDir, name + ".png");
+        await page.ScreenshotAsync(new() { Path = file, FullPage = fullPage });
+        if (Environment.GetEnvironmentVariable("DOSSIER_UPDATE_DOCS_SCREENSHOTS") == "1")
+        {
+            var docs = Path.Combine(RepoRoot.Path, "docs", "screenshots");
+            Directory.CreateDirectory(docs);
+            File.Copy(file, Path.Combine(docs, name + ".png"), overwrite: true);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
+
+internal static class RepoRoot
+{
+    public static string Path { get; } = Find();
+
+    public static string Seeds => System.IO.Path.Combine(Path, "seeds");
+
+    private static string Find()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "Services.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Services.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>Polls until a condition holds (things that happen in the background: seeding, telemetry export).</summary>
+internal static class Eventually
+{
+    public static async Task<T> GetAsync<T>(Func<Task<T>> get, Func<T, bool> done, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var value = await get();
+            if (done(value) || DateTime.UtcNow > until)
+            {
+                return value;
+            }
+
+            await Task.Delay(500);
+        }
+    }
+}
