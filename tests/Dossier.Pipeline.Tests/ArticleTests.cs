@@ -104,3 +104,34 @@ public class OtherCoalitionTests
         Assert.Equal("the Iraqi foreign ministry", q.SpeakerDescription);
     }
 }
+
+public class WireArticleTests
+{
+    [Fact]
+    public void Extract_WireDatelineWithoutYear_GivesCityAndPartialDate()
+    {
+        var facts = TestSupport.Extract(TestSupport.ReadArticle("reuters_marrakech.txt"));
+
+        Assert.Null(facts.Published);
+        var m = Assert.Single(facts.Meetings);
+        Assert.Equal((MeetingFormats.Ministerial, "Marrakech", "MA", "--05-11"), (m.Format, m.City, m.Country, m.Date));
+        Assert.Contains("Antony Blinken", m.HostsOrChairs);
+        Assert.Contains("Nasser Bourita", m.HostsOrChairs);
+        Assert.DoesNotContain("Nasser Bourita", m.Participants);
+        Assert.All(facts.Quotes, q => Assert.Equal("Nasser Bourita", q.Speaker));
+        Assert.Contains(facts.Money, x => x.AmountUsd == 6_000_000 && x.Qualifier == Qualifiers.Under);
+    }
+
+    [Fact]
+    public void Extract_HeadlineRepeatingTheBody_GivesOneMoneyFact()
+    {
+        var facts = TestSupport.Extract(TestSupport.ReadArticle("bbc_uk_pledge.txt"));
+
+        var money = Assert.Single(facts.Money);
+        Assert.Equal(("GBP", 10_000_000m), (money.Currency, money.Amount!.Value));
+        Assert.Null(money.AmountUsd);
+        Assert.DoesNotContain(facts.People, p => p.Name == "Jane Doe");
+        Assert.Contains(facts.People, p => p.Name == "James Cleverly" && p.Country == "GB");
+        Assert.Equal(85, Assert.Single(facts.MemberCounts).Count);
+    }
+}

@@ -79,6 +79,11 @@ public sealed class AttackStatsComponent : IPipelineComponent
             }
 
             var start = n.Start;
+            if (document.AttackStats.Any(x => x.Count == (int)n.Value && x.Qualifier == n.Qualifier && x.What == what))
+            {
+                continue;
+            }
+
             document.AttackStats.Add(new AttackStatFact((int)n.Value, n.Qualifier, what, where, when, new TextSpan(start, tokens[k].End)));
         }
     }

@@ -115,7 +115,7 @@ public sealed class MeetingComponent : IPipelineComponent
                 d.Country,
                 d.Date,
                 d.Hosts.Distinct(StringComparer.Ordinal).ToList(),
-                d.Participants.Distinct(StringComparer.Ordinal).ToList(),
+                d.Participants.Where(p => p.Length == 2 || !d.Hosts.Contains(p, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList(),
                 d.Span)
             {
                 Status = d.Planned ? MeetingStatuses.Planned : MeetingStatuses.Held,
@@ -251,6 +251,10 @@ public sealed class MeetingComponent : IPipelineComponent
             var p = places[0];
             draft.City = p.Kind is EntityKind.City or EntityKind.Capital ? DisplayName(p.Surface) : null;
             draft.Country = p.Country;
+            if (draft.City is null && dateline?.City is not null && dateline.Country == draft.Country)
+            {
+                draft.City = DisplayName(dateline.City);
+            }
         }
 
         yield return draft;
@@ -462,6 +466,18 @@ public sealed class MeetingComponent : IPipelineComponent
                     {
                         draft.Hosts.Add(e.Entry.Country!);
                     }
+                }
+
+                // "A and B co-chaired the meeting": the people of the subject.
+                var subjectStart = k - 1;
+                while (subjectStart > s.TokenStart && !(tokens[subjectStart - 1].Norm is "," or ";" or ":" or "\"" or "which" or "who"))
+                {
+                    subjectStart--;
+                }
+
+                if (document.PersonMentions.Any(m => m.Sentence == s.Index && m.TokenStart >= subjectStart && m.TokenEnd <= k && k - m.TokenEnd <= 3))
+                {
+                    AddRefs(document, s, subjectStart, k, draft.Hosts, firstOnly: false);
                 }
             }
         }

@@ -144,7 +144,7 @@ public sealed class PublishedDateComponent : IPipelineComponent
             j += 2;
         }
 
-        if (j >= limit || !DateGrammar.TryMatch(document, j, limit, null, out var m) || !m.Absolute || m.YearOnly)
+        if (j >= limit || !DateGrammar.TryMatch(document, j, limit, null, out var m) || m.YearOnly || (!m.Absolute && m.Value is null))
         {
             return null;
         }
