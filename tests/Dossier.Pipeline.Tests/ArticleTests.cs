@@ -135,3 +135,43 @@ public class WireArticleTests
         Assert.Equal(85, Assert.Single(facts.MemberCounts).Count);
     }
 }
+
+public class HeadlineAndReferenceTests
+{
+    [Fact]
+    public void Extract_TitleCaseHeadline_GivesNoPersonFromCapitalizedWords()
+    {
+        var text = "General Smith Visits Baghdad As Coalition Mission Winds Down\n\nThe Global Coalition to Defeat ISIS said its mission continues.";
+
+        var facts = TestSupport.Extract(text);
+
+        Assert.Empty(facts.People);
+    }
+
+    [Fact]
+    public void Extract_NewsConferenceWithoutACoalitionMeeting_GivesNoMeeting()
+    {
+        var facts = TestSupport.Extract("The Global Coalition to Defeat ISIS welcomed the news. \"We are pleased,\" a spokesman told a news conference in Paris.");
+
+        Assert.Empty(facts.Meetings);
+    }
+
+    [Fact]
+    public void Extract_WeekdayBeforeTheDateLine_GivesPublished()
+    {
+        var facts = TestSupport.Extract("Coalition partners meet in Rome\n\nTuesday, 10 February 2026\n\nThe Global Coalition met on Monday.");
+
+        Assert.Equal("2026-02-10", facts.Published);
+        Assert.Equal("2026-02-09", Assert.Single(facts.Meetings).Date);
+    }
+
+    [Fact]
+    public void Extract_NamedInstitutionAsSpeaker_IsDescribed()
+    {
+        var facts = TestSupport.Extract("Iraq's foreign ministry said: “The Coalition's support has been vital.”");
+
+        var q = Assert.Single(facts.Quotes);
+        Assert.Null(q.Speaker);
+        Assert.Equal("Iraq's foreign ministry", q.SpeakerDescription);
+    }
+}

@@ -87,9 +87,16 @@ public sealed class MeetingComponent : IPipelineComponent
                     break;
                 }
 
+                if (i > s.TokenStart && tokens[i - 1].Norm is "news" or "press" or "training" or "parliamentary" or "court")
+                {
+                    continue;
+                }
+
+                var anchored = CoalitionInSentence(document, s) || FormatNear(document, s, i, int.MaxValue).Format is not null;
                 foreach (var candidate in Candidates(document, s, i))
                 {
-                    Merge(drafts, candidate, document);
+                    var located = (candidate.City ?? candidate.Country ?? candidate.Date) is not null && tokens[i].Norm is "meeting" or "meetings" or "ministerial" or "summit";
+                    Merge(drafts, candidate, mayCreate: anchored || located);
                 }
 
                 handled = true;
@@ -122,6 +129,9 @@ public sealed class MeetingComponent : IPipelineComponent
             });
         }
     }
+
+    private static bool CoalitionInSentence(AnnotatedDocument document, Segment s) =>
+        document.Entities.Any(e => e.Sentence == s.Index && e.Entry.Kind == EntityKind.Organization && e.Entry.Id == "coalition" && e.Confirmed);
 
     /// <summary>The coalition, one of its bodies, or its ministers are named before the verb.</summary>
     private static bool SubjectIsCoalition(AnnotatedDocument document, Segment s, int verb)
@@ -599,7 +609,7 @@ public sealed class MeetingComponent : IPipelineComponent
         _ = countriesOnlyFromCues;
     }
 
-    private static void Merge(List<Draft> drafts, Draft c, AnnotatedDocument document)
+    private static void Merge(List<Draft> drafts, Draft c, bool mayCreate)
     {
         Draft? target = null;
         for (var k = drafts.Count - 1; k >= 0; k--)
@@ -615,7 +625,11 @@ public sealed class MeetingComponent : IPipelineComponent
         var informative = c.Format is not null || c.City is not null || c.Country is not null || c.Date is not null;
         if (target is null)
         {
-            drafts.Add(c);
+            if (mayCreate)
+            {
+                drafts.Add(c);
+            }
+
             return;
         }
 
@@ -628,12 +642,14 @@ public sealed class MeetingComponent : IPipelineComponent
         target.Format ??= c.Format;
         target.City ??= c.City;
         target.Country ??= c.Country;
-        target.Date ??= c.Date;
+        if (c.Date is not null && (target.Date is null || (c.Date.Length > target.Date.Length && !target.Date.StartsWith("--", StringComparison.Ordinal) && c.Date.StartsWith(target.Date, StringComparison.Ordinal))))
+        {
+            target.Date = c.Date;
+        }
         target.Hosts.AddRange(c.Hosts);
         target.Participants.AddRange(c.Participants);
         target.LastToken = c.LastToken;
         _ = informative;
-        _ = document;
     }
 
     private static bool Compatible(Draft d, Draft c)

@@ -60,6 +60,17 @@ public sealed class PeopleComponent : IPipelineComponent
                 continue;
             }
 
+            if (IsTitleCaseHeadline(ctx, document.Paragraphs[document.Sentences[sentence].Paragraph]))
+            {
+                if (FindKnown(ctx, start, end) is { } inHeadline)
+                {
+                    AddMention(ctx, inHeadline, start, end, sentence);
+                    assigned[r] = true;
+                }
+
+                continue;
+            }
+
             if (FindKnown(ctx, start, end) is { } known)
             {
                 AddMention(ctx, known, start, end, sentence);
@@ -215,6 +226,33 @@ public sealed class PeopleComponent : IPipelineComponent
 
             i = end;
         }
+    }
+
+    /// <summary>A short line without a final stop whose words are mostly capitalized (a title-case headline).</summary>
+    private static bool IsTitleCaseHeadline(Context ctx, Segment p)
+    {
+        var tokens = ctx.Tokens;
+        if (p.TokenEnd - p.TokenStart > 20 || tokens[p.TokenEnd - 1].Norm is "." or "!" or "?" or "\"")
+        {
+            return false;
+        }
+
+        int words = 0, capitalized = 0;
+        for (var k = p.TokenStart; k < p.TokenEnd; k++)
+        {
+            if (!tokens[k].IsWord || ctx.Kb.Particles.Contains(tokens[k].Norm) || tokens[k].Norm is "of" or "the" or "and" or "in" or "on" or "at" or "for" or "to" or "a" or "an" or "with" or "as")
+            {
+                continue;
+            }
+
+            words++;
+            if (tokens[k].IsCapitalized(ctx.Text))
+            {
+                capitalized++;
+            }
+        }
+
+        return words >= 3 && capitalized * 10 >= words * 8;
     }
 
     private static int WordCount(Context ctx, int start, int end)

@@ -417,6 +417,7 @@ public sealed class QuoteComponent : IPipelineComponent
             return (null, phrase);
         }
 
-        return (null, null);
+        // Another named source ("Iraq's foreign ministry"): unnamed, described as written.
+        return to - from <= 6 && tokens[from].IsWord ? (null, phrase) : (null, null);
     }
 }
