@@ -260,3 +260,32 @@ public class MeetingPlaceTests
         Assert.Equal(Dossier.Domain.MeetingFormats.Ministerial, m.Format);
     }
 }
+
+public class GazetteerEdgeTests
+{
+    [Fact]
+    public void Process_AllCapsLine_TwoLetterAcronymIsAWord()
+    {
+        var facts = TestSupport.Extract("THIS IS IT: THE CUP FINAL IS HERE");
+
+        Assert.Empty(facts.Organizations);
+    }
+
+    [Fact]
+    public void Process_NationalSecurityCouncil_IsNotTheUnSecurityCouncil()
+    {
+        var facts = TestSupport.Extract("Iraq's National Security Council met on Sunday.");
+
+        Assert.DoesNotContain(facts.Organizations, o => o.Name == "UN Security Council");
+        Assert.Contains(facts.Countries, c => c.Code == "IQ");
+    }
+
+    [Fact]
+    public void Process_MenuLine_IsBoilerplate()
+    {
+        var doc = TestSupport.Annotate("Home | News | Iraq | Syria | Contact\nThe coalition met.", "segmenter");
+
+        Assert.True(doc.Paragraphs[0].IsBoilerplate);
+        Assert.False(doc.Paragraphs[1].IsBoilerplate);
+    }
+}
