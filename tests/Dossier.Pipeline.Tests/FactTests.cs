@@ -335,3 +335,25 @@ public class RelevanceComponentTests
         Assert.Empty(facts.Meetings);
     }
 }
+
+public class QuoteAttributionFormTests
+{
+    [Fact]
+    public void Process_DashAndKnownNameAfterQuote_IsTheSpeaker()
+    {
+        var text = "Foreign Minister Lena Berg spoke in Oslo.\n“Our resolve is unchanged.” — Lena Berg";
+
+        var facts = TestSupport.Extract(text);
+
+        Assert.Equal("Lena Berg", Assert.Single(facts.Quotes).Speaker);
+    }
+
+    [Fact]
+    public void Process_QuoteSplitByAttribution_BothPartsHaveTheSpeaker()
+    {
+        var facts = TestSupport.Extract("Envoy Sam Price visited Erbil. “We will win,” Price said, “and we will stay until the job is done.”");
+
+        Assert.Equal(2, facts.Quotes.Count);
+        Assert.All(facts.Quotes, q => Assert.Equal("Sam Price", q.Speaker));
+    }
+}
