@@ -175,3 +175,22 @@ public class HeadlineAndReferenceTests
         Assert.Equal("Iraq's foreign ministry", q.SpeakerDescription);
     }
 }
+
+public class ChairStatementTests
+{
+    [Fact]
+    public void Extract_ChairStatement_GivesParticipantsPlannedMeetingAndJoins()
+    {
+        var facts = TestSupport.Extract(TestSupport.ReadArticle("chair_statement_small_group.txt"));
+
+        var held = Assert.Single(facts.Meetings, m => m.Status == MeetingStatuses.Held);
+        Assert.Equal((MeetingFormats.SmallGroup, "Paris", "2024-03-14"), (held.Format, held.City, held.Date));
+        Assert.Equal(["FR", "US"], held.HostsOrChairs.Order().ToArray());
+        Assert.Contains("TR", held.Participants);
+        Assert.Equal(13, held.Participants.Count);
+        var planned = Assert.Single(facts.Meetings, m => m.Status == MeetingStatuses.Planned);
+        Assert.Equal("Ottawa", planned.City);
+        Assert.Equal(["CD", "MR"], facts.NewMembers.Select(n => n.Member).ToArray());
+        Assert.Empty(facts.AttackStats);
+    }
+}
