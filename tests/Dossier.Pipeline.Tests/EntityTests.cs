@@ -289,3 +289,33 @@ public class GazetteerEdgeTests
         Assert.False(doc.Paragraphs[1].IsBoilerplate);
     }
 }
+
+public class SingleNamePersonTests
+{
+    [Fact]
+    public void Process_TitleAndSingleName_IsAPerson()
+    {
+        var facts = TestSupport.Extract("The Global Coalition met in Rome. Secretary Rubio said the mission would go on.");
+
+        var p = Assert.Single(facts.People);
+        Assert.Equal("Rubio", p.Name);
+        Assert.Equal("Secretary", p.Title);
+    }
+
+    [Fact]
+    public void Process_SingleNameOfAKnownPerson_IsMerged()
+    {
+        var facts = TestSupport.Extract("Foreign Minister Nasser Bourita opened the talks. Minister Bourita thanked the partners.");
+
+        var p = Assert.Single(facts.People);
+        Assert.Equal(2, p.Spans.Count);
+    }
+
+    [Fact]
+    public void Process_SingleCapitalizedWordWithoutTitle_IsNotAPerson()
+    {
+        var facts = TestSupport.Extract("Officials said Raqqa remained calm while Hama saw protests.");
+
+        Assert.Empty(facts.People);
+    }
+}

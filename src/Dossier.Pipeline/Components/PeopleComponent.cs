@@ -55,8 +55,29 @@ public sealed class PeopleComponent : IPipelineComponent
         for (var r = 0; r < runs.Count; r++)
         {
             var (start, end, sentence) = runs[r];
-            if (WordCount(ctx, start, end) < 2 || document.Sentences[sentence].IsBoilerplate)
+            if (document.Sentences[sentence].IsBoilerplate)
             {
+                continue;
+            }
+
+            if (WordCount(ctx, start, end) < 2)
+            {
+                // A single name right after a title or rank ("Secretary Blinken", "Mr Cleverly", "King Abdullah"),
+                // unless it is the surname of a person already known.
+                if (FindKnown(ctx, start, end) is null && SingleNameCue(ctx, start) && !IsTitleCaseHeadline(ctx, document.Paragraphs[document.Sentences[sentence].Paragraph]))
+                {
+                    var single = new PersonEntity(document.TokenRangeText(start, end));
+                    single.NameKeys.Add(Key(ctx, start, end));
+                    var singleRank = RankBefore(ctx, start);
+                    var singleTitle = TitleBefore(ctx, singleRank?.Start ?? start, sentence);
+                    var (cleanTitle, cleanCountry) = singleTitle is { } chunk ? CleanTitle(ctx, chunk.Start, chunk.End) : (null, null);
+                    single.Title = cleanTitle ?? (singleRank is { Entry.InTitle: true } ? singleRank.Value.Entry.Normal : null);
+                    single.Country = cleanCountry ?? SentenceCountry(ctx, start, end, sentence);
+                    document.People.Add(single);
+                    AddMention(ctx, single, start, end, sentence);
+                    assigned[r] = true;
+                }
+
                 continue;
             }
 
@@ -300,6 +321,23 @@ public sealed class PeopleComponent : IPipelineComponent
         }
 
         return null;
+    }
+
+    /// <summary>A capitalized title head or a rank right before the name ("Secretary Blinken", "Mr. Smith").</summary>
+    private static bool SingleNameCue(Context ctx, int start)
+    {
+        if (start == 0)
+        {
+            return false;
+        }
+
+        var prev = ctx.Tokens[start - 1];
+        if (prev.IsWord && prev.IsCapitalized(ctx.Text) && ctx.Kb.IsTitleHead(prev.Norm) && !prev.Is("counterpart"))
+        {
+            return true;
+        }
+
+        return RankBefore(ctx, start) is not null;
     }
 
     /// <summary>"Prince Faisal", "Sheikh Tamim": a known person named by the first word of the name after an honorific.</summary>
