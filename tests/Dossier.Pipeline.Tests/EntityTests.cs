@@ -319,3 +319,15 @@ public class SingleNamePersonTests
         Assert.Empty(facts.People);
     }
 }
+
+public class FirstNameMentionTests
+{
+    [Fact]
+    public void Process_HonorificAndFirstName_IsTheKnownPerson()
+    {
+        var facts = TestSupport.Extract("Foreign Minister Prince Faisal bin Farhan Al Saud arrived. Prince Faisal said the talks were useful.");
+
+        var p = Assert.Single(facts.People);
+        Assert.Equal(2, p.Spans.Count);
+    }
+}

@@ -64,7 +64,12 @@ public sealed class PeopleComponent : IPipelineComponent
             {
                 // A single name right after a title or rank ("Secretary Blinken", "Mr Cleverly", "King Abdullah"),
                 // unless it is the surname of a person already known.
-                if (FindKnown(ctx, start, end) is null && SingleNameCue(ctx, start) && !IsTitleCaseHeadline(ctx, document.Paragraphs[document.Sentences[sentence].Paragraph]))
+                if (FindKnown(ctx, start, end) is null && RankBefore(ctx, start) is not null && FirstNameOf(ctx, start) is { } byFirst)
+                {
+                    AddMention(ctx, byFirst, start, end, sentence);
+                    assigned[r] = true;
+                }
+                else if (FindKnown(ctx, start, end) is null && SingleNameCue(ctx, start) && !IsTitleCaseHeadline(ctx, document.Paragraphs[document.Sentences[sentence].Paragraph]))
                 {
                     var single = new PersonEntity(document.TokenRangeText(start, end));
                     single.NameKeys.Add(Key(ctx, start, end));
