@@ -357,3 +357,26 @@ public class QuoteAttributionFormTests
         Assert.All(facts.Quotes, q => Assert.Equal("Sam Price", q.Speaker));
     }
 }
+
+public class RelevancePassingMentionTests
+{
+    [Fact]
+    public void Process_AttackReportWithOneBackgroundMentionOfTheCoalition_IsNotRelevant()
+    {
+        var text = "Islamic State gunmen killed six shepherds in the Syrian desert on Sunday, a monitor said.\n\n"
+            + "The attack was the deadliest this month. Rescue teams reached the area late at night.\n\n"
+            + "The group lost its last territory in 2019 to the US-led coalition and its Kurdish allies.";
+
+        var facts = TestSupport.Extract(text);
+
+        Assert.False(facts.Relevant);
+    }
+
+    [Fact]
+    public void Process_CoalitionInTheLead_IsRelevant()
+    {
+        var facts = TestSupport.Extract("The Global Coalition to Defeat ISIS opened a new training programme in Iraq on Monday.");
+
+        Assert.True(facts.Relevant);
+    }
+}
