@@ -27,7 +27,12 @@ public sealed class MembershipComponent : IPipelineComponent
     {
         var tokens = document.Tokens;
         var seen = new HashSet<(int, string)>();
-        var byStart = document.Numbers.ToDictionary(n => n.TokenStart);
+        var byStart = new Dictionary<int, NumberMention>();
+        foreach (var number in document.Numbers)
+        {
+            byStart.TryAdd(number.TokenStart, number);
+        }
+
         var docHasCoalition = document.Entities.Any(e => e.Entry.Kind == EntityKind.Organization && e.Entry.Id == "coalition" && e.Confirmed);
         var done = new HashSet<NumberMention>();
         foreach (var n in document.Numbers)
