@@ -331,3 +331,26 @@ public class FirstNameMentionTests
         Assert.Equal(2, p.Spans.Count);
     }
 }
+
+public class SourceCreditTests
+{
+    [Theory]
+    [InlineData("ABU DHABI, 24th November, 2022 (WAM) -- The Global Coalition met.", "WAM")]
+    [InlineData("Shafaq News/ Ministers of the Global Coalition met.", "Shafaq News")]
+    [InlineData("ERBIL (Kurdistan24) – The Global Coalition met.", "Kurdistan 24")]
+    public void Process_NewsAgencyCreditedAsSource_IsNotAnOrganizationFact(string text, string agency)
+    {
+        var facts = TestSupport.Extract(text);
+
+        Assert.DoesNotContain(facts.Organizations, o => o.Name == agency);
+        Assert.Contains(facts.Organizations, o => o.Name == "Global Coalition to Defeat ISIS");
+    }
+
+    [Fact]
+    public void Process_NewsOutletReportedOn_IsAnOrganizationFact()
+    {
+        var facts = TestSupport.Extract("In an interview with Sky News Arabia, he said the group was weakened.");
+
+        Assert.Contains(facts.Organizations, o => o.Name == "Sky News Arabia");
+    }
+}
