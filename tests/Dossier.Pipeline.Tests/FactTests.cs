@@ -380,3 +380,29 @@ public class RelevancePassingMentionTests
         Assert.True(facts.Relevant);
     }
 }
+
+public class MeetingRoleTests
+{
+    [Fact]
+    public void Process_ChairAndCoLeads_AreHostsAndParticipants()
+    {
+        var text = "The UAE has hosted the meeting of the Global Coalition against Daesh Stabilisation Group, chaired by Sultan Rashid Al Kaabi, "
+            + "Assistant Minister of Foreign Affairs, and held under the joint leadership of the UAE, Germany, and the United States.";
+
+        var facts = TestSupport.Extract(text);
+
+        var m = Assert.Single(facts.Meetings);
+        Assert.Equal(["AE", "Sultan Rashid Al Kaabi"], m.HostsOrChairs.Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(["AE", "DE", "US"], m.Participants.Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
+    public void Process_WelcomedNewMember_TakesPartInTheMeeting()
+    {
+        var text = "Ministers of the Global Coalition to Defeat ISIS gathered in Rome. The Coalition welcomed Togo as its 86th member.";
+
+        var facts = TestSupport.Extract(text);
+
+        Assert.Contains("TG", Assert.Single(facts.Meetings).Participants);
+    }
+}

@@ -22,6 +22,12 @@ public sealed class MeetingComponent : IPipelineComponent
         "formed", "established", "founded", "created", "since", "launched", "formation",
     };
 
+    private static readonly HashSet<string> IrregularPast = new(StringComparer.Ordinal)
+    {
+        "held", "led", "met", "took", "made", "said", "gave", "saw", "came", "went", "brought", "sent", "put", "set", "told",
+        "chose", "won", "began", "became", "kept", "left", "found", "stood", "spoke", "agreed", "underlined",
+    };
+
     public string Name => "meetings";
 
     public IReadOnlyCollection<string> Requires { get; } = [Layers.Sentences, Layers.Entities, Layers.People, Layers.Dates, Layers.Datelines];
@@ -515,7 +521,9 @@ public sealed class MeetingComponent : IPipelineComponent
             k++;
         }
 
-        return tokens[k].IsLower(document.Text) && tokens[k].Norm is not ("the" or "a" or "an") && tokens[k].Norm.EndsWith("ed", StringComparison.Ordinal);
+        var n = tokens[k].Norm;
+        return tokens[k].IsLower(document.Text) && n is not ("the" or "a" or "an")
+            && (n.EndsWith("ed", StringComparison.Ordinal) || IrregularPast.Contains(n) || n is "will" or "would" or "has" or "have" or "was" or "were" or "is" or "are");
     }
 
     private static void Participants(AnnotatedDocument document, Segment s, Draft draft, int trigger)
@@ -569,6 +577,34 @@ public sealed class MeetingComponent : IPipelineComponent
 
     private static void AddParticipantsFromCues(AnnotatedDocument document, Segment s, List<Draft> drafts)
     {
+        // "The Coalition welcomed the Maldives as its 87th member": a new member takes part.
+        var tokens = document.Tokens;
+        for (var k = s.TokenStart; k < s.TokenEnd; k++)
+        {
+            if (tokens[k].Norm is not ("welcomed" or "welcomes"))
+            {
+                continue;
+            }
+
+            var asAt = k + 1;
+            while (asAt < s.TokenEnd && asAt - k <= 12 && tokens[asAt].Norm != "as")
+            {
+                asAt++;
+            }
+
+            var memberAt = asAt;
+            while (memberAt < s.TokenEnd && memberAt - asAt <= 4 && !(tokens[memberAt].Norm is "member" or "members"))
+            {
+                memberAt++;
+            }
+
+            if (asAt < s.TokenEnd && memberAt < s.TokenEnd && tokens[memberAt].Norm is "member" or "members")
+            {
+                var welcoming = drafts.Where(d => !d.Planned).LastOrDefault() ?? drafts[^1];
+                AddRefs(document, s, k + 1, asAt, welcoming.Participants, firstOnly: false);
+            }
+        }
+
         if (!HasParticipationCue(document, s))
         {
             return;
