@@ -354,3 +354,14 @@ public class SourceCreditTests
         Assert.Contains(facts.Organizations, o => o.Name == "Sky News Arabia");
     }
 }
+
+public class RelativeClauseCueTests
+{
+    [Fact]
+    public void Process_NameFollowedByWho_IsAPerson()
+    {
+        var facts = TestSupport.Extract("Karen Holm, who leads the Coalition's stabilisation work, visited Mosul.");
+
+        Assert.Equal("Karen Holm", Assert.Single(facts.People).Name);
+    }
+}

@@ -601,6 +601,12 @@ public sealed class PeopleComponent : IPipelineComponent
             return true;
         }
 
+        // "X, who heads the mission, …": a relative clause for a person.
+        if (end + 1 < s.TokenEnd && ctx.Tokens[end].Norm == "," && ctx.Tokens[end + 1].Norm == "who")
+        {
+            return true;
+        }
+
         return start - 1 >= s.TokenStart && ctx.Tokens[start - 1].Norm is "said" or "says" or "told" or "added";
     }
 
