@@ -104,3 +104,93 @@ public class OtherCoalitionTests
         Assert.Equal("the Iraqi foreign ministry", q.SpeakerDescription);
     }
 }
+
+public class WireArticleTests
+{
+    [Fact]
+    public void Extract_WireDatelineWithoutYear_GivesCityAndPartialDate()
+    {
+        var facts = TestSupport.Extract(TestSupport.ReadArticle("reuters_marrakech.txt"));
+
+        Assert.Null(facts.Published);
+        var m = Assert.Single(facts.Meetings);
+        Assert.Equal((MeetingFormats.Ministerial, "Marrakech", "MA", "--05-11"), (m.Format, m.City, m.Country, m.Date));
+        Assert.Contains("Antony Blinken", m.HostsOrChairs);
+        Assert.Contains("Nasser Bourita", m.HostsOrChairs);
+        Assert.DoesNotContain("Nasser Bourita", m.Participants);
+        Assert.All(facts.Quotes, q => Assert.Equal("Nasser Bourita", q.Speaker));
+        Assert.Contains(facts.Money, x => x.AmountUsd == 6_000_000 && x.Qualifier == Qualifiers.Under);
+    }
+
+    [Fact]
+    public void Extract_HeadlineRepeatingTheBody_GivesOneMoneyFact()
+    {
+        var facts = TestSupport.Extract(TestSupport.ReadArticle("bbc_uk_pledge.txt"));
+
+        var money = Assert.Single(facts.Money);
+        Assert.Equal(("GBP", 10_000_000m), (money.Currency, money.Amount!.Value));
+        Assert.Null(money.AmountUsd);
+        Assert.DoesNotContain(facts.People, p => p.Name == "Jane Doe");
+        Assert.Contains(facts.People, p => p.Name == "James Cleverly" && p.Country == "GB");
+        Assert.Equal(85, Assert.Single(facts.MemberCounts).Count);
+    }
+}
+
+public class HeadlineAndReferenceTests
+{
+    [Fact]
+    public void Extract_TitleCaseHeadline_GivesNoPersonFromCapitalizedWords()
+    {
+        var text = "General Smith Visits Baghdad As Coalition Mission Winds Down\n\nThe Global Coalition to Defeat ISIS said its mission continues.";
+
+        var facts = TestSupport.Extract(text);
+
+        Assert.Empty(facts.People);
+    }
+
+    [Fact]
+    public void Extract_NewsConferenceWithoutACoalitionMeeting_GivesNoMeeting()
+    {
+        var facts = TestSupport.Extract("The Global Coalition to Defeat ISIS welcomed the news. \"We are pleased,\" a spokesman told a news conference in Paris.");
+
+        Assert.Empty(facts.Meetings);
+    }
+
+    [Fact]
+    public void Extract_WeekdayBeforeTheDateLine_GivesPublished()
+    {
+        var facts = TestSupport.Extract("Coalition partners meet in Rome\n\nTuesday, 10 February 2026\n\nThe Global Coalition met on Monday.");
+
+        Assert.Equal("2026-02-10", facts.Published);
+        Assert.Equal("2026-02-09", Assert.Single(facts.Meetings).Date);
+    }
+
+    [Fact]
+    public void Extract_NamedInstitutionAsSpeaker_IsDescribed()
+    {
+        var facts = TestSupport.Extract("Iraq's foreign ministry said: “The Coalition's support has been vital.”");
+
+        var q = Assert.Single(facts.Quotes);
+        Assert.Null(q.Speaker);
+        Assert.Equal("Iraq's foreign ministry", q.SpeakerDescription);
+    }
+}
+
+public class ChairStatementTests
+{
+    [Fact]
+    public void Extract_ChairStatement_GivesParticipantsPlannedMeetingAndJoins()
+    {
+        var facts = TestSupport.Extract(TestSupport.ReadArticle("chair_statement_small_group.txt"));
+
+        var held = Assert.Single(facts.Meetings, m => m.Status == MeetingStatuses.Held);
+        Assert.Equal((MeetingFormats.SmallGroup, "Paris", "2024-03-14"), (held.Format, held.City, held.Date));
+        Assert.Equal(["FR", "US"], held.HostsOrChairs.Order().ToArray());
+        Assert.Contains("TR", held.Participants);
+        Assert.Equal(13, held.Participants.Count);
+        var planned = Assert.Single(facts.Meetings, m => m.Status == MeetingStatuses.Planned);
+        Assert.Equal("Ottawa", planned.City);
+        Assert.Equal(["CD", "MR"], facts.NewMembers.Select(n => n.Member).ToArray());
+        Assert.Empty(facts.AttackStats);
+    }
+}

@@ -260,3 +260,108 @@ public class MeetingPlaceTests
         Assert.Equal(Dossier.Domain.MeetingFormats.Ministerial, m.Format);
     }
 }
+
+public class GazetteerEdgeTests
+{
+    [Fact]
+    public void Process_AllCapsLine_TwoLetterAcronymIsAWord()
+    {
+        var facts = TestSupport.Extract("THIS IS IT: THE CUP FINAL IS HERE");
+
+        Assert.Empty(facts.Organizations);
+    }
+
+    [Fact]
+    public void Process_NationalSecurityCouncil_IsNotTheUnSecurityCouncil()
+    {
+        var facts = TestSupport.Extract("Iraq's National Security Council met on Sunday.");
+
+        Assert.DoesNotContain(facts.Organizations, o => o.Name == "UN Security Council");
+        Assert.Contains(facts.Countries, c => c.Code == "IQ");
+    }
+
+    [Fact]
+    public void Process_MenuLine_IsBoilerplate()
+    {
+        var doc = TestSupport.Annotate("Home | News | Iraq | Syria | Contact\nThe coalition met.", "segmenter");
+
+        Assert.True(doc.Paragraphs[0].IsBoilerplate);
+        Assert.False(doc.Paragraphs[1].IsBoilerplate);
+    }
+}
+
+public class SingleNamePersonTests
+{
+    [Fact]
+    public void Process_TitleAndSingleName_IsAPerson()
+    {
+        var facts = TestSupport.Extract("The Global Coalition met in Rome. Secretary Rubio said the mission would go on.");
+
+        var p = Assert.Single(facts.People);
+        Assert.Equal("Rubio", p.Name);
+        Assert.Equal("Secretary", p.Title);
+    }
+
+    [Fact]
+    public void Process_SingleNameOfAKnownPerson_IsMerged()
+    {
+        var facts = TestSupport.Extract("Foreign Minister Nasser Bourita opened the talks. Minister Bourita thanked the partners.");
+
+        var p = Assert.Single(facts.People);
+        Assert.Equal(2, p.Spans.Count);
+    }
+
+    [Fact]
+    public void Process_SingleCapitalizedWordWithoutTitle_IsNotAPerson()
+    {
+        var facts = TestSupport.Extract("Officials said Raqqa remained calm while Hama saw protests.");
+
+        Assert.Empty(facts.People);
+    }
+}
+
+public class FirstNameMentionTests
+{
+    [Fact]
+    public void Process_HonorificAndFirstName_IsTheKnownPerson()
+    {
+        var facts = TestSupport.Extract("Foreign Minister Prince Faisal bin Farhan Al Saud arrived. Prince Faisal said the talks were useful.");
+
+        var p = Assert.Single(facts.People);
+        Assert.Equal(2, p.Spans.Count);
+    }
+}
+
+public class SourceCreditTests
+{
+    [Theory]
+    [InlineData("ABU DHABI, 24th November, 2022 (WAM) -- The Global Coalition met.", "WAM")]
+    [InlineData("Shafaq News/ Ministers of the Global Coalition met.", "Shafaq News")]
+    [InlineData("ERBIL (Kurdistan24) – The Global Coalition met.", "Kurdistan 24")]
+    public void Process_NewsAgencyCreditedAsSource_IsNotAnOrganizationFact(string text, string agency)
+    {
+        var facts = TestSupport.Extract(text);
+
+        Assert.DoesNotContain(facts.Organizations, o => o.Name == agency);
+        Assert.Contains(facts.Organizations, o => o.Name == "Global Coalition to Defeat ISIS");
+    }
+
+    [Fact]
+    public void Process_NewsOutletReportedOn_IsAnOrganizationFact()
+    {
+        var facts = TestSupport.Extract("In an interview with Sky News Arabia, he said the group was weakened.");
+
+        Assert.Contains(facts.Organizations, o => o.Name == "Sky News Arabia");
+    }
+}
+
+public class RelativeClauseCueTests
+{
+    [Fact]
+    public void Process_NameFollowedByWho_IsAPerson()
+    {
+        var facts = TestSupport.Extract("Karen Holm, who leads the Coalition's stabilisation work, visited Mosul.");
+
+        Assert.Equal("Karen Holm", Assert.Single(facts.People).Name);
+    }
+}

@@ -335,3 +335,74 @@ public class RelevanceComponentTests
         Assert.Empty(facts.Meetings);
     }
 }
+
+public class QuoteAttributionFormTests
+{
+    [Fact]
+    public void Process_DashAndKnownNameAfterQuote_IsTheSpeaker()
+    {
+        var text = "Foreign Minister Lena Berg spoke in Oslo.\n“Our resolve is unchanged.” — Lena Berg";
+
+        var facts = TestSupport.Extract(text);
+
+        Assert.Equal("Lena Berg", Assert.Single(facts.Quotes).Speaker);
+    }
+
+    [Fact]
+    public void Process_QuoteSplitByAttribution_BothPartsHaveTheSpeaker()
+    {
+        var facts = TestSupport.Extract("Envoy Sam Price visited Erbil. “We will win,” Price said, “and we will stay until the job is done.”");
+
+        Assert.Equal(2, facts.Quotes.Count);
+        Assert.All(facts.Quotes, q => Assert.Equal("Sam Price", q.Speaker));
+    }
+}
+
+public class RelevancePassingMentionTests
+{
+    [Fact]
+    public void Process_AttackReportWithOneBackgroundMentionOfTheCoalition_IsNotRelevant()
+    {
+        var text = "Islamic State gunmen killed six shepherds in the Syrian desert on Sunday, a monitor said.\n\n"
+            + "The attack was the deadliest this month. Rescue teams reached the area late at night.\n\n"
+            + "The group lost its last territory in 2019 to the US-led coalition and its Kurdish allies.";
+
+        var facts = TestSupport.Extract(text);
+
+        Assert.False(facts.Relevant);
+    }
+
+    [Fact]
+    public void Process_CoalitionInTheLead_IsRelevant()
+    {
+        var facts = TestSupport.Extract("The Global Coalition to Defeat ISIS opened a new training programme in Iraq on Monday.");
+
+        Assert.True(facts.Relevant);
+    }
+}
+
+public class MeetingRoleTests
+{
+    [Fact]
+    public void Process_ChairAndCoLeads_AreHostsAndParticipants()
+    {
+        var text = "The UAE has hosted the meeting of the Global Coalition against Daesh Stabilisation Group, chaired by Sultan Rashid Al Kaabi, "
+            + "Assistant Minister of Foreign Affairs, and held under the joint leadership of the UAE, Germany, and the United States.";
+
+        var facts = TestSupport.Extract(text);
+
+        var m = Assert.Single(facts.Meetings);
+        Assert.Equal(["AE", "Sultan Rashid Al Kaabi"], m.HostsOrChairs.Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(["AE", "DE", "US"], m.Participants.Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
+    public void Process_WelcomedNewMember_TakesPartInTheMeeting()
+    {
+        var text = "Ministers of the Global Coalition to Defeat ISIS gathered in Rome. The Coalition welcomed Togo as its 86th member.";
+
+        var facts = TestSupport.Extract(text);
+
+        Assert.Contains("TG", Assert.Single(facts.Meetings).Participants);
+    }
+}

@@ -228,3 +228,15 @@ public class RobustnessTests
         Assert.NotNull(facts);
     }
 }
+
+public class HtmlContentTypeTests
+{
+    [Fact]
+    public void Extract_HtmlContentTypeWithCharset_IsParsedAsHtml()
+    {
+        var result = TestSupport.Pipeline.Extract(new ExtractionRequest("h", "<p>The <b>Global Coalition</b> met.</p>", ContentType: "text/html; charset=utf-8"));
+
+        Assert.Equal("The Global Coalition met.", result.Text);
+        Assert.Equal("Global Coalition", TestSupport.Slice(result.Text, result.Facts.Organizations[0].Spans[0]));
+    }
+}

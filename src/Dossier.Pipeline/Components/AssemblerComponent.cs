@@ -14,9 +14,37 @@ public sealed class AssemblerComponent(string version) : IPipelineComponent
     public string Name => "assembler";
 
     public IReadOnlyCollection<string> Requires { get; } =
-        [Layers.Published, Layers.Entities, Layers.People, Layers.Meetings, Layers.Membership, Layers.Money, Layers.Quotes, Layers.Attacks, Layers.Relevance];
+        [Layers.Published, Layers.Datelines, Layers.Entities, Layers.People, Layers.Meetings, Layers.Membership, Layers.Money, Layers.Quotes, Layers.Attacks, Layers.Relevance];
 
     public IReadOnlyCollection<string> Provides { get; } = [Layers.Facts];
+
+    /// <summary>
+    /// A news outlet credited as the source, not reported on: inside a dateline ("(WAM) --"), opening the text
+    /// ("Shafaq News/ …"), or alone on a byline line ("BBC News").
+    /// </summary>
+    private static bool IsSourceCredit(AnnotatedDocument document, EntityMention e)
+    {
+        if (e.Entry.OrgKind != "media")
+        {
+            return false;
+        }
+
+        if (document.Datelines.Any(d => d.Start <= e.Start && e.End <= d.End))
+        {
+            return true;
+        }
+
+        var tokens = document.Tokens;
+        var p = document.Paragraphs[document.Sentences[e.Sentence].Paragraph];
+        if (e.TokenStart == p.TokenStart && (e.TokenEnd == p.TokenEnd || tokens[e.TokenEnd].Norm is "/" or ":" or "-" or "|"))
+        {
+            return true;
+        }
+
+        // "ERBIL (Kurdistan24) –": an agency in parentheses at the head of a paragraph.
+        return e.TokenStart > p.TokenStart && e.TokenStart - p.TokenStart <= 8 && tokens[e.TokenStart - 1].Norm == "("
+            && e.TokenEnd < p.TokenEnd && tokens[e.TokenEnd].Norm == ")";
+    }
 
     public void Process(AnnotatedDocument document, CancellationToken cancellationToken)
     {
@@ -51,7 +79,7 @@ public sealed class AssemblerComponent(string version) : IPipelineComponent
 
                 spans.Add(e.Span);
             }
-            else if (e.Entry.Kind == EntityKind.Organization && e.Confirmed)
+            else if (e.Entry.Kind == EntityKind.Organization && e.Confirmed && !IsSourceCredit(document, e))
             {
                 if (!orgs.TryGetValue(e.Entry.Id, out var org))
                 {

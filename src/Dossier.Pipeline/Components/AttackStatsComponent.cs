@@ -60,7 +60,7 @@ public sealed class AttackStatsComponent : IPipelineComponent
             {
                 if (e.Sentence == s.Index && e.Entry.Kind is EntityKind.City or EntityKind.Capital or EntityKind.Subdivision or EntityKind.Country or EntityKind.CountryAbbreviation or EntityKind.Region)
                 {
-                    var value = e.Entry.Kind is EntityKind.Country or EntityKind.CountryAbbreviation ? e.Entry.Country! : document.Slice(e.Start, e.End);
+                    var value = e.Entry.Kind is EntityKind.Country or EntityKind.CountryAbbreviation ? e.Entry.Country! : MeetingComponent.DisplayName(document.Slice(e.Start, e.End));
                     if (!where.Contains(value, StringComparer.Ordinal))
                     {
                         where.Add(value);
@@ -79,6 +79,11 @@ public sealed class AttackStatsComponent : IPipelineComponent
             }
 
             var start = n.Start;
+            if (document.AttackStats.Any(x => x.Count == (int)n.Value && x.Qualifier == n.Qualifier && x.What == what))
+            {
+                continue;
+            }
+
             document.AttackStats.Add(new AttackStatFact((int)n.Value, n.Qualifier, what, where, when, new TextSpan(start, tokens[k].End)));
         }
     }

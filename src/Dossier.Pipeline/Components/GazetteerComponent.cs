@@ -92,6 +92,12 @@ public sealed class GazetteerComponent : IPipelineComponent
             case CaseMode.Capitalized:
                 return char.IsUpper(text[tokens[start].Start]);
             default:
+                // A two-letter acronym (IS, UN, US) inside an ALL CAPS line is a word ("THIS IS IT").
+                if (entry.Surface.Length <= 2 && InAllCapsLine(document, start))
+                {
+                    return false;
+                }
+
                 var k = 0;
                 var surface = entry.Surface;
                 for (var t = start; t < end; t++)
@@ -122,6 +128,26 @@ public sealed class GazetteerComponent : IPipelineComponent
 
                 return true;
         }
+    }
+
+    private static bool InAllCapsLine(AnnotatedDocument document, int token)
+    {
+        var s = document.Sentences[document.TokenSentence[token]];
+        int words = 0, caps = 0;
+        for (var k = s.TokenStart; k < s.TokenEnd; k++)
+        {
+            var t = document.Tokens[k];
+            if (t.IsWord && t.Length > 1)
+            {
+                words++;
+                if (t.IsAllCaps(document.Text))
+                {
+                    caps++;
+                }
+            }
+        }
+
+        return words >= 3 && caps * 10 >= words * 6;
     }
 
     private static string? CountryRefOf(AnnotatedDocument document, EntityMention m)

@@ -32,7 +32,11 @@ public sealed class HtmlComponent : IPipelineComponent
 
     public void Process(AnnotatedDocument document, CancellationToken cancellationToken)
     {
-        if (!string.Equals(document.Request.ContentType, ContentTypes.Html, StringComparison.OrdinalIgnoreCase))
+        // "text/html", also with parameters ("text/html; charset=utf-8").
+        var contentType = document.Request.ContentType ?? "";
+        var semicolon = contentType.IndexOf(';', StringComparison.Ordinal);
+        var mediaType = (semicolon < 0 ? contentType : contentType[..semicolon]).Trim();
+        if (!string.Equals(mediaType, ContentTypes.Html, StringComparison.OrdinalIgnoreCase))
         {
             return;
         }

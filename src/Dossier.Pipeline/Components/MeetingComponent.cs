@@ -22,6 +22,12 @@ public sealed class MeetingComponent : IPipelineComponent
         "formed", "established", "founded", "created", "since", "launched", "formation",
     };
 
+    private static readonly HashSet<string> IrregularPast = new(StringComparer.Ordinal)
+    {
+        "held", "led", "met", "took", "made", "said", "gave", "saw", "came", "went", "brought", "sent", "put", "set", "told",
+        "chose", "won", "began", "became", "kept", "left", "found", "stood", "spoke", "agreed", "underlined",
+    };
+
     public string Name => "meetings";
 
     public IReadOnlyCollection<string> Requires { get; } = [Layers.Sentences, Layers.Entities, Layers.People, Layers.Dates, Layers.Datelines];
@@ -87,9 +93,16 @@ public sealed class MeetingComponent : IPipelineComponent
                     break;
                 }
 
+                if (i > s.TokenStart && tokens[i - 1].Norm is "news" or "press" or "training" or "parliamentary" or "court")
+                {
+                    continue;
+                }
+
+                var anchored = CoalitionInSentence(document, s) || FormatNear(document, s, i, int.MaxValue).Format is not null;
                 foreach (var candidate in Candidates(document, s, i))
                 {
-                    Merge(drafts, candidate, document);
+                    var located = (candidate.City ?? candidate.Country ?? candidate.Date) is not null && tokens[i].Norm is "meeting" or "meetings" or "ministerial" or "summit";
+                    Merge(drafts, candidate, mayCreate: anchored || located);
                 }
 
                 handled = true;
@@ -115,13 +128,16 @@ public sealed class MeetingComponent : IPipelineComponent
                 d.Country,
                 d.Date,
                 d.Hosts.Distinct(StringComparer.Ordinal).ToList(),
-                d.Participants.Distinct(StringComparer.Ordinal).ToList(),
+                d.Participants.Where(p => p.Length == 2 || !d.Hosts.Contains(p, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList(),
                 d.Span)
             {
                 Status = d.Planned ? MeetingStatuses.Planned : MeetingStatuses.Held,
             });
         }
     }
+
+    private static bool CoalitionInSentence(AnnotatedDocument document, Segment s) =>
+        document.Entities.Any(e => e.Sentence == s.Index && e.Entry.Kind == EntityKind.Organization && e.Entry.Id == "coalition" && e.Confirmed);
 
     /// <summary>The coalition, one of its bodies, or its ministers are named before the verb.</summary>
     private static bool SubjectIsCoalition(AnnotatedDocument document, Segment s, int verb)
@@ -251,6 +267,10 @@ public sealed class MeetingComponent : IPipelineComponent
             var p = places[0];
             draft.City = p.Kind is EntityKind.City or EntityKind.Capital ? DisplayName(p.Surface) : null;
             draft.Country = p.Country;
+            if (draft.City is null && dateline?.City is not null && dateline.Country == draft.Country)
+            {
+                draft.City = DisplayName(dateline.City);
+            }
         }
 
         yield return draft;
@@ -463,6 +483,18 @@ public sealed class MeetingComponent : IPipelineComponent
                         draft.Hosts.Add(e.Entry.Country!);
                     }
                 }
+
+                // "A and B co-chaired the meeting": the people of the subject.
+                var subjectStart = k - 1;
+                while (subjectStart > s.TokenStart && !(tokens[subjectStart - 1].Norm is "," or ";" or ":" or "\"" or "which" or "who"))
+                {
+                    subjectStart--;
+                }
+
+                if (document.PersonMentions.Any(m => m.Sentence == s.Index && m.TokenStart >= subjectStart && m.TokenEnd <= k && k - m.TokenEnd <= 3))
+                {
+                    AddRefs(document, s, subjectStart, k, draft.Hosts, firstOnly: false);
+                }
             }
         }
     }
@@ -489,7 +521,9 @@ public sealed class MeetingComponent : IPipelineComponent
             k++;
         }
 
-        return tokens[k].IsLower(document.Text) && tokens[k].Norm is not ("the" or "a" or "an") && tokens[k].Norm.EndsWith("ed", StringComparison.Ordinal);
+        var n = tokens[k].Norm;
+        return tokens[k].IsLower(document.Text) && n is not ("the" or "a" or "an")
+            && (n.EndsWith("ed", StringComparison.Ordinal) || IrregularPast.Contains(n) || n is "will" or "would" or "has" or "have" or "was" or "were" or "is" or "are");
     }
 
     private static void Participants(AnnotatedDocument document, Segment s, Draft draft, int trigger)
@@ -543,6 +577,34 @@ public sealed class MeetingComponent : IPipelineComponent
 
     private static void AddParticipantsFromCues(AnnotatedDocument document, Segment s, List<Draft> drafts)
     {
+        // "The Coalition welcomed the Maldives as its 87th member": a new member takes part.
+        var tokens = document.Tokens;
+        for (var k = s.TokenStart; k < s.TokenEnd; k++)
+        {
+            if (tokens[k].Norm is not ("welcomed" or "welcomes"))
+            {
+                continue;
+            }
+
+            var asAt = k + 1;
+            while (asAt < s.TokenEnd && asAt - k <= 12 && tokens[asAt].Norm != "as")
+            {
+                asAt++;
+            }
+
+            var memberAt = asAt;
+            while (memberAt < s.TokenEnd && memberAt - asAt <= 4 && !(tokens[memberAt].Norm is "member" or "members"))
+            {
+                memberAt++;
+            }
+
+            if (asAt < s.TokenEnd && memberAt < s.TokenEnd && tokens[memberAt].Norm is "member" or "members")
+            {
+                var welcoming = drafts.Where(d => !d.Planned).LastOrDefault() ?? drafts[^1];
+                AddRefs(document, s, k + 1, asAt, welcoming.Participants, firstOnly: false);
+            }
+        }
+
         if (!HasParticipationCue(document, s))
         {
             return;
@@ -583,7 +645,7 @@ public sealed class MeetingComponent : IPipelineComponent
         _ = countriesOnlyFromCues;
     }
 
-    private static void Merge(List<Draft> drafts, Draft c, AnnotatedDocument document)
+    private static void Merge(List<Draft> drafts, Draft c, bool mayCreate)
     {
         Draft? target = null;
         for (var k = drafts.Count - 1; k >= 0; k--)
@@ -599,7 +661,11 @@ public sealed class MeetingComponent : IPipelineComponent
         var informative = c.Format is not null || c.City is not null || c.Country is not null || c.Date is not null;
         if (target is null)
         {
-            drafts.Add(c);
+            if (mayCreate)
+            {
+                drafts.Add(c);
+            }
+
             return;
         }
 
@@ -612,12 +678,14 @@ public sealed class MeetingComponent : IPipelineComponent
         target.Format ??= c.Format;
         target.City ??= c.City;
         target.Country ??= c.Country;
-        target.Date ??= c.Date;
+        if (c.Date is not null && (target.Date is null || (c.Date.Length > target.Date.Length && !target.Date.StartsWith("--", StringComparison.Ordinal) && c.Date.StartsWith(target.Date, StringComparison.Ordinal))))
+        {
+            target.Date = c.Date;
+        }
         target.Hosts.AddRange(c.Hosts);
         target.Participants.AddRange(c.Participants);
         target.LastToken = c.LastToken;
         _ = informative;
-        _ = document;
     }
 
     private static bool Compatible(Draft d, Draft c)

@@ -27,7 +27,12 @@ public sealed class MembershipComponent : IPipelineComponent
     {
         var tokens = document.Tokens;
         var seen = new HashSet<(int, string)>();
-        var byStart = document.Numbers.ToDictionary(n => n.TokenStart);
+        var byStart = new Dictionary<int, NumberMention>();
+        foreach (var number in document.Numbers)
+        {
+            byStart.TryAdd(number.TokenStart, number);
+        }
+
         var docHasCoalition = document.Entities.Any(e => e.Entry.Kind == EntityKind.Organization && e.Entry.Id == "coalition" && e.Confirmed);
         var done = new HashSet<NumberMention>();
         foreach (var n in document.Numbers)
@@ -176,7 +181,16 @@ public sealed class MembershipComponent : IPipelineComponent
             }
 
             var k = e.TokenEnd;
-            while (k < s.TokenEnd && tokens[k].Norm is "has" or "have" or "officially" or "formally" or "recently" or "also")
+            if (k + 1 < s.TokenEnd && tokens[k].Norm == "," && tokens[k + 1].Norm is "which" or "who")
+            {
+                k += 2;
+            }
+            else if (k < s.TokenEnd && tokens[k].Norm is "which")
+            {
+                k++;
+            }
+
+            while (k < s.TokenEnd && tokens[k].Norm is "has" or "have" or "officially" or "formally" or "recently" or "also" or "both")
             {
                 k++;
             }
@@ -193,12 +207,29 @@ public sealed class MembershipComponent : IPipelineComponent
                 continue;
             }
 
-            if (document.NewMembers.Any(m => m.Member == e.CountryRef))
+            // The countries coordinated before it join too: "A, B and C, which joined …".
+            var members = new List<EntityMention> { e };
+            var index = document.Entities.IndexOf(e);
+            for (var j = index - 1; j >= 0; j--)
             {
-                continue;
+                var prev = document.Entities[j];
+                var gap = members[0].TokenStart - prev.TokenEnd;
+                if (prev.Sentence != s.Index || prev.CountryRef is null || gap < 1 || gap > 2
+                    || !(tokens[prev.TokenEnd].Norm is "," or "and") || (gap == 2 && !(tokens[prev.TokenEnd + 1].Norm is "and" or "the")))
+                {
+                    break;
+                }
+
+                members.Insert(0, prev);
             }
 
-            document.NewMembers.Add(new NewMemberFact(e.CountryRef, null, new TextSpan(e.Start, tokens[Math.Min(s.TokenEnd - 1, k + 3)].End)));
+            foreach (var member in members)
+            {
+                if (!document.NewMembers.Any(m => m.Member == member.CountryRef))
+                {
+                    document.NewMembers.Add(new NewMemberFact(member.CountryRef!, null, new TextSpan(member.Start, tokens[Math.Min(s.TokenEnd - 1, k + 3)].End)));
+                }
+            }
         }
     }
 }

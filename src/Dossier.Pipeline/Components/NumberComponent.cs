@@ -38,7 +38,8 @@ public sealed class NumberComponent : IPipelineComponent
 
                 document.Numbers.Add(m);
                 i = m.TokenEnd - 1;
-                if (m.Currency is not null && !s.IsBoilerplate)
+                if (m.Currency is not null && !s.IsBoilerplate
+                    && !document.Money.Any(x => x.Amount == decimal.Round(m.Value, 2) && x.Currency == m.Currency && x.Qualifier == m.Qualifier))
                 {
                     document.Money.Add(ToMoney(document, m, s));
                 }

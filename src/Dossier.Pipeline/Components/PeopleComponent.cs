@@ -55,8 +55,45 @@ public sealed class PeopleComponent : IPipelineComponent
         for (var r = 0; r < runs.Count; r++)
         {
             var (start, end, sentence) = runs[r];
-            if (WordCount(ctx, start, end) < 2 || document.Sentences[sentence].IsBoilerplate)
+            if (document.Sentences[sentence].IsBoilerplate)
             {
+                continue;
+            }
+
+            if (WordCount(ctx, start, end) < 2)
+            {
+                // A single name right after a title or rank ("Secretary Blinken", "Mr Cleverly", "King Abdullah"),
+                // unless it is the surname of a person already known.
+                if (FindKnown(ctx, start, end) is null && RankBefore(ctx, start) is not null && FirstNameOf(ctx, start) is { } byFirst)
+                {
+                    AddMention(ctx, byFirst, start, end, sentence);
+                    assigned[r] = true;
+                }
+                else if (FindKnown(ctx, start, end) is null && SingleNameCue(ctx, start) && !IsTitleCaseHeadline(ctx, document.Paragraphs[document.Sentences[sentence].Paragraph]))
+                {
+                    var single = new PersonEntity(document.TokenRangeText(start, end));
+                    single.NameKeys.Add(Key(ctx, start, end));
+                    var singleRank = RankBefore(ctx, start);
+                    var singleTitle = TitleBefore(ctx, singleRank?.Start ?? start, sentence);
+                    var (cleanTitle, cleanCountry) = singleTitle is { } chunk ? CleanTitle(ctx, chunk.Start, chunk.End) : (null, null);
+                    single.Title = cleanTitle ?? (singleRank is { Entry.InTitle: true } ? singleRank.Value.Entry.Normal : null);
+                    single.Country = cleanCountry ?? SentenceCountry(ctx, start, end, sentence);
+                    document.People.Add(single);
+                    AddMention(ctx, single, start, end, sentence);
+                    assigned[r] = true;
+                }
+
+                continue;
+            }
+
+            if (IsTitleCaseHeadline(ctx, document.Paragraphs[document.Sentences[sentence].Paragraph]))
+            {
+                if (FindKnown(ctx, start, end) is { } inHeadline)
+                {
+                    AddMention(ctx, inHeadline, start, end, sentence);
+                    assigned[r] = true;
+                }
+
                 continue;
             }
 
@@ -217,6 +254,33 @@ public sealed class PeopleComponent : IPipelineComponent
         }
     }
 
+    /// <summary>A short line without a final stop whose words are mostly capitalized (a title-case headline).</summary>
+    private static bool IsTitleCaseHeadline(Context ctx, Segment p)
+    {
+        var tokens = ctx.Tokens;
+        if (p.TokenEnd - p.TokenStart > 20 || tokens[p.TokenEnd - 1].Norm is "." or "!" or "?" or "\"")
+        {
+            return false;
+        }
+
+        int words = 0, capitalized = 0;
+        for (var k = p.TokenStart; k < p.TokenEnd; k++)
+        {
+            if (!tokens[k].IsWord || ctx.Kb.Particles.Contains(tokens[k].Norm) || tokens[k].Norm is "of" or "the" or "and" or "in" or "on" or "at" or "for" or "to" or "a" or "an" or "with" or "as")
+            {
+                continue;
+            }
+
+            words++;
+            if (tokens[k].IsCapitalized(ctx.Text))
+            {
+                capitalized++;
+            }
+        }
+
+        return words >= 3 && capitalized * 10 >= words * 8;
+    }
+
     private static int WordCount(Context ctx, int start, int end)
     {
         var n = 0;
@@ -262,6 +326,23 @@ public sealed class PeopleComponent : IPipelineComponent
         }
 
         return null;
+    }
+
+    /// <summary>A capitalized title head or a rank right before the name ("Secretary Blinken", "Mr. Smith").</summary>
+    private static bool SingleNameCue(Context ctx, int start)
+    {
+        if (start == 0)
+        {
+            return false;
+        }
+
+        var prev = ctx.Tokens[start - 1];
+        if (prev.IsWord && prev.IsCapitalized(ctx.Text) && ctx.Kb.IsTitleHead(prev.Norm) && !prev.Is("counterpart"))
+        {
+            return true;
+        }
+
+        return RankBefore(ctx, start) is not null;
     }
 
     /// <summary>"Prince Faisal", "Sheikh Tamim": a known person named by the first word of the name after an honorific.</summary>
@@ -516,6 +597,12 @@ public sealed class PeopleComponent : IPipelineComponent
     {
         var s = ctx.Doc.Sentences[sentence];
         if (end < s.TokenEnd && ctx.Kb.SpeechVerbs.Contains(ctx.Tokens[end].Norm))
+        {
+            return true;
+        }
+
+        // "X, who heads the mission, …": a relative clause for a person.
+        if (end + 1 < s.TokenEnd && ctx.Tokens[end].Norm == "," && ctx.Tokens[end + 1].Norm == "who")
         {
             return true;
         }

@@ -77,7 +77,17 @@ public sealed class PublishedDateComponent : IPipelineComponent
         for (var pi = 0; pi < Math.Min(4, document.Paragraphs.Count); pi++)
         {
             var p = document.Paragraphs[pi];
-            if (DateGrammar.TryMatch(document, p.TokenStart, p.TokenEnd, null, out var m) && m.Absolute && m.Value is { Length: 10 } && p.TokenEnd - p.TokenStart <= 10)
+            var first = p.TokenStart;
+            if (document.Knowledge.Calendar.TryGetValue(document.Tokens[first].Norm, out var cal) && cal.Kind == "weekday")
+            {
+                first++;
+                if (first < p.TokenEnd && document.Tokens[first].Norm == ",")
+                {
+                    first++;
+                }
+            }
+
+            if (first < p.TokenEnd && DateGrammar.TryMatch(document, first, p.TokenEnd, null, out var m) && m.Absolute && m.Value is { Length: 10 } && p.TokenEnd - p.TokenStart <= 10)
             {
                 return m.Value;
             }
@@ -144,7 +154,7 @@ public sealed class PublishedDateComponent : IPipelineComponent
             j += 2;
         }
 
-        if (j >= limit || !DateGrammar.TryMatch(document, j, limit, null, out var m) || !m.Absolute || m.YearOnly)
+        if (j >= limit || !DateGrammar.TryMatch(document, j, limit, null, out var m) || m.YearOnly || (!m.Absolute && m.Value is null))
         {
             return null;
         }

@@ -193,6 +193,17 @@ public sealed class QuoteComponent : IPipelineComponent
             var cs = document.Sentences[document.TokenSentence[closeToken]];
             var k = closeToken + 1;
             var limit = Math.Min(cs.TokenEnd, k + 9);
+
+            // "“…” — Antony Blinken": a dash and a name after the quote.
+            if (k + 1 < document.Paragraphs[cs.Paragraph].TokenEnd && tokens[k].Norm == "-")
+            {
+                var named = document.PersonMentions.FirstOrDefault(m => m.TokenStart == k + 1);
+                if (named is not null)
+                {
+                    return (named.Person.Name, null);
+                }
+            }
+
             if (k < limit && tokens[k].Norm == ",")
             {
                 k++;
@@ -417,6 +428,7 @@ public sealed class QuoteComponent : IPipelineComponent
             return (null, phrase);
         }
 
-        return (null, null);
+        // Another named source ("Iraq's foreign ministry"): unnamed, described as written.
+        return to - from <= 6 && tokens[from].IsWord ? (null, phrase) : (null, null);
     }
 }

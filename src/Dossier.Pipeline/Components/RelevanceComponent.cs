@@ -4,22 +4,25 @@ using Dossier.Pipeline.Model;
 namespace Dossier.Pipeline.Components;
 
 /// <summary>
-/// Does the article report on the Global Coalition to Defeat ISIS? Yes when, outside boilerplate, it
-/// names the coalition by one of its full names, or refers to it at least twice by a weak alias in the
-/// context of ISIS. An ISIS attack report without the coalition, another coalition, or sport: no.
+/// Does the article report on the Global Coalition to Defeat ISIS? It must name the coalition outside
+/// boilerplate (a full name, or a bare "coalition" confirmed by context) and be about it: at least three
+/// references, or a reference in the lead (the first two paragraphs), or coalition content found by the
+/// other components (a meeting, a member count, a new member, a statement of the coalition).
+/// A passing mention in an ISIS attack report, another coalition, or sport: no.
 /// </summary>
 public sealed class RelevanceComponent : IPipelineComponent
 {
     public string Name => "relevance";
 
-    public IReadOnlyCollection<string> Requires { get; } = [Layers.Entities, Layers.Boilerplate];
+    public IReadOnlyCollection<string> Requires { get; } = [Layers.Entities, Layers.Boilerplate, Layers.Meetings, Layers.Membership, Layers.Quotes];
 
     public IReadOnlyCollection<string> Provides { get; } = [Layers.Relevance];
 
     public void Process(AnnotatedDocument document, CancellationToken cancellationToken)
     {
-        var strong = 0;
-        var weak = 0;
+        var references = 0;
+        var inLead = false;
+        var coalitionName = document.Knowledge.Organizations["coalition"].Canonical;
         foreach (var e in document.Entities)
         {
             if (e.Entry.Kind != EntityKind.Organization || e.Entry.Id != "coalition" || !e.Confirmed || document.Sentences[e.Sentence].IsBoilerplate)
@@ -27,16 +30,12 @@ public sealed class RelevanceComponent : IPipelineComponent
                 continue;
             }
 
-            if (e.Entry.Weak)
-            {
-                weak++;
-            }
-            else
-            {
-                strong++;
-            }
+            references++;
+            inLead |= document.Sentences[e.Sentence].Paragraph <= 1;
         }
 
-        document.Relevant = strong > 0 || weak >= 2;
+        var content = document.Meetings.Count > 0 || document.MemberCounts.Count > 0 || document.NewMembers.Count > 0
+            || document.Quotes.Any(q => q.Speaker == coalitionName);
+        document.Relevant = references >= 3 || (references >= 1 && (inLead || content));
     }
 }

@@ -189,6 +189,10 @@ public sealed class SegmenterComponent : IPipelineComponent
             {
                 boiler = true;
             }
+            else if (IsMenuLine(document, p))
+            {
+                boiler = true;
+            }
             else if (inFeed && !OnTopic(document, p))
             {
                 boiler = true;
@@ -221,6 +225,26 @@ public sealed class SegmenterComponent : IPipelineComponent
 
     private static bool CaseMatches(AnnotatedDocument document, int start, int end) =>
         char.IsUpper(document.Text[document.Tokens[start].Start]);
+
+    /// <summary>"Home | About | Partners | Contact": short items between separators.</summary>
+    private static bool IsMenuLine(AnnotatedDocument document, Segment p)
+    {
+        var tokens = document.Tokens;
+        int separators = 0, words = 0;
+        for (var i = p.TokenStart; i < p.TokenEnd; i++)
+        {
+            if (tokens[i].Norm is "|" or "\u2022" or "\u00b7")
+            {
+                separators++;
+            }
+            else if (tokens[i].IsWord)
+            {
+                words++;
+            }
+        }
+
+        return separators >= 2 && words <= (separators + 1) * 3;
+    }
 
     private static bool OnlyPunctuationAfter(List<Token> tokens, int from, int to)
     {
