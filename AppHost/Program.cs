@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 // Dossier: ingestion → extraction → query over gRPC, and the dashboard reading query.
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -25,7 +27,16 @@ var ingestion = builder.AddProject<Projects.Dossier_Ingestion>("ingestion")
 builder.AddProject<Projects.Dossier_Dashboard>("dashboard")
     .WithReference(query.GetEndpoint("grpc")).WaitFor(query)
     .WithReference(ingestion.GetEndpoint("grpc"))
-    .WithEnvironment("Dossier__AspireDashboardUrl", settings.AspireDashboardUrl)
+    .WithEnvironment(context =>
+    {
+        // The Aspire dashboard's own address, read from its resource once ports are allocated (under
+        // Aspire.Hosting.Testing it listens on a random port, not on the app host's ASPNETCORE_URLS).
+        var model = context.ExecutionContext.Services.GetRequiredService<DistributedApplicationModel>();
+        context.EnvironmentVariables["Dossier__AspireDashboardUrl"] =
+            model.Resources.OfType<IResourceWithEndpoints>().FirstOrDefault(r => r.Name == "aspire-dashboard") is { } aspire
+                ? aspire.GetEndpoint("http")
+                : settings.AspireDashboardUrl;
+    })
     .WithEnvironment("Dossier__AspireDashboardApiKey", settings.AspireDashboardApiKey)
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();

@@ -7,7 +7,7 @@ public static class Usage
 
         Offline (no services needed):
           extract --in DIR --out DIR          extract facts from every *.txt in DIR into DIR/<stem>.json (FORMAT.md)
-          evaluate --gold DIR --docs DIR [--pred DIR]
+          evaluate --gold DIR --docs DIR [--pred DIR] [--verbose]
                                               precision/recall/F1 per fact kind against gold annotations (as score.py);
                                               without --pred the pipeline runs in-process over DIR/*.txt
 

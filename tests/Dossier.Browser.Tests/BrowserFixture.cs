@@ -51,7 +51,6 @@ public sealed class BrowserFixture : IAsyncLifetime
             ],
             (options, _) => options.DisableDashboard = false);
         builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        PointDashboardAtTheRealAspireDashboard(builder);
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
 
         App = await builder.BuildAsync();
@@ -78,24 +77,6 @@ public sealed class BrowserFixture : IAsyncLifetime
             ExecutablePath = ChromiumPath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
-    /// <summary>
-    /// Under Aspire.Hosting.Testing the Aspire dashboard listens on a random port while the app host's configuration still
-    /// says ASPNETCORE_URLS (http://localhost:8080), so the app host would hand the Dossier dashboard a dead address. Here
-    /// the address is taken from the running aspire-dashboard resource instead, resolved when the Dossier dashboard starts.
-    /// </summary>
-    private static void PointDashboardAtTheRealAspireDashboard(IDistributedApplicationTestingBuilder builder)
-    {
-        var dashboard = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "dashboard");
-        builder.CreateResourceBuilder(dashboard).WithEnvironment(context =>
-        {
-            var model = context.ExecutionContext.Services.GetRequiredService<DistributedApplicationModel>();
-            if (model.Resources.OfType<IResourceWithEndpoints>().FirstOrDefault(r => r.Name == "aspire-dashboard") is { } aspire)
-            {
-                context.EnvironmentVariables["Dossier__AspireDashboardUrl"] = aspire.GetEndpoint("http");
-            }
         });
     }
 
