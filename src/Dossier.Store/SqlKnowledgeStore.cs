@@ -49,8 +49,14 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
     protected sealed record FullTextClause(string From, string Where, string Score, string Snippet, (string, object?)[] Parameters);
 
+    /// <summary>Spans of the store's work (index, search), so a trace shows where query spends its time.</summary>
+    public static readonly System.Diagnostics.ActivitySource ActivitySource = new("Dossier.Store");
+
     public bool Index(ArticleInfo article, DocumentFacts facts)
     {
+        using var activity = ActivitySource.StartActivity("store.index");
+        activity?.SetTag("db.system", Engine);
+        activity?.SetTag("dossier.document.id", article.Id);
         if (!SingleWriter)
         {
             using var connection = Open();
@@ -204,6 +210,8 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
     public Page<SearchHit> Search(SearchQuery query, int offset, int limit)
     {
+        using var activity = ActivitySource.StartActivity("store.search");
+        activity?.SetTag("db.system", Engine);
         var text = query.Text.Trim();
         if (text.Length == 0 && !query.HasFilters)
         {
