@@ -281,7 +281,8 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         var mentions = Db.Query(connection, null, """
             SELECT m.document_id, d.published, m.span_start, m.span_end, d.text
             FROM mentions m JOIN documents d ON d.id = m.document_id
-            WHERE m.entity_id = @id
+            WHERE m.entity_id = @id AND m.document_id IN (
+                SELECT document_id FROM entity_documents WHERE entity_id = @id ORDER BY published DESC NULLS LAST, document_id LIMIT @limit)
             ORDER BY d.published DESC NULLS LAST, m.document_id, m.span_start LIMIT @limit
             """,
             r => Mention(r.GetString(0), r.NullableString(1), r.Int(2), r.Int(3), r.GetString(4)), ("@id", id), ("@limit", MaxMentions));

@@ -89,6 +89,8 @@ CREATE TABLE events (
     source_count  INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX events_place ON events (country, format);
+CREATE INDEX events_country_sort ON events (country, sort_date);
+CREATE INDEX events_format_sort ON events (format, sort_date);
 CREATE INDEX events_sort ON events (sort_date DESC);
 
 CREATE TABLE event_sources (
