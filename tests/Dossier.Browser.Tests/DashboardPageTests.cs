@@ -1,3 +1,4 @@
+using Dossier.Tests.Shared;
 using Aspire.Hosting.Testing;
 using Dossier.Contracts.V1;
 using Microsoft.Playwright;

@@ -1,3 +1,4 @@
+using Dossier.Tests.Shared;
 using Aspire.Hosting.Testing;
 using System.Net;
 using System.Text.Json;
