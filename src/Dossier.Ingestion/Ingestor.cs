@@ -101,7 +101,7 @@ public sealed class Ingestor(
             var facts = extracted.Facts;
             var published = article.Published ?? (facts.Published.Length > 0 ? facts.Published : null);
             var textOfRecord = extracted.Text.Length > 0 ? extracted.Text : article.Text;
-            store.Update(article.Id, ArticleStatus.Extracted, factCount: CountFacts(facts),
+            store.Update(article.Id, ArticleStatus.Extracted, factCount: facts.Count(),
                 text: textOfRecord == article.Text ? null : textOfRecord, published: published, traceId: traceId);
 
             await query.IndexFactsAsync(
@@ -119,7 +119,7 @@ public sealed class Ingestor(
 
             store.Update(article.Id, ArticleStatus.Indexed);
             logger.LogInformation("Document {DocumentId}: {FactCount} facts by extractor {ExtractorVersion} indexed",
-                article.Id, CountFacts(facts), extracted.ExtractorVersion);
+                article.Id, facts.Count(), extracted.ExtractorVersion);
             return extracted.ExtractorVersion;
         }
         catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled)
@@ -160,8 +160,4 @@ public sealed class Ingestor(
         ArticleStatus.Failed => Contracts.V1.DocumentStatus.Failed,
         _ => Contracts.V1.DocumentStatus.Unspecified,
     };
-
-    private static int CountFacts(Contracts.V1.DocumentFacts f) =>
-        f.Countries.Count + f.People.Count + f.Organizations.Count + f.Meetings.Count + f.MemberCounts.Count
-        + f.NewMembers.Count + f.Money.Count + f.Quotes.Count + f.AttackStats.Count;
 }

@@ -71,7 +71,7 @@ public static class Db
     {
         using var command = Command(connection, tx, sql, parameters);
         var value = command.ExecuteScalar();
-        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+        return Db.As<T>(value);
     }
 
     public static List<T> Query<T>(DbConnection connection, DbTransaction? tx, string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
@@ -86,6 +86,10 @@ public static class Db
 
         return list;
     }
+
+    /// <summary>A scalar read from the database as <typeparamref name="T"/> (null and DBNull as default).</summary>
+    public static T? As<T>(object? value) =>
+        value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
 
     public static string? NullableString(this DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
@@ -128,7 +132,7 @@ public sealed class SqlSession(DbConnection connection, DbTransaction tx) : IDis
     public T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
     {
         var value = Prepared(sql, parameters).ExecuteScalar();
-        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+        return Db.As<T>(value);
     }
 
     public List<T> Query<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)

@@ -105,6 +105,11 @@ public static class FactsMapping
         { Confidence = x.HasConfidence ? x.Confidence : null }).ToList(),
     };
 
+    /// <summary>Number of facts of every kind (as <see cref="D.DocumentFacts.Count"/>).</summary>
+    public static int Count(this DocumentFacts f) =>
+        f.Countries.Count + f.People.Count + f.Organizations.Count + f.Meetings.Count + f.MemberCounts.Count
+        + f.NewMembers.Count + f.Money.Count + f.Quotes.Count + f.AttackStats.Count;
+
     public static Span ToProto(this D.TextSpan s) => new() { Start = s.Start, End = s.End };
 
     public static D.TextSpan ToDomain(this Span? s) => s is null ? default : new D.TextSpan(s.Start, s.End);
