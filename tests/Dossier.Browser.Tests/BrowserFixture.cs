@@ -19,7 +19,6 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string DashboardApiKey = "dossier-browser-key";
     /// <summary>Debian's Chromium (apt-get install chromium); DOSSIER_CHROMIUM overrides the path.</summary>
     public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("DOSSIER_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     public static readonly string[] SeedIds = Directory.GetFiles(RepoRoot.Seeds, "*.txt")
         .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToArray()!;
@@ -44,23 +43,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(ScreenshotDir);
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Dossier_AppHost>(
-            [
-                $"--Dossier:DataDir={DataDir}",
-                $"--AppHost:DashboardApiKey={DashboardApiKey}",
-                "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
-            ],
-            (options, _) => options.DisableDashboard = false);
-        builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
-
-        App = await builder.BuildAsync();
-        using var cts = new CancellationTokenSource(StartTimeout);
-        await App.StartAsync(cts.Token);
-        foreach (var resource in new[] { "extraction", "query", "ingestion", "dashboard" })
-        {
-            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token);
-        }
+        App = await DossierApp.StartAsync(DataDir, DashboardApiKey);
 
         DashboardUrl = App.GetEndpoint("dashboard", "http");
 
@@ -114,19 +97,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         playwright?.Dispose();
-        if (App is not null)
-        {
-            await App.StopAsync();
-            await App.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(DataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        await DossierApp.StopAsync(App, DataDir);
     }
 }
 

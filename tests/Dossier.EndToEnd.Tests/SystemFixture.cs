@@ -1,3 +1,4 @@
+using Dossier.Tests.Shared;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Grpc.Net.Client;
@@ -13,7 +14,6 @@ namespace Dossier.EndToEnd.Tests;
 public sealed class SystemFixture : IAsyncLifetime
 {
     public const string DashboardApiKey = "dossier-e2e-key";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "dossier-e2e", Guid.NewGuid().ToString("N"));
 
@@ -21,23 +21,7 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Dossier_AppHost>(
-            [
-                $"--Dossier:DataDir={DataDir}",
-                $"--AppHost:DashboardApiKey={DashboardApiKey}",
-                "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
-            ],
-            (options, _) => options.DisableDashboard = false);
-        builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
-
-        App = await builder.BuildAsync();
-        using var cts = new CancellationTokenSource(StartTimeout);
-        await App.StartAsync(cts.Token);
-        foreach (var resource in new[] { "extraction", "query", "ingestion", "dashboard" })
-        {
-            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token);
-        }
+        App = await DossierApp.StartAsync(DataDir, DashboardApiKey);
     }
 
     public GrpcChannel Channel(string resource) => GrpcChannel.ForAddress(App.GetEndpoint(resource, "grpc"));
@@ -46,19 +30,7 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (App is not null)
-        {
-            await App.StopAsync();
-            await App.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(DataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        await DossierApp.StopAsync(App, DataDir);
     }
 }
 

@@ -1,0 +1,56 @@
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Dossier.Tests.Shared;
+
+/// <summary>
+/// The whole system started through the real app host (Aspire.Hosting.Testing, random ports) with a fresh data folder,
+/// the repo's seeds ingested at start and the Aspire dashboard on (its API read with <c>apiKey</c>).
+/// </summary>
+internal static class DossierApp
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
+    public static async Task<DistributedApplication> StartAsync(string dataDir, string apiKey)
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Dossier_AppHost>(
+            [
+                $"--Dossier:DataDir={dataDir}",
+                $"--AppHost:DashboardApiKey={apiKey}",
+                "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
+            ],
+            (options, _) => options.DisableDashboard = false);
+        builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+
+        var app = await builder.BuildAsync();
+        using var cts = new CancellationTokenSource(StartTimeout);
+        await app.StartAsync(cts.Token);
+        foreach (var resource in new[] { "extraction", "query", "ingestion", "dashboard" })
+        {
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token);
+        }
+
+        return app;
+    }
+
+    /// <summary>Stops the system (when it started) and deletes its data folder.</summary>
+    public static async Task StopAsync(DistributedApplication? app, string dataDir)
+    {
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
