@@ -10,5 +10,7 @@ internal static class Extensions
         builder.AddDossierGrpc();
         // One pipeline for the process: its gazetteers load once, and Extract is thread-safe.
         builder.Services.AddSingleton<IFactExtractor>(_ => ExtractionPipeline.CreateDefault());
+        builder.Services.Configure<ExtractionOptions>(builder.Configuration.GetSection(ExtractionOptions.Section));
+        builder.Services.AddSingleton<ExtractionGate>();
     }
 }

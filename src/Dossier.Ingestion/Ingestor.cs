@@ -3,6 +3,7 @@ using Dossier.Contracts.V1;
 using Dossier.Domain;
 using Dossier.Store;
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 
 namespace Dossier.Ingestion;
 
@@ -12,17 +13,16 @@ public sealed record IngestCommand(
     string ContentType = "", string Id = "");
 
 /// <summary>
-/// The ingest workflow: check the article, store it (or find it already stored), have it extracted, hand the
-/// facts to query, and record each step. One ingest is one trace across the three services.
+/// The front of the durable queue: checks an article, stores it (or finds it already stored) and acknowledges it;
+/// <see cref="IngestionWorker"/> does the rest. Nothing is acknowledged before it is stored.
 /// </summary>
 public sealed class Ingestor(
     IArticleStore store,
-    ExtractionService.ExtractionServiceClient extraction,
-    QueryService.QueryServiceClient query,
+    WorkQueue queue,
+    ArticleProcessor processor,
+    IOptions<IngestionOptions> options,
     ILogger<Ingestor> logger)
 {
-    public static readonly ActivitySource ActivitySource = new("Dossier.Ingestion");
-
     /// <summary>Checks the article; returns why it is refused, or null.</summary>
     public static string? Check(IngestCommand command) =>
         ArticleRules.Check(command.Text)
@@ -32,11 +32,20 @@ public sealed class Ingestor(
             ? null
             : $"content_type '{command.ContentType}' is not supported (use {ContentTypes.PlainText} or {ContentTypes.Html})");
 
-    public async Task<IngestReceipt> IngestAsync(IngestCommand command, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the article and acknowledges it. INVALID_ARGUMENT for a bad article, ALREADY_EXISTS for an id taken by
+    /// other content, RESOURCE_EXHAUSTED when the queue is full. A parked article ingested again is retried.
+    /// </summary>
+    public IngestReceipt Accept(IngestCommand command)
     {
         GrpcErrors.ThrowIfInvalid(Check(command));
+        if (queue.IsFull)
+        {
+            throw new RpcException(new Status(StatusCode.ResourceExhausted,
+                $"the ingest queue is full ({queue.Pending} articles waiting, at most {options.Value.MaxPending}); retry later"));
+        }
 
-        using var activity = ActivitySource.StartActivity("ingest");
+        using var activity = ArticleProcessor.ActivitySource.StartActivity("ingest");
         var hash = ArticleRules.ContentHash(command.Text);
         var id = command.Id.Length > 0 ? command.Id : hash[..16];
         activity?.SetTag("dossier.document.id", id);
@@ -63,82 +72,50 @@ public sealed class Ingestor(
         }
 
         var article = added.Article;
-        if (added.Duplicate)
+        if (!added.Duplicate)
         {
-            activity?.SetTag("dossier.duplicate", true);
-            if (article.Status != ArticleStatus.Failed)
-            {
-                logger.LogInformation("Document {DocumentId} is already stored; nothing new stored", article.Id);
-                return Receipt(article, duplicate: true);
-            }
-
-            // Stored before but never indexed: this ingest retries it.
-            logger.LogInformation("Document {DocumentId} is stored but failed before; retrying", article.Id);
+            queue.Added();
+            logger.LogInformation("Document {DocumentId} accepted ({Length} characters)", article.Id, article.Text.Length);
+            return Receipt(article, duplicate: false);
         }
 
-        await ProcessAsync(article, activity, cancellationToken);
-        return Receipt(store.Get(article.Id)!, added.Duplicate);
+        activity?.SetTag("dossier.duplicate", true);
+        if (article.Status == ArticleStatus.Failed && store.Retry([article.Id], DateTimeOffset.UtcNow) > 0)
+        {
+            // Stored before but parked: this ingest puts it back in the queue.
+            queue.Added();
+            logger.LogInformation("Document {DocumentId} was parked as failed; queued again", article.Id);
+            return Receipt(store.Get(article.Id) ?? article, duplicate: true);
+        }
+
+        logger.LogInformation("Document {DocumentId} is already stored; nothing new stored", article.Id);
+        return Receipt(article, duplicate: true);
     }
 
-    /// <summary>
-    /// Has a stored article extracted and its facts indexed, recording each step; a failure of either service parks
-    /// the article as failed with its error. The facts carry this run's trace id. Returns the extractor's version,
-    /// or null when processing failed.
-    /// </summary>
-    public async Task<string?> ProcessAsync(StoredArticle article, Activity? activity, CancellationToken cancellationToken)
+    /// <summary><see cref="Accept"/>, then (when asked) waits until the article is indexed or parked, or the call ends.</summary>
+    public async Task<IngestReceipt> IngestAsync(IngestCommand command, bool wait, CancellationToken cancellationToken)
     {
-        var traceId = activity?.TraceId.ToHexString() ?? article.TraceId;
-        try
+        var receipt = Accept(command);
+        if (!wait || receipt.Status is Contracts.V1.DocumentStatus.Indexed or Contracts.V1.DocumentStatus.Failed)
         {
-            var extracted = await extraction.ExtractAsync(
-                new ExtractRequest
-                {
-                    DocumentId = article.Id, Text = article.Text, Title = article.Title, Source = article.Source,
-                    Url = article.Url, Published = article.Published ?? "", ContentType = article.ContentType,
-                },
-                cancellationToken: cancellationToken);
-
-            var facts = extracted.Facts;
-            var published = article.Published ?? (facts.Published.Length > 0 ? facts.Published : null);
-            var textOfRecord = extracted.Text.Length > 0 ? extracted.Text : article.Text;
-            store.Update(article.Id, ArticleStatus.Extracted, factCount: facts.Count(),
-                text: textOfRecord == article.Text ? null : textOfRecord, published: published, traceId: traceId);
-
-            await query.IndexFactsAsync(
-                new IndexFactsRequest
-                {
-                    Document = new Document
-                    {
-                        Id = article.Id, Text = textOfRecord, Title = article.Title, Source = article.Source, Url = article.Url,
-                        Published = published ?? "", ContentType = article.ContentType, ContentHash = article.ContentHash,
-                        TraceId = traceId,
-                    },
-                    Facts = facts,
-                },
-                cancellationToken: cancellationToken);
-
-            store.Update(article.Id, ArticleStatus.Indexed);
-            logger.LogInformation("Document {DocumentId}: {FactCount} facts by extractor {ExtractorVersion} indexed",
-                article.Id, facts.Count(), extracted.ExtractorVersion);
-            return extracted.ExtractorVersion;
+            return receipt;
         }
-        catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled)
-        {
-            store.Update(article.Id, ArticleStatus.Failed, error: $"{e.StatusCode}: {e.Status.Detail}");
-            activity?.SetStatus(ActivityStatusCode.Error, e.Status.Detail);
-            logger.LogWarning("Document {DocumentId} is stored but failed to process: {StatusCode} {Detail}", article.Id, e.StatusCode, e.Status.Detail);
-            return null;
-        }
+
+        using var cap = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cap.CancelAfter(options.Value.MaxWait);
+        var settled = await queue.WaitSettledAsync(receipt.DocumentId, cap.Token);
+        return settled is null ? receipt : Receipt(settled, receipt.Duplicate);
     }
 
-    /// <summary>Runs one stored article through extraction and indexing again (the text of record is kept).</summary>
+    /// <summary>Runs one stored article through extraction and indexing again, now (the text of record is kept).</summary>
     public async Task<(StoredArticle Article, string? ExtractorVersion)> ReextractAsync(string id, CancellationToken cancellationToken)
     {
-        using var activity = ActivitySource.StartActivity("reextract");
+        using var activity = ArticleProcessor.ActivitySource.StartActivity("reextract");
         activity?.SetTag("dossier.document.id", id);
         var article = store.Get(id) ?? throw GrpcErrors.NotFound($"document '{id}'");
-        var version = await ProcessAsync(article, activity, cancellationToken);
-        return (store.Get(id)!, version);
+        var attempt = await processor.ProcessAsync(article, activity?.TraceId.ToHexString() ?? article.TraceId, cancellationToken);
+        store.Update(id, attempt.Outcome == Outcome.Indexed ? ArticleStatus.Indexed : ArticleStatus.Failed, error: attempt.Error);
+        return (store.Get(id)!, attempt.ExtractorVersion);
     }
 
     public static IngestReceipt Receipt(StoredArticle article, bool duplicate) => new()
@@ -150,6 +127,7 @@ public sealed class Ingestor(
         Duplicate = duplicate,
         FactCount = article.FactCount,
         Error = article.Error ?? "",
+        Attempts = article.Attempts,
     };
 
     public static Contracts.V1.DocumentStatus ToProto(ArticleStatus status) => status switch
@@ -159,5 +137,14 @@ public sealed class Ingestor(
         ArticleStatus.Indexed => Contracts.V1.DocumentStatus.Indexed,
         ArticleStatus.Failed => Contracts.V1.DocumentStatus.Failed,
         _ => Contracts.V1.DocumentStatus.Unspecified,
+    };
+
+    public static ArticleStatus? FromProto(Contracts.V1.DocumentStatus status) => status switch
+    {
+        Contracts.V1.DocumentStatus.Accepted => ArticleStatus.Accepted,
+        Contracts.V1.DocumentStatus.Extracted => ArticleStatus.Extracted,
+        Contracts.V1.DocumentStatus.Indexed => ArticleStatus.Indexed,
+        Contracts.V1.DocumentStatus.Failed => ArticleStatus.Failed,
+        _ => null,
     };
 }

@@ -82,8 +82,9 @@ public static class Extensions
     /// <summary>Maps <c>/health</c> (ready) and <c>/alive</c> (live) on the plain HTTP endpoint.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthEndpointPath);
-        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
+        // Health stays open when reads are locked: the orchestrator and load balancers probe it without a key.
+        app.MapHealthChecks(HealthEndpointPath).AllowAnonymous();
+        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") }).AllowAnonymous();
         return app;
     }
 }

@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.Extensions.Hosting;
@@ -23,13 +22,16 @@ public static class GrpcDefaults
             .AddJsonTranscoding();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
+        builder.AddDossierApiKey();
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapDossierGrpc(this IEndpointRouteBuilder app)
+    public static WebApplication MapDossierGrpc(this WebApplication app)
     {
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapGrpcReflectionService();
-        app.MapGrpcHealthChecksService();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
         return app;
     }
 }

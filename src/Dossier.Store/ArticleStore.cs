@@ -1,14 +1,18 @@
-using System.Globalization;
-using Microsoft.Data.Sqlite;
-
 namespace Dossier.Store;
 
 /// <summary>Where an article is in its way through Dossier.</summary>
 public enum ArticleStatus
 {
+    /// <summary>Stored and acknowledged; waiting for (or being retried through) extraction.</summary>
     Accepted = 1,
+
+    /// <summary>Extracted; its facts are on their way to the query service.</summary>
     Extracted = 2,
+
+    /// <summary>Its facts are in the knowledge store.</summary>
     Indexed = 3,
+
+    /// <summary>Parked after its last allowed attempt (or a permanent error), with the error; retryable.</summary>
     Failed = 4,
 }
 
@@ -29,6 +33,12 @@ public sealed record StoredArticle
     public int FactCount { get; init; }
     public DateTimeOffset IngestedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Processing attempts so far (counted when a worker claims the article).</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>When the article may be claimed next (a retry waits out its back-off).</summary>
+    public DateTimeOffset NextAttemptAt { get; init; }
 }
 
 /// <summary>The outcome of <see cref="IArticleStore.Add"/>.</summary>
@@ -36,12 +46,29 @@ public sealed record StoredArticle
 /// <param name="Duplicate">True when nothing new was stored.</param>
 public sealed record AddResult(StoredArticle Article, bool Duplicate);
 
-/// <summary>The articles ingestion has accepted, and where each one is.</summary>
+/// <summary>How many articles are in each state.</summary>
+public sealed record ArticleCounts(int Accepted, int Extracted, int Indexed, int Failed)
+{
+    /// <summary>Acknowledged but not yet indexed nor parked: the work queue's length.</summary>
+    public int Pending => Accepted + Extracted;
+
+    public int Total => Accepted + Extracted + Indexed + Failed;
+}
+
+/// <summary>
+/// The articles ingestion has accepted, and its durable work queue: an article is stored (and so acknowledged) before
+/// it is processed; workers claim due articles under a lease, and an article whose lease ran out (its worker died) is
+/// claimable again. Every method is safe to call from several threads, and — on PostgreSQL — from several replicas.
+/// </summary>
 public interface IArticleStore
 {
+    /// <summary>"sqlite" or "postgresql".</summary>
+    string Engine { get; }
+
     /// <summary>
-    /// Stores the article unless the same content (or the same id with the same content) is already there.
-    /// Throws <see cref="ArticleConflictException"/> when the id is taken by different content.
+    /// Stores the article (accepted, due now) unless the same content (or the same id with the same content) is already
+    /// there; concurrent adds of one content store it once. Throws <see cref="ArticleConflictException"/> when the id is
+    /// taken by different content.
     /// </summary>
     AddResult Add(StoredArticle article);
 
@@ -53,152 +80,39 @@ public interface IArticleStore
     /// <summary>The ids of every stored article, in ingest order.</summary>
     IReadOnlyList<string> Ids();
 
-    IReadOnlyList<StoredArticle> List(ArticleStatus? status, int limit);
+    /// <summary>Articles in ingest order (optionally of one status), after the article <paramref name="afterId"/> when given.</summary>
+    IReadOnlyList<StoredArticle> List(ArticleStatus? status, int limit, string? afterId = null);
+
+    ArticleCounts Counts();
+
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> due articles (accepted or extracted, due, not leased or lease expired) for
+    /// <paramref name="owner"/> until <paramref name="leaseUntil"/>, counting one attempt each. Two claimers never get the
+    /// same article while its lease runs (row locks skipped, not waited for, on PostgreSQL).
+    /// </summary>
+    IReadOnlyList<StoredArticle> Claim(string owner, int limit, DateTimeOffset now, DateTimeOffset leaseUntil);
+
+    /// <summary>Ends the owner's lease on a processed article: indexed (with its fact count), or parked as failed with the error.</summary>
+    void Finish(string id, string owner, ArticleStatus status, string? error = null);
+
+    /// <summary>Ends the owner's lease and makes the article due again at <paramref name="nextAttemptAt"/>, keeping the error.</summary>
+    void Reschedule(string id, string owner, string error, DateTimeOffset nextAttemptAt);
+
+    /// <summary>Ends the owner's lease without counting the attempt (the worker stopped before finishing, e.g. at shutdown).</summary>
+    void Release(string id, string owner);
+
+    /// <summary>
+    /// Ends every lease: the articles they held are claimable at once. Only for a store with a single ingestion process
+    /// (the embedded SQLite file), called when that process starts: any lease in it was its own before a crash.
+    /// </summary>
+    int ReleaseAllLeases();
+
+    /// <summary>Puts failed articles (the given ones, or all when <paramref name="ids"/> is empty) back in the queue with fresh attempts; returns how many.</summary>
+    int Retry(IReadOnlyCollection<string> ids, DateTimeOffset now);
+
+    /// <summary>Removes the article; false when there was none.</summary>
+    bool Delete(string id);
 }
 
 public sealed class ArticleConflictException(string id)
     : Exception($"document id '{id}' is already used by different content");
-
-/// <summary><see cref="IArticleStore"/> on an embedded SQLite database.</summary>
-public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore
-{
-    public const string Schema = "Ingestion";
-
-    public static SqliteArticleStore Open(string path) => new(new SqliteDatabase(path, Schema));
-
-    public AddResult Add(StoredArticle article)
-    {
-        using var connection = database.Open();
-        using var tx = connection.BeginTransaction();
-        var existing = Find(connection, tx, "content_hash = $v", article.ContentHash) ?? Find(connection, tx, "id = $v", article.Id);
-        if (existing is not null)
-        {
-            if (existing.ContentHash != article.ContentHash)
-            {
-                throw new ArticleConflictException(article.Id);
-            }
-
-            return new AddResult(existing, Duplicate: true);
-        }
-
-        var now = DateTimeOffset.UtcNow;
-        var stored = article with { IngestedAt = now, UpdatedAt = now };
-        using var insert = connection.CreateCommand();
-        insert.Transaction = tx;
-        insert.CommandText = """
-            INSERT INTO documents (id, content_hash, text, title, source, url, published, content_type, status, error, trace_id, fact_count, ingested_at, updated_at)
-            VALUES ($id, $hash, $text, $title, $source, $url, $published, $contentType, $status, $error, $traceId, $factCount, $now, $now);
-            """;
-        insert.Parameters.AddWithValue("$id", stored.Id);
-        insert.Parameters.AddWithValue("$hash", stored.ContentHash);
-        insert.Parameters.AddWithValue("$text", stored.Text);
-        insert.Parameters.AddWithValue("$title", stored.Title);
-        insert.Parameters.AddWithValue("$source", stored.Source);
-        insert.Parameters.AddWithValue("$url", stored.Url);
-        insert.Parameters.AddWithValue("$published", (object?)stored.Published ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$contentType", stored.ContentType);
-        insert.Parameters.AddWithValue("$status", (int)stored.Status);
-        insert.Parameters.AddWithValue("$error", (object?)stored.Error ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$traceId", stored.TraceId);
-        insert.Parameters.AddWithValue("$factCount", stored.FactCount);
-        insert.Parameters.AddWithValue("$now", now.ToString("O", CultureInfo.InvariantCulture));
-        insert.ExecuteNonQuery();
-        tx.Commit();
-        return new AddResult(stored, Duplicate: false);
-    }
-
-    public StoredArticle? Get(string id)
-    {
-        using var connection = database.Open();
-        return Find(connection, null, "id = $v", id);
-    }
-
-    public void Update(string id, ArticleStatus status, string? error = null, int? factCount = null, string? text = null, string? published = null, string? traceId = null)
-    {
-        using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            UPDATE documents SET status = $status, error = $error,
-                fact_count = COALESCE($factCount, fact_count),
-                text = COALESCE($text, text),
-                published = COALESCE(published, $published),
-                trace_id = COALESCE($traceId, trace_id),
-                updated_at = $now
-            WHERE id = $id;
-            """;
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$status", (int)status);
-        command.Parameters.AddWithValue("$error", (object?)error ?? DBNull.Value);
-        command.Parameters.AddWithValue("$factCount", (object?)factCount ?? DBNull.Value);
-        command.Parameters.AddWithValue("$text", (object?)text ?? DBNull.Value);
-        command.Parameters.AddWithValue("$published", (object?)published ?? DBNull.Value);
-        command.Parameters.AddWithValue("$traceId", (object?)traceId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-        if (command.ExecuteNonQuery() == 0)
-        {
-            throw new KeyNotFoundException($"document '{id}' not found");
-        }
-    }
-
-    public IReadOnlyList<string> Ids()
-    {
-        using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id FROM documents ORDER BY ingested_at, id;";
-        using var reader = command.ExecuteReader();
-        var ids = new List<string>();
-        while (reader.Read())
-        {
-            ids.Add(reader.GetString(0));
-        }
-
-        return ids;
-    }
-
-    public IReadOnlyList<StoredArticle> List(ArticleStatus? status, int limit)
-    {
-        using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM documents WHERE ($status IS NULL OR status = $status) ORDER BY ingested_at, id LIMIT $limit;";
-        command.Parameters.AddWithValue("$status", status is null ? DBNull.Value : (int)status);
-        command.Parameters.AddWithValue("$limit", limit);
-        using var reader = command.ExecuteReader();
-        var list = new List<StoredArticle>();
-        while (reader.Read())
-        {
-            list.Add(Read(reader));
-        }
-
-        return list;
-    }
-
-    private const string Columns = "id, content_hash, text, title, source, url, published, content_type, status, error, trace_id, fact_count, ingested_at, updated_at";
-
-    private static StoredArticle? Find(SqliteConnection connection, SqliteTransaction? tx, string where, string value)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = $"SELECT {Columns} FROM documents WHERE {where};";
-        command.Parameters.AddWithValue("$v", value);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? Read(reader) : null;
-    }
-
-    private static StoredArticle Read(SqliteDataReader r) => new()
-    {
-        Id = r.GetString(0),
-        ContentHash = r.GetString(1),
-        Text = r.GetString(2),
-        Title = r.GetString(3),
-        Source = r.GetString(4),
-        Url = r.GetString(5),
-        Published = r.IsDBNull(6) ? null : r.GetString(6),
-        ContentType = r.GetString(7),
-        Status = (ArticleStatus)r.GetInt32(8),
-        Error = r.IsDBNull(9) ? null : r.GetString(9),
-        TraceId = r.GetString(10),
-        FactCount = r.GetInt32(11),
-        IngestedAt = DateTimeOffset.Parse(r.GetString(12), CultureInfo.InvariantCulture),
-        UpdatedAt = DateTimeOffset.Parse(r.GetString(13), CultureInfo.InvariantCulture),
-    };
-}

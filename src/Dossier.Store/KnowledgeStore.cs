@@ -59,6 +59,9 @@ public interface IKnowledgeStore
     /// <summary>Stores the article's facts, replacing earlier ones and everything derived from them. True when it replaced.</summary>
     bool Index(ArticleInfo article, DocumentFacts facts);
 
+    /// <summary>Removes an article and everything derived from it (mentions, event sources, claims); false when it was not there.</summary>
+    bool Delete(string id);
+
     Page<ArticleSummary> List(int offset, int limit);
 
     IndexedArticle? Get(string id);

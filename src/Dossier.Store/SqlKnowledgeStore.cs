@@ -90,6 +90,34 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         return pending.Done.Task.GetAwaiter().GetResult();
     }
 
+    public bool Delete(string id)
+    {
+        using var activity = ActivitySource.StartActivity("store.delete");
+        activity?.SetTag("db.system", Engine);
+        activity?.SetTag("dossier.document.id", id);
+        if (SingleWriter)
+        {
+            _writer.Wait();
+        }
+
+        try
+        {
+            using var connection = Open();
+            using var session = new SqlSession(connection, connection.BeginTransaction());
+            BeginWrite(session.Connection, session.Transaction);
+            var existed = DeleteDocument(session, id);
+            session.Commit();
+            return existed;
+        }
+        finally
+        {
+            if (SingleWriter)
+            {
+                _writer.Release();
+            }
+        }
+    }
+
     private sealed record PendingIndex(ArticleInfo Article, DocumentFacts Facts)
     {
         public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

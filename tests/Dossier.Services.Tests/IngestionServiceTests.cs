@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Dossier.Contracts.V1;
+using Dossier.Tests.Shared;
 using Grpc.Core;
 
 namespace Dossier.Services.Tests;
@@ -16,7 +17,7 @@ public sealed class IngestionServiceTests(ServicesFixture services) : IClassFixt
         var client = services.IngestionClient();
         var text = UniqueText("Ministers of the Global Coalition to Defeat ISIS met in Rome, Italy.");
 
-        var receipt = await client.IngestAsync(new IngestRequest { Text = text, Title = "Rome meeting", Published = "2021-06-28" });
+        var receipt = await client.IngestAsync(new IngestRequest { Text = text, Title = "Rome meeting", Published = "2021-06-28", Wait = true });
 
         Assert.Equal(DocumentStatus.Indexed, receipt.Status);
         Assert.False(receipt.Duplicate);
@@ -88,7 +89,7 @@ public sealed class IngestionServiceTests(ServicesFixture services) : IClassFixt
     }
 
     [Fact]
-    public async Task IngestStream_BadArticleInTheMiddle_IsRejectedAndTheOthersIndexed()
+    public async Task IngestStream_BadArticleInTheMiddle_IsRejectedAndTheOthersAcceptedThenIndexed()
     {
         var client = services.IngestionClient();
         using var call = client.IngestStream();
@@ -104,8 +105,14 @@ public sealed class IngestionServiceTests(ServicesFixture services) : IClassFixt
         }
 
         Assert.Equal([0, 1, 2], receipts.Select(r => r.Sequence));
-        Assert.Equal([DocumentStatus.Indexed, DocumentStatus.Rejected, DocumentStatus.Indexed], receipts.Select(r => r.Status));
+        Assert.Equal([DocumentStatus.Accepted, DocumentStatus.Rejected, DocumentStatus.Accepted], receipts.Select(r => r.Status));
         Assert.Contains("empty", receipts[1].Error);
+        foreach (var id in new[] { receipts[0].DocumentId, receipts[2].DocumentId })
+        {
+            var document = await Eventually.GetAsync(
+                async () => await client.GetDocumentAsync(new GetDocumentRequest { Id = id }), d => d.Status == DocumentStatus.Indexed);
+            Assert.Equal(DocumentStatus.Indexed, document.Status);
+        }
     }
 
     [Fact]
@@ -121,8 +128,8 @@ public sealed class IngestionServiceTests(ServicesFixture services) : IClassFixt
     [Fact]
     public async Task RestIngest_JsonBody_Returns200WithReceipt()
     {
-        using var http = services.Ingestion.CreateClient();
-        var body = $$"""{"text":"{{UniqueText("The Africa Focus Group met in Abuja, Nigeria.")}}","title":"Abuja","source":"test","url":"https://example.org/a","published":"2023-03-01"}""";
+        using var http = ServicesFixture.Http(services.Ingestion);
+        var body = $$"""{"text":"{{UniqueText("The Africa Focus Group met in Abuja, Nigeria.")}}","title":"Abuja","source":"test","url":"https://example.org/a","published":"2023-03-01","wait":true}""";
 
         using var response = await http.PostAsync(new Uri("/v1/documents", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
         var json = await response.Content.ReadAsStringAsync();
@@ -135,7 +142,7 @@ public sealed class IngestionServiceTests(ServicesFixture services) : IClassFixt
     [Fact]
     public async Task RestIngest_EmptyText_Returns400()
     {
-        using var http = services.Ingestion.CreateClient();
+        using var http = ServicesFixture.Http(services.Ingestion);
 
         using var response = await http.PostAsync(new Uri("/v1/documents", UriKind.Relative), new StringContent("""{"text":"  "}""", Encoding.UTF8, "application/json"));
 
@@ -145,7 +152,7 @@ public sealed class IngestionServiceTests(ServicesFixture services) : IClassFixt
     [Fact]
     public async Task RestIngest_InvalidUtf8_Returns400()
     {
-        using var http = services.Ingestion.CreateClient();
+        using var http = ServicesFixture.Http(services.Ingestion);
         byte[] body = [.. """{"text":"bad """u8, 0xC3, 0x28, 0xFF, .. """ bytes"}"""u8];
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -172,7 +179,7 @@ public sealed class IngestionServiceTests(ServicesFixture services) : IClassFixt
     public async Task Reextract_StoredArticle_ReindexesItUnderANewTraceAndKeepsTheArticle()
     {
         var client = services.IngestionClient();
-        var receipt = await client.IngestAsync(new IngestRequest { Text = UniqueText("The Small Group met in Rome, Italy."), Id = "reextract-1" });
+        var receipt = await client.IngestAsync(new IngestRequest { Text = UniqueText("The Small Group met in Rome, Italy."), Id = "reextract-1", Wait = true });
 
         using var call = client.Reextract(new ReextractRequest { Ids = { "reextract-1" } });
         var progress = new List<ReextractProgress>();

@@ -17,8 +17,8 @@ public sealed class KnowledgeApiTests(ServicesFixture services) : IClassFixture<
     public async Task InitializeAsync()
     {
         var ingestion = services.IngestionClient();
-        await ingestion.IngestAsync(new IngestRequest { Text = Rabat, Id = "k-rabat" });
-        await ingestion.IngestAsync(new IngestRequest { Text = Later, Id = "k-later" });
+        await ingestion.IngestAsync(new IngestRequest { Text = Rabat, Id = "k-rabat", Wait = true });
+        await ingestion.IngestAsync(new IngestRequest { Text = Later, Id = "k-later", Wait = true });
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Dossier.Services.Tests;
 
@@ -20,10 +21,17 @@ public sealed class ServicesFixture : IDisposable
     {
         Directory.CreateDirectory(DataDir);
         Extraction = new WebApplicationFactory<ExtractionGrpcService>();
-        Query = new WebApplicationFactory<QueryGrpcService>().WithWebHostBuilder(b => b.UseSetting("Dossier:DataDir", DataDir));
+        Query = new WebApplicationFactory<QueryGrpcService>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Dossier:DataDir", DataDir);
+            b.UseSetting(ApiKeys.ConfigKey, ApiKey);
+        });
         Ingestion = new WebApplicationFactory<IngestionGrpcService>().WithWebHostBuilder(b =>
         {
             b.UseSetting("Dossier:DataDir", DataDir);
+            b.UseSetting(ApiKeys.ConfigKey, ApiKey);
+            b.UseSetting("Dossier:Ingestion:PollInterval", "00:00:00.100");
+            b.UseSetting("Dossier:Ingestion:RetryBaseDelay", "00:00:00.050");
             b.UseSetting("Dossier:Seeds", "off");
             b.ConfigureTestServices(services =>
             {
@@ -35,6 +43,9 @@ public sealed class ServicesFixture : IDisposable
         });
     }
 
+    /// <summary>The write key of the query and ingestion test servers; clients of <see cref="Channel{T}"/> send it.</summary>
+    public const string ApiKey = "test-key-3f9c2a";
+
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "dossier-tests", Guid.NewGuid().ToString("N"));
 
     public WebApplicationFactory<ExtractionGrpcService> Extraction { get; }
@@ -43,9 +54,35 @@ public sealed class ServicesFixture : IDisposable
 
     public WebApplicationFactory<IngestionGrpcService> Ingestion { get; }
 
-    public static GrpcChannel Channel<T>(WebApplicationFactory<T> factory)
+    /// <summary>A channel to the test server that sends <paramref name="apiKey"/> (the fixture's key unless told otherwise; null for none).</summary>
+    public static GrpcChannel Channel<T>(WebApplicationFactory<T> factory, string? apiKey = ApiKey)
         where T : class =>
-        GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
+        GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions
+        {
+            HttpHandler = apiKey is null ? factory.Server.CreateHandler() : new KeyHandler(apiKey) { InnerHandler = factory.Server.CreateHandler() },
+        });
+
+    /// <summary>An HTTP client of the test server (REST through JSON transcoding) that sends the fixture's key.</summary>
+    public static HttpClient Http<T>(WebApplicationFactory<T> factory, string? apiKey = ApiKey)
+        where T : class
+    {
+        var client = factory.CreateClient();
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add(ApiKeys.Header, apiKey);
+        }
+
+        return client;
+    }
+
+    private sealed class KeyHandler(string key) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.TryAddWithoutValidation(ApiKeys.Header, key);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 
     public ExtractionService.ExtractionServiceClient ExtractionClient() => new(Channel(Extraction));
 

@@ -4,25 +4,41 @@ using Grpc.Core;
 
 namespace Dossier.Extraction.Services;
 
-/// <summary>gRPC front of <see cref="IFactExtractor"/>: checks the input, maps proto ↔ domain.</summary>
-public sealed class ExtractionGrpcService(IFactExtractor extractor, ILogger<ExtractionGrpcService> logger)
+/// <summary>gRPC front of <see cref="IFactExtractor"/>: checks the input, waits for a slot, maps proto ↔ domain.</summary>
+public sealed class ExtractionGrpcService(IFactExtractor extractor, ExtractionGate gate, ILogger<ExtractionGrpcService> logger)
     : ExtractionService.ExtractionServiceBase
 {
-    public override Task<ExtractResponse> Extract(ExtractRequest request, ServerCallContext context)
+    public override async Task<ExtractResponse> Extract(ExtractRequest request, ServerCallContext context)
     {
         GrpcErrors.ThrowIfInvalid(ArticleRules.Check(request.Text));
         GrpcErrors.ThrowIfInvalid(ArticleRules.CheckPublished(request.Published));
 
+        // The call's deadline and cancellation reach the wait for a slot and every pipeline component.
+        using var slot = await gate.EnterAsync(context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.ResourceExhausted,
+                $"extraction is at capacity ({gate.Options.MaxConcurrency} running, {gate.Options.MaxQueue} waiting); retry later"));
         var result = extractor.Extract(ToDomain(request), context.CancellationToken);
         logger.LogInformation("Extracted {FactCount} facts from document {DocumentId} ({Length} characters)",
             result.Facts.Count, request.DocumentId, request.Text.Length);
-        return Task.FromResult(new ExtractResponse
+        return new ExtractResponse
         {
             Facts = result.Facts.ToProto(),
             Text = result.Text,
             ExtractorVersion = extractor.Version,
-        });
+        };
     }
+
+    public override Task<ExtractionStatus> GetStatus(GetExtractionStatusRequest request, ServerCallContext context) =>
+        Task.FromResult(new ExtractionStatus
+        {
+            Instance = gate.Instance,
+            ExtractorVersion = extractor.Version,
+            Extracted = gate.Extracted,
+            InFlight = gate.InFlight,
+            Refused = gate.Refused,
+            MaxConcurrency = gate.Options.MaxConcurrency,
+            MaxQueue = gate.Options.MaxQueue,
+        });
 
     private static ExtractionRequest ToDomain(ExtractRequest r) => new(
         DocId: r.DocumentId,

@@ -2,15 +2,24 @@ using Dossier.Contracts.V1;
 using Dossier.Store;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 
 namespace Dossier.Ingestion.Services;
 
-/// <summary>gRPC front of the <see cref="Ingestor"/> and the article store.</summary>
-public sealed class IngestionGrpcService(Ingestor ingestor, IArticleStore store) : IngestionService.IngestionServiceBase
+/// <summary>gRPC front of the <see cref="Ingestor"/>, the article store and its queue. Writes need the API key.</summary>
+public sealed class IngestionGrpcService(
+    Ingestor ingestor,
+    IArticleStore store,
+    WorkQueue queue,
+    QueryService.QueryServiceClient query,
+    IOptions<IngestionOptions> options,
+    ILogger<IngestionGrpcService> logger) : IngestionService.IngestionServiceBase
 {
+    [RequiresApiKey]
     public override Task<IngestReceipt> Ingest(IngestRequest request, ServerCallContext context) =>
-        ingestor.IngestAsync(ToCommand(request), context.CancellationToken);
+        ingestor.IngestAsync(ToCommand(request), request.Wait, context.CancellationToken);
 
+    [RequiresApiKey]
     public override async Task IngestStream(IAsyncStreamReader<IngestRequest> requestStream, IServerStreamWriter<IngestReceipt> responseStream, ServerCallContext context)
     {
         var sequence = 0;
@@ -19,12 +28,17 @@ public sealed class IngestionGrpcService(Ingestor ingestor, IArticleStore store)
             IngestReceipt receipt;
             try
             {
-                receipt = await ingestor.IngestAsync(ToCommand(request), context.CancellationToken);
+                receipt = ingestor.Accept(ToCommand(request));
             }
             catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument or StatusCode.AlreadyExists)
             {
                 // One bad article must not end a bulk load: refuse it in its own receipt.
                 receipt = new IngestReceipt { Status = Contracts.V1.DocumentStatus.Rejected, Error = e.Status.Detail, DocumentId = request.Id };
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted)
+            {
+                // Backpressure: every request before this one has its receipt; the client resends from here.
+                throw new RpcException(new Status(StatusCode.ResourceExhausted, $"{e.Status.Detail} (from sequence {sequence})"));
             }
 
             receipt.Sequence = sequence++;
@@ -32,6 +46,7 @@ public sealed class IngestionGrpcService(Ingestor ingestor, IArticleStore store)
         }
     }
 
+    [RequiresApiKey]
     public override async Task Reextract(ReextractRequest request, IServerStreamWriter<ReextractProgress> responseStream, ServerCallContext context)
     {
         var ids = request.Ids.Count > 0 ? request.Ids.Distinct().ToList() : store.Ids();
@@ -49,14 +64,76 @@ public sealed class IngestionGrpcService(Ingestor ingestor, IArticleStore store)
         }
     }
 
+    [RequiresApiKey]
+    public override Task<RetryResponse> Retry(RetryRequest request, ServerCallContext context)
+    {
+        var retried = store.Retry(request.Ids, DateTimeOffset.UtcNow);
+        for (var i = 0; i < retried; i++)
+        {
+            queue.Added();
+        }
+
+        logger.LogInformation("{Count} parked articles queued again", retried);
+        return Task.FromResult(new RetryResponse { Retried = retried });
+    }
+
+    [RequiresApiKey]
+    public override async Task<DeleteDocumentResponse> DeleteDocument(DeleteDocumentRequest request, ServerCallContext context)
+    {
+        if (string.IsNullOrEmpty(request.Id) || store.Get(request.Id) is null)
+        {
+            throw GrpcErrors.NotFound($"document '{request.Id}'");
+        }
+
+        // Facts first: if query cannot be reached the article stays, and the delete can simply be repeated.
+        var facts = await query.DeleteDocumentFactsAsync(
+            new DeleteDocumentFactsRequest { Id = request.Id }, deadline: DateTime.UtcNow + options.Value.CallTimeout, cancellationToken: context.CancellationToken);
+        store.Delete(request.Id);
+        logger.LogInformation("Document {DocumentId} deleted", request.Id);
+        return new DeleteDocumentResponse { Id = request.Id, FactsDeleted = facts.Deleted };
+    }
+
+    public override Task<ListIngestedResponse> ListDocuments(ListIngestedRequest request, ServerCallContext context)
+    {
+        var size = request.PageSize <= 0 ? 50 : Math.Min(request.PageSize, 500);
+        var after = request.PageToken.Length == 0 ? null : request.PageToken;
+        GrpcErrors.ThrowIfInvalid(after is null ? null : Domain.ArticleRules.CheckId(after) is { } problem ? $"page_token is not valid: {problem}" : null);
+        var page = store.List(Ingestor.FromProto(request.Status), size + 1, after);
+        var response = new ListIngestedResponse { NextPageToken = page.Count > size ? page[size - 1].Id : "" };
+        response.Documents.AddRange(page.Take(size).Select(a => ToProto(a, request.WithoutText)));
+        return Task.FromResult(response);
+    }
+
+    public override Task<QueueStatus> GetQueueStatus(GetQueueStatusRequest request, ServerCallContext context)
+    {
+        var counts = store.Counts();
+        var status = new QueueStatus
+        {
+            Accepted = counts.Accepted, Extracted = counts.Extracted, Indexed = counts.Indexed, Failed = counts.Failed,
+            Pending = counts.Pending, MaxPending = options.Value.MaxPending, Workers = Math.Max(0, options.Value.Workers),
+            Busy = queue.Busy, PausedReason = queue.PauseLeft() > TimeSpan.Zero ? queue.PausedReason : "", Engine = store.Engine,
+        };
+        if (status.PausedReason.Length > 0)
+        {
+            status.PausedUntil = Timestamp.FromDateTimeOffset(queue.PausedUntil);
+        }
+
+        return Task.FromResult(status);
+    }
+
     public override Task<Document> GetDocument(GetDocumentRequest request, ServerCallContext context)
     {
         var article = (string.IsNullOrEmpty(request.Id) ? null : store.Get(request.Id))
             ?? throw GrpcErrors.NotFound($"document '{request.Id}'");
-        return Task.FromResult(new Document
+        return Task.FromResult(ToProto(article, withoutText: false));
+    }
+
+    private static Document ToProto(StoredArticle article, bool withoutText)
+    {
+        var document = new Document
         {
             Id = article.Id,
-            Text = article.Text,
+            Text = withoutText ? "" : article.Text,
             Title = article.Title,
             Source = article.Source,
             Url = article.Url,
@@ -67,7 +144,14 @@ public sealed class IngestionGrpcService(Ingestor ingestor, IArticleStore store)
             TraceId = article.TraceId,
             Status = Ingestor.ToProto(article.Status),
             Error = article.Error ?? "",
-        });
+            Attempts = article.Attempts,
+        };
+        if (article.Status is ArticleStatus.Accepted or ArticleStatus.Extracted)
+        {
+            document.NextAttemptAt = Timestamp.FromDateTimeOffset(article.NextAttemptAt);
+        }
+
+        return document;
     }
 
     private static IngestCommand ToCommand(IngestRequest r) =>

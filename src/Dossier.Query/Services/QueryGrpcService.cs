@@ -11,6 +11,7 @@ namespace Dossier.Query.Services;
 /// <summary>gRPC front of <see cref="IKnowledgeStore"/>: checks requests, maps proto ↔ domain, store errors to statuses.</summary>
 public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcService> logger) : QueryService.QueryServiceBase
 {
+    [RequiresApiKey]
     public override Task<IndexFactsResponse> IndexFacts(IndexFactsRequest request, ServerCallContext context)
     {
         if (request.Document is null || request.Facts is null)
@@ -34,6 +35,15 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
             facts with { Doc = d.Id });
         logger.LogInformation("Indexed {FactCount} facts of document {DocumentId} (replaced: {Replaced})", facts.Count, d.Id, replaced);
         return Task.FromResult(new IndexFactsResponse { DocumentId = d.Id, FactCount = facts.Count, Replaced = replaced });
+    }
+
+    [RequiresApiKey]
+    public override Task<DeleteDocumentFactsResponse> DeleteDocumentFacts(DeleteDocumentFactsRequest request, ServerCallContext context)
+    {
+        GrpcErrors.ThrowIfInvalid(string.IsNullOrEmpty(request.Id) ? "document id is empty" : ArticleRules.CheckId(request.Id));
+        var deleted = store.Delete(request.Id);
+        logger.LogInformation("Deleted the facts of document {DocumentId} (were there: {Deleted})", request.Id, deleted);
+        return Task.FromResult(new DeleteDocumentFactsResponse { Deleted = deleted });
     }
 
     public override Task<ListDocumentsResponse> ListDocuments(ListDocumentsRequest request, ServerCallContext context)

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using Dossier.Contracts.V1;
+using Dossier.Store;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+
+namespace Dossier.Ingestion;
+
+/// <summary>How one processing attempt ended.</summary>
+public enum Outcome
+{
+    /// <summary>Extracted and indexed.</summary>
+    Indexed,
+
+    /// <summary>Worth another attempt (a service down, slow, busy or failing for now).</summary>
+    Transient,
+
+    /// <summary>Another attempt would fail the same way (the article itself was refused).</summary>
+    Permanent,
+}
+
+/// <summary>The result of one attempt: the outcome, the error when it failed, and whether a service was unreachable.</summary>
+public sealed record Attempt(Outcome Outcome, string? Error = null, string? ExtractorVersion = null, bool Unreachable = false);
+
+/// <summary>
+/// One processing attempt of a stored article: extraction, then indexing of its facts, each call under its own deadline,
+/// progress recorded in the store. It never decides about retries (<see cref="IngestionWorker"/> does).
+/// </summary>
+public sealed class ArticleProcessor(
+    IArticleStore store,
+    ExtractionService.ExtractionServiceClient extraction,
+    QueryService.QueryServiceClient query,
+    IOptions<IngestionOptions> options,
+    ILogger<ArticleProcessor> logger)
+{
+    public static readonly ActivitySource ActivitySource = new("Dossier.Ingestion");
+
+    public async Task<Attempt> ProcessAsync(StoredArticle article, string traceId, CancellationToken cancellationToken)
+    {
+        var timeout = options.Value.CallTimeout;
+        try
+        {
+            var extracted = await extraction.ExtractAsync(
+                new ExtractRequest
+                {
+                    DocumentId = article.Id, Text = article.Text, Title = article.Title, Source = article.Source,
+                    Url = article.Url, Published = article.Published ?? "", ContentType = article.ContentType,
+                },
+                deadline: DateTime.UtcNow + timeout,
+                cancellationToken: cancellationToken);
+
+            var facts = extracted.Facts;
+            var published = article.Published ?? (facts.Published.Length > 0 ? facts.Published : null);
+            var textOfRecord = extracted.Text.Length > 0 ? extracted.Text : article.Text;
+            store.Update(article.Id, ArticleStatus.Extracted, error: article.Error, factCount: facts.Count(),
+                text: textOfRecord == article.Text ? null : textOfRecord, published: published, traceId: traceId);
+
+            await query.IndexFactsAsync(
+                new IndexFactsRequest
+                {
+                    Document = new Document
+                    {
+                        Id = article.Id, Text = textOfRecord, Title = article.Title, Source = article.Source, Url = article.Url,
+                        Published = published ?? "", ContentType = article.ContentType, ContentHash = article.ContentHash,
+                        TraceId = traceId,
+                    },
+                    Facts = facts,
+                },
+                deadline: DateTime.UtcNow + timeout,
+                cancellationToken: cancellationToken);
+
+            logger.LogInformation("Document {DocumentId}: {FactCount} facts by extractor {ExtractorVersion} indexed (attempt {Attempt})",
+                article.Id, facts.Count(), extracted.ExtractorVersion, article.Attempts);
+            return new Attempt(Outcome.Indexed, ExtractorVersion: extracted.ExtractorVersion);
+        }
+        catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            var error = $"{e.StatusCode}: {e.Status.Detail}";
+            Activity.Current?.SetStatus(ActivityStatusCode.Error, error);
+            return e.StatusCode switch
+            {
+                StatusCode.InvalidArgument or StatusCode.OutOfRange or StatusCode.Unimplemented => new Attempt(Outcome.Permanent, error),
+                StatusCode.Unavailable => new Attempt(Outcome.Transient, error, Unreachable: true),
+                _ => new Attempt(Outcome.Transient, error),
+            };
+        }
+    }
+}
