@@ -1,32 +1,65 @@
 using Microsoft.Extensions.DependencyInjection;
 
-// Dossier: ingestion → extraction → query over gRPC, and the dashboard reading query.
+// Dossier: ingestion → extraction (one or more replicas) → query over gRPC, and the dashboard reading query.
 var builder = DistributedApplication.CreateBuilder(args);
 
 var settings = DossierSettings.From(builder);
 
-var extraction = builder.AddProject<Projects.Dossier_Extraction>("extraction")
-    .WithHttpHealthCheck("/health", endpointName: "http");
+// Writes need this key (x-api-key); a secret parameter, so the Aspire dashboard masks it.
+var apiKey = builder.AddParameter("dossier-api-key", settings.ApiKey, secret: true);
+Console.WriteLine($"Dossier API key for writes (x-api-key), {settings.ApiKeyOrigin}: {settings.ApiKey}");
+
+// Extraction is stateless: replicas "extraction", "extraction-2", … each on its own ports; ingestion lists them all
+// under the one service name and spreads its calls across them (client-side load balancing via service discovery).
+var extractions = Enumerable.Range(1, settings.ExtractionReplicas).Select(i =>
+{
+    var replica = builder.AddProject<Projects.Dossier_Extraction>(i == 1 ? "extraction" : $"extraction-{i}")
+        // One service in traces and metrics; replicas differ by service.instance.id.
+        .WithEnvironment("OTEL_SERVICE_NAME", "extraction")
+        .WithEnvironment("Dossier__LockReads", settings.LockReads.ToString())
+        .WithEnvironment("Dossier__ApiKey", apiKey)
+        .WithHttpHealthCheck("/health", endpointName: "http");
+    if (i > 1)
+    {
+        // The first replica keeps the ports of appsettings.json; the others take free ones.
+        replica.WithEndpoint("grpc", e => e.Port = null).WithEndpoint("http", e => e.Port = null);
+    }
+
+    return replica;
+}).ToList();
 
 var query = builder.AddProject<Projects.Dossier_Query>("query")
     .WithEnvironment("DOSSIER_DATA_DIR", settings.DataDir)
+    .WithEnvironment("Dossier__ApiKey", apiKey)
+    .WithEnvironment("Dossier__LockReads", settings.LockReads.ToString())
     .WithHttpHealthCheck("/health", endpointName: "http");
-if (settings.UsePostgres)
-{
-    // The knowledge store on PostgreSQL instead of embedded SQLite: ConnectionStrings:dossier of the app host.
-    query.WithReference(builder.AddConnectionString("dossier"));
-}
 
 var ingestion = builder.AddProject<Projects.Dossier_Ingestion>("ingestion")
     .WithEnvironment("DOSSIER_DATA_DIR", settings.DataDir)
     .WithEnvironment("Dossier__Seeds", settings.Seeds)
-    .WithReference(extraction.GetEndpoint("grpc")).WaitFor(extraction)
+    .WithEnvironment("Dossier__ApiKey", apiKey)
+    .WithEnvironment("Dossier__LockReads", settings.LockReads.ToString())
     .WithReference(query.GetEndpoint("grpc")).WaitFor(query)
     .WithHttpHealthCheck("/health", endpointName: "http");
+for (var i = 0; i < extractions.Count; i++)
+{
+    var endpoint = extractions[i].GetEndpoint("grpc");
+    var variable = $"services__extraction__grpc__{i}";
+    ingestion.WithEnvironment(context => context.EnvironmentVariables[variable] = endpoint).WaitFor(extractions[i]);
+}
+
+if (settings.UsePostgres)
+{
+    // Articles, work queue and knowledge in PostgreSQL instead of embedded SQLite: ConnectionStrings:dossier of the app host.
+    var database = builder.AddConnectionString("dossier");
+    query.WithReference(database);
+    ingestion.WithReference(database);
+}
 
 builder.AddProject<Projects.Dossier_Dashboard>("dashboard")
     .WithReference(query.GetEndpoint("grpc")).WaitFor(query)
     .WithReference(ingestion.GetEndpoint("grpc"))
+    .WithEnvironment("Dossier__ApiKey", apiKey)
     .WithEnvironment(context =>
     {
         // The Aspire dashboard's own address, read from its resource once ports are allocated (under

@@ -2,7 +2,7 @@ using Dossier.Cli;
 using Dossier.Cli.Commands;
 using Grpc.Core;
 
-var flags = new HashSet<string>(StringComparer.Ordinal) { "json", "jsonl", "verbose", "help" };
+var flags = new HashSet<string>(StringComparer.Ordinal) { "json", "jsonl", "verbose", "help", "no-wait" };
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
     Console.Out.Write(Usage.Text);
@@ -25,6 +25,10 @@ try
         "evaluate" => EvaluateCommand.Run(rest, Console.Out, Console.Error),
         "ingest" => await IngestCommand.RunAsync(rest, Console.Out, Console.Error, cts.Token),
         "reextract" => await IngestCommand.ReextractAsync(rest, Console.Out, Console.Error, cts.Token),
+        "queue" => await IngestCommand.QueueAsync(rest, Console.Out, cts.Token),
+        "failed" => await IngestCommand.FailedAsync(rest, Console.Out, cts.Token),
+        "retry" => await IngestCommand.RetryAsync(rest, Console.Out, cts.Token),
+        "delete" => await IngestCommand.DeleteAsync(rest, Console.Out, cts.Token),
         "search" => await QueryCommands.SearchAsync(rest, Console.Out, cts.Token),
         "facts" => await QueryCommands.FactsAsync(rest, Console.Out, cts.Token),
         "events" => await KnowledgeCommands.EventsAsync(rest, Console.Out, cts.Token),

@@ -11,8 +11,15 @@ public static class Usage
                                               precision/recall/F1 per fact kind against gold annotations (as score.py);
                                               without --pred the pipeline runs in-process over DIR/*.txt
 
-        Against a running system (default servers are the app host's fixed ports):
-          ingest DIR [--server URL]           send every *.txt / *.html in DIR to ingestion (default http://localhost:5181)
+        Against a running system (default servers are the app host's fixed ports). Writes send the API key:
+        --api-key KEY, else DOSSIER_API_KEY, else the app host's key file (DOSSIER_DATA_DIR or ~/.local/share/dossier)/api-key.
+          ingest DIR [--server URL] [--no-wait]
+                                              send every *.txt / *.html in DIR to ingestion (default http://localhost:5181)
+                                              and follow them until indexed or failed
+          queue                               the ingestion queue: pending, indexed, failed, workers, pause
+          failed                              articles parked after their last attempt, with their errors
+          retry [ID ...]                      queue failed articles again (default all)
+          delete ID                           delete an article and its facts
           reextract [ID ...] [--server URL]   run stored articles (default all) through the current extractor again
           search TEXT [--server URL] [--json] full-text search over indexed articles (default http://localhost:5183)
           facts DOC_ID [--server URL] [--json]

@@ -9,8 +9,8 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new RenderTimingFilter()));
-        builder.Services.AddGrpcClient<QueryService.QueryServiceClient>(o => o.Address = new Uri("http://_grpc.query")).WithQuickFailure();
-        builder.Services.AddGrpcClient<IngestionService.IngestionServiceClient>(o => o.Address = new Uri("http://_grpc.ingestion")).WithQuickFailure();
+        builder.Services.AddGrpcClient<QueryService.QueryServiceClient>(o => o.Address = new Uri("http://_grpc.query")).WithQuickFailure().AddDossierApiKey();
+        builder.Services.AddGrpcClient<IngestionService.IngestionServiceClient>(o => o.Address = new Uri("http://_grpc.ingestion")).WithQuickFailure().AddDossierApiKey();
         builder.Services.AddScoped<ArticlesService>();
         builder.Services.AddScoped<KnowledgeService>();
         builder.Services.AddScoped<IngestStatusService>();

@@ -64,7 +64,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public GrpcChannel Channel(string resource) => GrpcChannel.ForAddress(App.GetEndpoint(resource, "grpc"));
+    public GrpcChannel Channel(string resource) => DossierApp.Channel(App, resource);
 
     /// <summary>A fresh page (1280 × 900) whose base URL is the Dossier dashboard.</summary>
     public async Task<IPage> NewPageAsync()

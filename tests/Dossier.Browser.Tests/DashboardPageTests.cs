@@ -140,7 +140,7 @@ public sealed class DashboardPageTests(BrowserFixture system)
         var receipt = await Eventually.GetAsync(
             () => ingestion.IngestAsync(new IngestRequest
             {
-                Text = Text(), Title = "<img src=x onerror=alert('title')> XSS probe", Source = "browser-tests", ContentType = "text/plain",
+                Text = Text(), Title = "<img src=x onerror=alert('title')> XSS probe", Source = "browser-tests", ContentType = "text/plain", Wait = true,
             }).ResponseAsync,
             r => r.Status == DocumentStatus.Indexed,
             TimeSpan.FromSeconds(60));

@@ -24,7 +24,7 @@ public sealed class SystemFixture : IAsyncLifetime
         App = await DossierApp.StartAsync(DataDir, DashboardApiKey);
     }
 
-    public GrpcChannel Channel(string resource) => GrpcChannel.ForAddress(App.GetEndpoint(resource, "grpc"));
+    public GrpcChannel Channel(string resource) => DossierApp.Channel(App, resource);
 
     public HttpClient Http(string resource, string endpoint = "http") => new() { BaseAddress = App.GetEndpoint(resource, endpoint) };
 

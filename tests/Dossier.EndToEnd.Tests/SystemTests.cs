@@ -31,7 +31,7 @@ public sealed class SystemTests(SystemFixture system)
         var query = new QueryService.QueryServiceClient(system.Channel("query"));
         var text = $"Brussels, 12 June 2024 — Belgium hosted the Africa Focus Group of the Global Coalition to Defeat ISIS. (e2e {Guid.NewGuid():N})";
 
-        var receipt = await ingestion.IngestAsync(new IngestRequest { Text = text, Title = "AFG in Brussels", Source = "e2e" });
+        var receipt = await ingestion.IngestAsync(new IngestRequest { Text = text, Title = "AFG in Brussels", Source = "e2e", Wait = true });
         var facts = await query.GetDocumentFactsAsync(new GetDocumentFactsRequest { Id = receipt.DocumentId });
 
         Assert.Equal(DocumentStatus.Indexed, receipt.Status);
@@ -94,6 +94,27 @@ public sealed class SystemTests(SystemFixture system)
         var c83 = counts.Single(c => c.GetProperty("value").GetInt32() == 83);
         var c84 = counts.Single(c => c.GetProperty("value").GetInt32() == 84);
         Assert.Contains(c84.GetProperty("id").GetString(), c83.GetProperty("conflictsWith").EnumerateArray().Select(x => x.GetString()));
+    }
+
+    [Fact]
+    public async Task ExtractionReplicas_SeedsAndMoreIngested_BothReplicasServedWork()
+    {
+        var ingestion = new IngestionService.IngestionServiceClient(system.Channel("ingestion"));
+        for (var i = 0; i < 6; i++)
+        {
+            var text = $"Rome, {i + 1} May 2024 — Italy hosted a meeting of the Global Coalition to Defeat ISIS. (replicas {Guid.NewGuid():N})";
+            var receipt = await ingestion.IngestAsync(new IngestRequest { Text = text, Source = "e2e", Wait = true });
+            Assert.Equal(DocumentStatus.Indexed, receipt.Status);
+        }
+
+        var statuses = new List<ExtractionStatus>();
+        foreach (var replica in new[] { "extraction", "extraction-2" })
+        {
+            statuses.Add(await new ExtractionService.ExtractionServiceClient(system.Channel(replica)).GetStatusAsync(new GetExtractionStatusRequest()));
+        }
+
+        Assert.Equal(DossierApp.ExtractionReplicas, statuses.Select(s => s.Instance).Distinct().Count());
+        Assert.All(statuses, s => Assert.True(s.Extracted > 0, $"replica {s.Instance} extracted nothing"));
     }
 
     /// <summary>Names of the services that reported spans of one trace to the Aspire dashboard.</summary>

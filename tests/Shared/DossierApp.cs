@@ -11,6 +11,12 @@ namespace Dossier.Tests.Shared;
 /// </summary>
 internal static class DossierApp
 {
+    /// <summary>The write key the app host is started with (and hands to every service).</summary>
+    public const string ApiKey = "dossier-test-write-key";
+
+    /// <summary>Extraction replicas started (the tests check that ingestion spreads work across them).</summary>
+    public const int ExtractionReplicas = 2;
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     public static async Task<DistributedApplication> StartAsync(string dataDir, string apiKey)
@@ -19,6 +25,8 @@ internal static class DossierApp
             [
                 $"--Dossier:DataDir={dataDir}",
                 $"--AppHost:DashboardApiKey={apiKey}",
+                $"--Dossier:ApiKey={ApiKey}",
+                $"--Dossier:ExtractionReplicas={ExtractionReplicas}",
                 "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
             ],
             (options, _) => options.DisableDashboard = false);
@@ -28,12 +36,28 @@ internal static class DossierApp
         var app = await builder.BuildAsync();
         using var cts = new CancellationTokenSource(StartTimeout);
         await app.StartAsync(cts.Token);
-        foreach (var resource in new[] { "extraction", "query", "ingestion", "dashboard" })
+        foreach (var resource in new[] { "extraction", "extraction-2", "query", "ingestion", "dashboard" })
         {
             await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token);
         }
 
         return app;
+    }
+
+    /// <summary>A gRPC channel to a resource's grpc endpoint that sends the write key.</summary>
+    public static Grpc.Net.Client.GrpcChannel Channel(DistributedApplication app, string resource) =>
+        Grpc.Net.Client.GrpcChannel.ForAddress(app.GetEndpoint(resource, "grpc"), new Grpc.Net.Client.GrpcChannelOptions
+        {
+            HttpHandler = new KeyHandler { InnerHandler = new SocketsHttpHandler() },
+        });
+
+    private sealed class KeyHandler : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.TryAddWithoutValidation("x-api-key", ApiKey);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     /// <summary>Stops the system (when it started) and deletes its data folder.</summary>

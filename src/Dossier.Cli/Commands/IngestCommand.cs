@@ -5,8 +5,10 @@ using Grpc.Core;
 namespace Dossier.Cli.Commands;
 
 /// <summary>
-/// <c>ingest DIR [--server URL]</c>: streams every <c>*.txt</c> (plain text) and <c>*.html</c> (HTML) file of a folder to a
-/// running ingestion service, one receipt per article, with progress. The file's stem becomes the document id.
+/// <c>ingest DIR [--server URL] [--no-wait]</c>: streams every <c>*.txt</c> (plain text) and <c>*.html</c> (HTML) file of a
+/// folder to a running ingestion service, one receipt per stored article, then (unless <c>--no-wait</c>) follows the
+/// articles until each is indexed or parked. The file's stem becomes the document id. Also the queue's commands:
+/// <c>queue</c>, <c>failed</c>, <c>retry</c>, <c>delete</c>.
 /// </summary>
 public static class IngestCommand
 {
@@ -28,7 +30,8 @@ public static class IngestCommand
 
         using var channel = Servers.Channel(args, Servers.Ingestion);
         var client = new IngestionService.IngestionServiceClient(channel);
-        int indexed = 0, duplicates = 0, failed = 0;
+        int accepted = 0, duplicates = 0, failed = 0;
+        var ids = new List<string>();
         try
         {
             using var call = client.IngestStream(cancellationToken: cancellationToken);
@@ -58,19 +61,22 @@ public static class IngestCommand
                 var name = Path.GetFileName(files[receipt.Sequence]);
                 var state = receipt.Duplicate ? "already stored" : Describe(receipt.Status);
                 stdout.WriteLine($"[{receipt.Sequence + 1}/{files.Count}] {name}: {state}" +
-                    (receipt.Status == DocumentStatus.Indexed ? $" ({receipt.FactCount} facts, id {receipt.DocumentId})" : "") +
+                    (receipt.Status == DocumentStatus.Rejected ? "" : $" (id {receipt.DocumentId})") +
                     (receipt.Error.Length > 0 ? $": {receipt.Error}" : ""));
+                if (receipt.Status == DocumentStatus.Rejected)
+                {
+                    failed++;
+                    continue;
+                }
+
+                ids.Add(receipt.DocumentId);
                 if (receipt.Duplicate)
                 {
                     duplicates++;
                 }
-                else if (receipt.Status == DocumentStatus.Indexed)
-                {
-                    indexed++;
-                }
                 else
                 {
-                    failed++;
+                    accepted++;
                 }
             }
 
@@ -82,8 +88,99 @@ public static class IngestCommand
             return 1;
         }
 
-        stderr.WriteLine($"{indexed} indexed, {duplicates} already stored, {failed} failed or rejected");
-        return failed == 0 ? 0 : 1;
+        stderr.WriteLine($"{accepted} stored, {duplicates} already stored, {failed} rejected");
+        if (args.Has("no-wait") || ids.Count == 0)
+        {
+            return failed == 0 ? 0 : 1;
+        }
+
+        // Follow the stored articles through the queue until each is indexed or parked.
+        var pending = new HashSet<string>(ids, StringComparer.Ordinal);
+        int indexed = 0, parked = 0;
+        while (pending.Count > 0)
+        {
+            foreach (var id in pending.ToList())
+            {
+                var document = await client.GetDocumentAsync(new GetDocumentRequest { Id = id }, cancellationToken: cancellationToken);
+                if (document.Status is DocumentStatus.Indexed or DocumentStatus.Failed)
+                {
+                    pending.Remove(id);
+                    indexed += document.Status == DocumentStatus.Indexed ? 1 : 0;
+                    parked += document.Status == DocumentStatus.Failed ? 1 : 0;
+                    if (document.Status == DocumentStatus.Failed)
+                    {
+                        stdout.WriteLine($"{id}: failed: {document.Error}");
+                    }
+                }
+            }
+
+            if (pending.Count > 0)
+            {
+                stderr.Write($"\r{indexed + parked}/{ids.Count} processed");
+                await Task.Delay(500, cancellationToken);
+            }
+        }
+
+        stderr.WriteLine($"\r{indexed} indexed, {parked} failed (dossier failed / dossier retry), {failed} rejected");
+        return failed + parked == 0 ? 0 : 1;
+    }
+
+    /// <summary><c>queue</c>: the ingestion queue's counts and state.</summary>
+    public static async Task<int> QueueAsync(Args args, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        using var channel = Servers.Channel(args, Servers.Ingestion);
+        var s = await new IngestionService.IngestionServiceClient(channel).GetQueueStatusAsync(new GetQueueStatusRequest(), cancellationToken: cancellationToken);
+        stdout.WriteLine($"pending {s.Pending} (accepted {s.Accepted}, extracted {s.Extracted}) of at most {s.MaxPending}; indexed {s.Indexed}; failed {s.Failed}");
+        stdout.WriteLine($"workers {s.Busy}/{s.Workers} busy; store {s.Engine}" +
+            (s.PausedReason.Length > 0 ? $"; paused until {s.PausedUntil.ToDateTimeOffset():HH:mm:ss}: {s.PausedReason}" : ""));
+        return 0;
+    }
+
+    /// <summary><c>failed</c>: the parked articles and their errors.</summary>
+    public static async Task<int> FailedAsync(Args args, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        using var channel = Servers.Channel(args, Servers.Ingestion);
+        var client = new IngestionService.IngestionServiceClient(channel);
+        var token = "";
+        var count = 0;
+        do
+        {
+            var page = await client.ListDocumentsAsync(
+                new ListIngestedRequest { Status = DocumentStatus.Failed, PageSize = 500, PageToken = token, WithoutText = true },
+                cancellationToken: cancellationToken);
+            foreach (var d in page.Documents)
+            {
+                stdout.WriteLine($"{d.Id}\t{d.Attempts} attempts\t{d.Error}");
+                count++;
+            }
+
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        stdout.WriteLine(count == 0 ? "no failed articles" : $"{count} failed (dossier retry [ID ...] queues them again)");
+        return 0;
+    }
+
+    /// <summary><c>retry [ID ...]</c>: queues parked articles again (default all).</summary>
+    public static async Task<int> RetryAsync(Args args, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        using var channel = Servers.Channel(args, Servers.Ingestion);
+        var response = await new IngestionService.IngestionServiceClient(channel).RetryAsync(
+            new RetryRequest { Ids = { args.Positional } }, cancellationToken: cancellationToken);
+        stdout.WriteLine($"{response.Retried} queued again");
+        return 0;
+    }
+
+    /// <summary><c>delete ID</c>: deletes an article and its facts.</summary>
+    public static async Task<int> DeleteAsync(Args args, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        var id = args.Positional.FirstOrDefault() ?? throw new UsageException("delete needs a document id");
+        using var channel = Servers.Channel(args, Servers.Ingestion);
+        var response = await new IngestionService.IngestionServiceClient(channel).DeleteDocumentAsync(
+            new DeleteDocumentRequest { Id = id }, cancellationToken: cancellationToken);
+        stdout.WriteLine($"{response.Id} deleted" + (response.FactsDeleted ? " with its facts" : ""));
+        return 0;
     }
 
     private static string Describe(DocumentStatus status) => status switch
