@@ -120,13 +120,13 @@ public abstract class SqlArticleStore : IArticleStore
             WHERE id IN (
                 SELECT id FROM articles
                 WHERE status IN (1, 2) AND next_attempt_at <= @now AND (lease_until IS NULL OR lease_until < @now)
-                ORDER BY next_attempt_at, ingested_at
+                ORDER BY next_attempt_at, ingested_at, id
                 LIMIT @limit
                 {ClaimLock})
             RETURNING {Columns}
             """,
             Read, ("@owner", owner), ("@until", leaseUntil.ToUnixTimeMilliseconds()), ("@now", nowMs), ("@limit", limit))
-            .OrderBy(a => a.NextAttemptAt).ThenBy(a => a.IngestedAt)
+            .OrderBy(a => a.NextAttemptAt).ThenBy(a => a.IngestedAt).ThenBy(a => a.Id, StringComparer.Ordinal)
             .ToList();
     }
 
