@@ -14,10 +14,12 @@ internal static class Extensions
 
         // Endpoint "grpc" of resources "extraction" and "query", resolved by service discovery: with several extraction
         // replicas listed there, calls go round-robin across them (client-side load balancing).
+        // No HTTP-level resilience on these two: the durable queue retries with its own back-off, and a circuit breaker
+        // or hidden retries in between would turn "service down" into opaque errors and delay the worker's pause.
         builder.Services.AddGrpcClient<ExtractionService.ExtractionServiceClient>(o => o.Address = new Uri("http://_grpc.extraction"))
-            .AddDossierApiKey();
+            .WithoutResilience().AddDossierApiKey();
         builder.Services.AddGrpcClient<QueryService.QueryServiceClient>(o => o.Address = new Uri("http://_grpc.query"))
-            .AddDossierApiKey();
+            .WithoutResilience().AddDossierApiKey();
 
         builder.Services.AddSingleton<WorkQueue>();
         builder.Services.AddSingleton<ArticleProcessor>();
@@ -37,5 +39,12 @@ internal static class Extensions
         return string.IsNullOrWhiteSpace(connectionString)
             ? SqliteArticleStore.Open(Path.Combine(configuration.GetDossierDataDir(), "ingestion.db"))
             : PostgresArticleStore.Open(connectionString);
+    }
+
+    private static IHttpClientBuilder WithoutResilience(this IHttpClientBuilder client)
+    {
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental
+        return client.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
     }
 }

@@ -79,6 +79,11 @@ public sealed class AttackStatsComponent : IPipelineComponent
             }
 
             var start = n.Start;
+            if (n.Value > int.MaxValue)
+            {
+                continue;
+            }
+
             if (document.AttackStats.Any(x => x.Count == (int)n.Value && x.Qualifier == n.Qualifier && x.What == what))
             {
                 continue;

@@ -39,7 +39,7 @@ public sealed class MembershipComponent : IPipelineComponent
         {
             cancellationToken.ThrowIfCancellationRequested();
             var s = document.Sentences[n.Sentence];
-            if (done.Contains(n) || s.IsBoilerplate || n.Percent || n.Currency is not null)
+            if (done.Contains(n) || s.IsBoilerplate || n.Percent || n.Currency is not null || n.Value > int.MaxValue)
             {
                 continue;
             }

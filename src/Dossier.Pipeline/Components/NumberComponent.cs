@@ -50,6 +50,9 @@ public sealed class NumberComponent : IPipelineComponent
         _ = text;
     }
 
+    /// <summary>Largest number read as written (a quadrillion); with a scale word, up to a thousand times that.</summary>
+    private const decimal MaxPlain = 1_000_000_000_000_000m;
+
     private static NumberMention? ParseAt(AnnotatedDocument document, int i, Segment s)
     {
         var tokens = document.Tokens;
@@ -70,8 +73,9 @@ public sealed class NumberComponent : IPipelineComponent
             }
 
             var clean = span.ToString().Replace(",", "", StringComparison.Ordinal);
-            if (!decimal.TryParse(clean, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
+            if (!decimal.TryParse(clean, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) || value > MaxPlain)
             {
+                // Not a number an article states as a count or an amount (an id, a hash, a run of digits).
                 return null;
             }
 
@@ -109,6 +113,12 @@ public sealed class NumberComponent : IPipelineComponent
             var exact = tokens[end].Span(text).ToString();
             if (exact.Length > 1 || exact is "m" or "M" or "b" or "B" or "k" or "K")
             {
+                if (value > MaxPlain * 1000 / scale.Value)
+                {
+                    // "$99999999999999999999 billion": beyond any real amount, so not read as one.
+                    return null;
+                }
+
                 value *= scale.Value;
                 end++;
             }
