@@ -1,0 +1,214 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using Dossier.Contracts.V1;
+using Dossier.Extraction.Services;
+using Dossier.Ingestion.Services;
+using Dossier.Query.Services;
+using Grpc.Core;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Dossier.Services.Tests;
+
+/// <summary>Writes need the API key (x-api-key), reads are open unless locked, and neither text nor key reaches the logs.</summary>
+public sealed class ApiKeyTests(ServicesFixture services) : IClassFixture<ServicesFixture>
+{
+    private static IngestRequest Request() => new() { Text = $"The coalition met in Rome, Italy. (key test {Guid.NewGuid():N})" };
+
+    [Fact]
+    public async Task Ingest_WithoutKey_IsUnauthenticatedWithTheReasonAndNothingStored()
+    {
+        var client = new IngestionService.IngestionServiceClient(ServicesFixture.Channel(services.Ingestion, apiKey: null));
+        var request = Request();
+        request.Id = "no-key-1";
+
+        var e = await Assert.ThrowsAsync<RpcException>(() => client.IngestAsync(request).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
+        Assert.Contains("x-api-key", e.Status.Detail);
+        var missing = await Assert.ThrowsAsync<RpcException>(() => services.IngestionClient().GetDocumentAsync(new GetDocumentRequest { Id = "no-key-1" }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ingest_WrongKey_IsUnauthenticated()
+    {
+        var client = new IngestionService.IngestionServiceClient(ServicesFixture.Channel(services.Ingestion, apiKey: "not-the-key"));
+
+        var e = await Assert.ThrowsAsync<RpcException>(() => client.IngestAsync(Request()).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
+        Assert.Contains("does not hold the right API key", e.Status.Detail);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong")]
+    [InlineData("")]
+    public async Task EveryWrite_WithoutTheRightKey_IsRefused(string? key)
+    {
+        var ingestion = new IngestionService.IngestionServiceClient(ServicesFixture.Channel(services.Ingestion, apiKey: key));
+        var query = new QueryService.QueryServiceClient(ServicesFixture.Channel(services.Query, apiKey: key));
+        using var stream = ingestion.IngestStream();
+
+        var calls = new Func<Task>[]
+        {
+            () => ingestion.IngestAsync(Request()).ResponseAsync,
+            () => ingestion.RetryAsync(new RetryRequest()).ResponseAsync,
+            () => ingestion.DeleteDocumentAsync(new DeleteDocumentRequest { Id = "x" }).ResponseAsync,
+            async () =>
+            {
+                using var call = ingestion.Reextract(new ReextractRequest { Ids = { "x" } });
+                await call.ResponseStream.MoveNext(CancellationToken.None);
+            },
+            async () =>
+            {
+                await stream.RequestStream.WriteAsync(Request());
+                await stream.ResponseStream.MoveNext(CancellationToken.None);
+            },
+            () => query.IndexFactsAsync(new IndexFactsRequest { Document = new Document { Id = "x", Text = "x" }, Facts = new DocumentFacts() }).ResponseAsync,
+            () => query.DeleteDocumentFactsAsync(new DeleteDocumentFactsRequest { Id = "x" }).ResponseAsync,
+        };
+
+        foreach (var call in calls)
+        {
+            var e = await Assert.ThrowsAsync<RpcException>(call);
+            Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task RestIngest_WithoutKey_Is401WithJsonReason()
+    {
+        using var http = ServicesFixture.Http(services.Ingestion, apiKey: null);
+
+        using var response = await http.PostAsync(new Uri("/v1/documents", UriKind.Relative),
+            new StringContent("""{"text":"The coalition met in Rome."}""", Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("x-api-key", body);
+    }
+
+    [Fact]
+    public async Task Reads_WithoutKey_AreOpenByDefault()
+    {
+        var ingestion = new IngestionService.IngestionServiceClient(ServicesFixture.Channel(services.Ingestion, apiKey: null));
+        var query = new QueryService.QueryServiceClient(ServicesFixture.Channel(services.Query, apiKey: null));
+
+        var queue = await ingestion.GetQueueStatusAsync(new GetQueueStatusRequest());
+        var stats = await query.GetStatsAsync(new GetStatsRequest());
+
+        Assert.True(queue.MaxPending > 0);
+        Assert.True(stats.Articles >= 0);
+    }
+
+    [Fact]
+    public async Task Reads_LockedByConfiguration_NeedTheKeyButHealthStaysOpen()
+    {
+        using var locked = new WebApplicationFactory<QueryGrpcService>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Dossier:DataDir", Path.Combine(services.DataDir, "locked"));
+            b.UseSetting(ApiKeys.ConfigKey, ServicesFixture.ApiKey);
+            b.UseSetting(ApiKeys.LockReadsKey, "true");
+        });
+        var anonymous = new QueryService.QueryServiceClient(ServicesFixture.Channel(locked, apiKey: null));
+        var keyed = new QueryService.QueryServiceClient(ServicesFixture.Channel(locked));
+        using var http = ServicesFixture.Http(locked, apiKey: null);
+
+        var e = await Assert.ThrowsAsync<RpcException>(() => anonymous.GetStatsAsync(new GetStatsRequest()).ResponseAsync);
+        var stats = await keyed.GetStatsAsync(new GetStatsRequest());
+        using var rest = await http.GetAsync(new Uri("/v1/stats", UriKind.Relative));
+        using var health = await http.GetAsync(new Uri("/health", UriKind.Relative));
+
+        Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
+        Assert.Equal(0, stats.Articles);
+        Assert.Equal(HttpStatusCode.Unauthorized, rest.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task Writes_ServiceWithoutAKey_AreRefusedSayingSo()
+    {
+        using var keyless = new WebApplicationFactory<QueryGrpcService>().WithWebHostBuilder(b =>
+            b.UseSetting("Dossier:DataDir", Path.Combine(services.DataDir, "keyless")));
+        var client = new QueryService.QueryServiceClient(ServicesFixture.Channel(keyless, apiKey: "anything"));
+
+        var e = await Assert.ThrowsAsync<RpcException>(() => client.DeleteDocumentFactsAsync(new DeleteDocumentFactsRequest { Id = "x" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
+        Assert.Contains("none is configured", e.Status.Detail);
+    }
+
+    [Fact]
+    public async Task Logs_AtInformation_NeverHoldArticleTextOrKeys()
+    {
+        var logs = new ConcurrentQueue<string>();
+        var secretText = $"Zanzibarian minister Quixotl met coalition envoys in Rome, Italy. {Guid.NewGuid():N}";
+        var dataDir = Path.Combine(services.DataDir, "logs");
+        using var extraction = Logged(new WebApplicationFactory<ExtractionGrpcService>(), logs, dataDir);
+        using var query = Logged(new WebApplicationFactory<QueryGrpcService>(), logs, dataDir);
+        using var ingestion = Logged(new WebApplicationFactory<IngestionGrpcService>(), logs, dataDir, b =>
+        {
+            b.UseSetting("Dossier:Seeds", "off");
+            b.ConfigureServices(s =>
+            {
+                s.AddGrpcClient<ExtractionService.ExtractionServiceClient>(o => o.Address = extraction.Server.BaseAddress)
+                    .ConfigurePrimaryHttpMessageHandler(() => extraction.Server.CreateHandler());
+                s.AddGrpcClient<QueryService.QueryServiceClient>(o => o.Address = query.Server.BaseAddress)
+                    .ConfigurePrimaryHttpMessageHandler(() => query.Server.CreateHandler());
+            });
+        });
+        var client = new IngestionService.IngestionServiceClient(ServicesFixture.Channel(ingestion));
+        var wrong = new IngestionService.IngestionServiceClient(ServicesFixture.Channel(ingestion, apiKey: "wrong-key-0123456789"));
+
+        var receipt = await client.IngestAsync(new IngestRequest { Text = secretText, Title = "Quixotl in Rome", Wait = true });
+        await Assert.ThrowsAsync<RpcException>(() => wrong.IngestAsync(new IngestRequest { Text = secretText + " again" }).ResponseAsync);
+
+        Assert.Equal(DocumentStatus.Indexed, receipt.Status);
+        Assert.NotEmpty(logs);
+        Assert.Contains(logs, l => l.Contains(receipt.DocumentId, StringComparison.Ordinal));
+        Assert.DoesNotContain(logs, l => l.Contains("Quixotl", StringComparison.Ordinal) || l.Contains("Zanzibarian", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs, l => l.Contains(ServicesFixture.ApiKey, StringComparison.Ordinal) || l.Contains("wrong-key-0123456789", StringComparison.Ordinal));
+    }
+
+    private static WebApplicationFactory<T> Logged<T>(WebApplicationFactory<T> factory, ConcurrentQueue<string> logs, string dataDir, Action<IWebHostBuilder>? more = null)
+        where T : class =>
+        factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Dossier:DataDir", dataDir);
+            b.UseSetting(ApiKeys.ConfigKey, ServicesFixture.ApiKey);
+            b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Information).AddProvider(new CollectingProvider(logs)));
+            more?.Invoke(b);
+        });
+
+    /// <summary>Every log line at Information or above, rendered with its arguments and exception.</summary>
+    private sealed class CollectingProvider(ConcurrentQueue<string> logs) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Collector(categoryName, logs);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Collector(string category, ConcurrentQueue<string> logs) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel))
+                {
+                    logs.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {state} {exception}");
+                }
+            }
+        }
+    }
+}
