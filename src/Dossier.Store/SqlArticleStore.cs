@@ -99,7 +99,12 @@ public abstract class SqlArticleStore : IArticleStore
     public ArticleCounts Counts()
     {
         using var connection = Open();
-        var counts = Db.Query(connection, null, "SELECT status, COUNT(*) FROM articles GROUP BY status", r => (Status: (ArticleStatus)r.Int(0), Count: r.Int(1)))
+        // Two halves, each answered from its partial index without reading an article.
+        var counts = Db.Query(connection, null, """
+            SELECT status, COUNT(*) FROM articles WHERE status IN (1, 2) GROUP BY status
+            UNION ALL
+            SELECT status, COUNT(*) FROM articles WHERE status IN (3, 4) GROUP BY status
+            """, r => (Status: (ArticleStatus)r.Int(0), Count: r.Int(1)))
             .ToDictionary(c => c.Status, c => c.Count);
         return new ArticleCounts(
             counts.GetValueOrDefault(ArticleStatus.Accepted), counts.GetValueOrDefault(ArticleStatus.Extracted),
@@ -120,13 +125,13 @@ public abstract class SqlArticleStore : IArticleStore
             WHERE id IN (
                 SELECT id FROM articles
                 WHERE status IN (1, 2) AND next_attempt_at <= @now AND (lease_until IS NULL OR lease_until < @now)
-                ORDER BY next_attempt_at, ingested_at, id
+                ORDER BY next_attempt_at, id
                 LIMIT @limit
                 {ClaimLock})
             RETURNING {Columns}
             """,
             Read, ("@owner", owner), ("@until", leaseUntil.ToUnixTimeMilliseconds()), ("@now", nowMs), ("@limit", limit))
-            .OrderBy(a => a.NextAttemptAt).ThenBy(a => a.IngestedAt).ThenBy(a => a.Id, StringComparer.Ordinal)
+            .OrderBy(a => a.NextAttemptAt).ThenBy(a => a.Id, StringComparer.Ordinal)
             .ToList();
     }
 

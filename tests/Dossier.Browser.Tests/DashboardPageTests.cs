@@ -23,6 +23,26 @@ public sealed class DashboardPageTests(BrowserFixture system)
     }
 
     [Fact]
+    public async Task Queue_ShowsCountsOfTheSeedsAndNoFailedArticles()
+    {
+        var page = await system.NewPageAsync();
+
+        var indexed = await Eventually.GetAsync(
+            async () =>
+            {
+                await page.GotoAsync("/queue");
+                return await page.Locator("ul.totals li").Nth(1).InnerTextAsync();
+            },
+            t => int.Parse(t.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0], System.Globalization.CultureInfo.InvariantCulture) >= BrowserFixture.SeedIds.Length);
+
+        Assert.EndsWith("indexed", indexed.Trim(), StringComparison.Ordinal);
+        Assert.True(int.Parse(indexed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0], System.Globalization.CultureInfo.InvariantCulture) >= BrowserFixture.SeedIds.Length, indexed);
+        Assert.Contains("No parked articles", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("button.retry-all").CountAsync());
+        await system.ScreenshotAsync(page, "queue");
+    }
+
+    [Fact]
     public async Task Article_ShowsTextWithHighlightedFactsAndDetailsOnClick()
     {
         var page = await system.NewPageAsync();

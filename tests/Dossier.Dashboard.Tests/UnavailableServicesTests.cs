@@ -38,6 +38,18 @@ public sealed class UnavailableServicesTests : IClassFixture<UnavailableServices
     }
 
     [Fact]
+    public async Task QueuePage_IngestionServiceDown_SaysSoWithoutA500()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/queue", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("ingestion service is not reachable", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TraceService_TelemetryApiDown_ReportsUnreachable()
     {
         var options = Options.Create(new DashboardOptions { AspireDashboardUrl = Closed, AspireDashboardApiKey = "k" });

@@ -13,7 +13,7 @@ public abstract class DossierPageModel : PageModel
     /// <summary>What went wrong reading the data, for the page to show; null when all went well.</summary>
     public string? Error { get; protected set; }
 
-    protected async Task<IActionResult> ReadAsync(Func<Task<IActionResult>> read)
+    protected async Task<IActionResult> ReadAsync(Func<Task<IActionResult>> read, string service = "query")
     {
         try
         {
@@ -25,15 +25,15 @@ public abstract class DossierPageModel : PageModel
         }
         catch (RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.InvalidArgument)
         {
-            Error = $"The query service refused the request: {e.Status.Detail}";
+            Error = $"The {service} service refused the request: {e.Status.Detail}";
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         catch (RpcException e) when (!HttpContext.RequestAborted.IsCancellationRequested)
         {
             Error = e.StatusCode == Grpc.Core.StatusCode.Unavailable
-                ? "The query service is not reachable right now. Try again in a moment."
-                : $"The query service did not answer ({e.StatusCode}).";
+                ? $"The {service} service is not reachable right now. Try again in a moment."
+                : $"The {service} service did not answer ({e.StatusCode}: {e.Status.Detail}).";
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return Page();
         }

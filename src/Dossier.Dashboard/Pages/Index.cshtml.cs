@@ -12,6 +12,9 @@ public sealed class IndexModel(ArticlesService articles, KnowledgeService knowle
     /// <summary>The ingestion service's state of each latest article (empty when the service cannot be asked).</summary>
     public IReadOnlyDictionary<string, string> IngestStatus { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>The ingestion queue (null when the service cannot be asked).</summary>
+    public QueueSummary? Queue { get; private set; }
+
     public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => ReadAsync(async () =>
     {
         var stats = knowledge.GetStatsAsync(cancellationToken);
@@ -19,6 +22,15 @@ public sealed class IndexModel(ArticlesService articles, KnowledgeService knowle
         Stats = await stats;
         Articles = await latest;
         IngestStatus = await ingest.StatusesAsync(Articles.Items.Select(a => a.Id), cancellationToken);
+        try
+        {
+            Queue = await ingest.QueueAsync(cancellationToken);
+        }
+        catch (Grpc.Core.RpcException)
+        {
+            // The overview still shows what query knows.
+        }
+
         return Page();
     });
 }

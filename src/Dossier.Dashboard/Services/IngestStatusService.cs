@@ -31,6 +31,33 @@ public sealed class IngestStatusService(IngestionService.IngestionServiceClient 
         }
     }
 
+    /// <summary>The ingestion queue: counts per state, workers, and the pause while a service is unreachable.</summary>
+    public async Task<QueueSummary> QueueAsync(CancellationToken cancellationToken)
+    {
+        var q = await client.GetQueueStatusAsync(new GetQueueStatusRequest(), cancellationToken: cancellationToken);
+        return new QueueSummary(
+            q.Pending, q.Accepted, q.Extracted, q.Indexed, q.Failed, q.MaxPending, q.Workers, q.Busy, q.Engine,
+            q.PausedReason.Length > 0 ? q.PausedReason : null, q.PausedUntil?.ToDateTimeOffset());
+    }
+
+    /// <summary>Stored articles of one state (without their text), in ingest order, a page at a time.</summary>
+    public async Task<IngestedPage> ListAsync(DocumentStatus status, string? pageToken, int pageSize, CancellationToken cancellationToken)
+    {
+        var page = await client.ListDocumentsAsync(
+            new ListIngestedRequest { Status = status, PageSize = pageSize, PageToken = pageToken ?? "", WithoutText = true },
+            cancellationToken: cancellationToken);
+        var items = page.Documents.Select(d => new IngestedArticle(
+            d.Id, d.Title, Label(d.Status), d.Attempts, d.Error, d.IngestedAt?.ToDateTimeOffset(), d.NextAttemptAt?.ToDateTimeOffset(), d.TraceId)).ToList();
+        return new IngestedPage(items, page.NextPageToken.Length > 0 ? page.NextPageToken : null);
+    }
+
+    /// <summary>Queues parked articles again (the given ones, or all when none is given); returns how many.</summary>
+    public async Task<int> RetryAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var response = await client.RetryAsync(new RetryRequest { Ids = { ids } }, cancellationToken: cancellationToken);
+        return response.Retried;
+    }
+
     public static string Label(DocumentStatus status) => status switch
     {
         DocumentStatus.Accepted => "accepted",
@@ -41,3 +68,12 @@ public sealed class IngestStatusService(IngestionService.IngestionServiceClient 
         _ => "unknown",
     };
 }
+
+public sealed record QueueSummary(
+    int Pending, int Accepted, int Extracted, int Indexed, int Failed, int MaxPending, int Workers, int Busy, string Engine,
+    string? PausedReason, DateTimeOffset? PausedUntil);
+
+public sealed record IngestedArticle(
+    string Id, string Title, string Status, int Attempts, string Error, DateTimeOffset? IngestedAt, DateTimeOffset? NextAttemptAt, string TraceId);
+
+public sealed record IngestedPage(IReadOnlyList<IngestedArticle> Items, string? NextPageToken);

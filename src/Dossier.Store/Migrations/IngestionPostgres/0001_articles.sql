@@ -20,5 +20,8 @@ CREATE TABLE articles (
     lease_owner      text NULL,
     lease_until      bigint NULL
 );
-CREATE INDEX articles_due ON articles (status, next_attempt_at);
+-- The queue's order, over the waiting articles only: a claim reads its first rows, whatever the table's size.
+CREATE INDEX articles_queue ON articles (next_attempt_at, id, status) WHERE status IN (1, 2);
+-- Counting the settled ones without reading the articles (a claim cannot use it, so it never competes with the queue's).
+CREATE INDEX articles_settled ON articles (status) WHERE status IN (3, 4);
 CREATE INDEX articles_ingested ON articles (ingested_at, id);
