@@ -41,9 +41,14 @@ public sealed record StoreLocation(string Name, Func<string?> Probe)
                 DefaultTimeout = (int)Math.Ceiling(ProbeTimeout.TotalSeconds),
             }.ToString());
             connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM sqlite_schema; BEGIN IMMEDIATE; ROLLBACK;";
-            command.ExecuteNonQuery();
+            // One statement per command: a command stops at its first statement that returns rows.
+            foreach (var sql in new[] { "SELECT COUNT(*) FROM sqlite_schema", "BEGIN IMMEDIATE", "ROLLBACK" })
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                command.ExecuteNonQuery();
+            }
+
             return null;
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
