@@ -76,11 +76,12 @@ internal sealed class FaultSystem : IDisposable
 
     /// <summary>
     /// Streams the articles through <c>IngestStream</c> as a careful client does (at most <paramref name="window"/> requests
-    /// without a receipt), calling <paramref name="onReceipt"/> after each receipt with the count so far. Returns the
-    /// receipts read, and the error that ended the stream early (null when it completed).
+    /// without a receipt; with <paramref name="backlog"/>, at most that many acknowledged articles not yet indexed, so
+    /// that the stream lasts as long as the processing), calling <paramref name="onReceipt"/> after each receipt with the
+    /// count so far. Returns the receipts read, and the error that ended the stream early (null when it completed).
     /// </summary>
     public async Task<(List<IngestReceipt> Receipts, RpcException? Error)> IngestStreamAsync(
-        IEnumerable<IngestRequest> requests, Action<int>? onReceipt = null, int window = 100)
+        IEnumerable<IngestRequest> requests, Action<int>? onReceipt = null, int window = 100, int? backlog = null)
     {
         using var call = IngestionClient.IngestStream(KeyHeader, deadline: DateTime.UtcNow + Patience);
         using var inFlight = new SemaphoreSlim(window);
@@ -89,8 +90,15 @@ internal sealed class FaultSystem : IDisposable
         {
             try
             {
+                var sent = 0;
                 foreach (var request in requests)
                 {
+                    if (backlog is { } most && sent % 100 == 0 && sent > most)
+                    {
+                        await WaitForIndexedAsync(sent - most, ended.Token);
+                    }
+
+                    sent++;
                     await inFlight.WaitAsync(ended.Token);
                     await call.RequestStream.WriteAsync(request, ended.Token);
                 }
@@ -122,6 +130,24 @@ internal sealed class FaultSystem : IDisposable
         await ended.CancelAsync();
         await writer;
         return (receipts, error);
+    }
+
+    /// <summary>Polls until ingestion has indexed at least <paramref name="count"/> articles.</summary>
+    public async Task WaitForIndexedAsync(int count, CancellationToken cancellationToken)
+    {
+        var until = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < until)
+        {
+            var status = await IngestionClient.GetQueueStatusAsync(new GetQueueStatusRequest(), deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken);
+            if (status.Indexed >= count)
+            {
+                return;
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+
+        throw new TimeoutException($"fewer than {count} articles indexed within {Patience}");
     }
 
     /// <summary>
