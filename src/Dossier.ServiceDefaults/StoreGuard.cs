@@ -41,7 +41,7 @@ public sealed class StoreGuard<T> : IStoreGuard, IDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
-    private T? _store;
+    private volatile T? _store;
     private string? _error;
     private DateTimeOffset _nextAttempt;
 
