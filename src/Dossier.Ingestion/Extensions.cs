@@ -8,7 +8,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddDossierGrpc();
-        builder.Services.AddSingleton<IArticleStore>(_ => OpenStore(builder.Configuration));
+        AddStore(builder);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<IngestionOptions>(builder.Configuration.GetSection(IngestionOptions.Section));
 
@@ -24,21 +24,30 @@ internal static class Extensions
         builder.Services.AddSingleton<WorkQueue>();
         builder.Services.AddSingleton<ArticleProcessor>();
         builder.Services.AddSingleton<Ingestor>();
-        builder.Services.AddHostedService<IngestionWorker>();
+        builder.Services.AddHostedServiceAfterStores<IngestionWorker>();
         builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
-        builder.Services.AddHostedService<SeedLoader>();
+        builder.Services.AddHostedServiceAfterStores<SeedLoader>();
     }
 
     /// <summary>
     /// PostgreSQL when the connection string <c>ConnectionStrings:dossier</c> is set (several ingestion replicas share its
-    /// queue), else embedded SQLite (<c>ingestion.db</c> in the data folder, one ingestion process).
+    /// queue), else embedded SQLite (<c>ingestion.db</c> in the data folder, one ingestion process). Opened on first use
+    /// and guarded: while it cannot be used, calls answer UNAVAILABLE with the reason and /health says so.
     /// </summary>
-    public static IArticleStore OpenStore(IConfiguration configuration)
+    private static void AddStore(IHostApplicationBuilder builder)
     {
-        var connectionString = configuration.GetConnectionString("dossier");
-        return string.IsNullOrWhiteSpace(connectionString)
-            ? SqliteArticleStore.Open(Path.Combine(configuration.GetDossierDataDir(), "ingestion.db"))
-            : PostgresArticleStore.Open(connectionString);
+        var connectionString = builder.Configuration.GetConnectionString("dossier");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var path = Path.Combine(builder.Configuration.GetDossierDataDir(), "ingestion.db");
+            var location = StoreLocation.Sqlite(path);
+            builder.AddDossierStore<IArticleStore>(location.Name, () => SqliteArticleStore.Open(path), location.Probe, StoreProblems.Describe);
+        }
+        else
+        {
+            var location = StoreLocation.Postgres(connectionString);
+            builder.AddDossierStore<IArticleStore>(location.Name, () => PostgresArticleStore.Open(connectionString), location.Probe, StoreProblems.Describe);
+        }
     }
 
     private static IHttpClientBuilder WithoutResilience(this IHttpClientBuilder client)

@@ -7,18 +7,27 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddDossierGrpc();
-        builder.Services.AddSingleton<IKnowledgeStore>(_ => OpenStore(builder.Configuration));
+        AddStore(builder);
     }
 
     /// <summary>
     /// PostgreSQL when the connection string <c>ConnectionStrings:dossier</c> is set (the scale-out store several replicas
-    /// can share), else embedded SQLite in the data folder.
+    /// can share), else embedded SQLite in the data folder. Opened on first use and guarded: while it cannot be used,
+    /// calls answer UNAVAILABLE with the reason and /health says so.
     /// </summary>
-    public static IKnowledgeStore OpenStore(IConfiguration configuration)
+    private static void AddStore(IHostApplicationBuilder builder)
     {
-        var connectionString = configuration.GetConnectionString("dossier");
-        return string.IsNullOrWhiteSpace(connectionString)
-            ? SqliteKnowledgeStore.Open(Path.Combine(configuration.GetDossierDataDir(), "query.db"))
-            : PostgresKnowledgeStore.Open(connectionString);
+        var connectionString = builder.Configuration.GetConnectionString("dossier");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var path = Path.Combine(builder.Configuration.GetDossierDataDir(), "query.db");
+            var location = StoreLocation.Sqlite(path);
+            builder.AddDossierStore<IKnowledgeStore>(location.Name, () => SqliteKnowledgeStore.Open(path), location.Probe, StoreProblems.Describe);
+        }
+        else
+        {
+            var location = StoreLocation.Postgres(connectionString);
+            builder.AddDossierStore<IKnowledgeStore>(location.Name, () => PostgresKnowledgeStore.Open(connectionString), location.Probe, StoreProblems.Describe);
+        }
     }
 }

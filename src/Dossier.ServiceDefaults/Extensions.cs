@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -83,8 +86,27 @@ public static class Extensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         // Health stays open when reads are locked: the orchestrator and load balancers probe it without a key.
-        app.MapHealthChecks(HealthEndpointPath).AllowAnonymous();
+        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") }).AllowAnonymous();
         return app;
+    }
+
+    /// <summary>The overall status on the first line (as the default writer has it), then each check with its description.</summary>
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report)
+    {
+        var text = new StringBuilder(report.Status.ToString()).Append('\n');
+        foreach (var (name, entry) in report.Entries)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{name}: {entry.Status}");
+            if (!string.IsNullOrEmpty(entry.Description))
+            {
+                text.Append(" - ").Append(entry.Description);
+            }
+
+            text.Append('\n');
+        }
+
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(text.ToString(), context.RequestAborted);
     }
 }

@@ -18,6 +18,7 @@ public static class GrpcDefaults
                 options.MaxReceiveMessageSize = MaxMessageSize;
                 options.MaxSendMessageSize = MaxMessageSize;
                 options.EnableDetailedErrors = builder.Environment.IsDevelopment();
+                options.Interceptors.Add<StoreErrorInterceptor>();
             })
             .AddJsonTranscoding();
         builder.Services.AddGrpcReflection();

@@ -9,6 +9,13 @@ namespace Dossier.Store;
 /// </summary>
 public sealed class SqliteDatabase
 {
+    /// <summary>
+    /// How long a statement waits for a lock another connection holds before it fails with SQLITE_BUSY: long enough for
+    /// this process's own writers to take turns, short enough that a database locked from outside fails a call within
+    /// seconds instead of hanging it.
+    /// </summary>
+    public const int BusyTimeoutSeconds = 5;
+
     private readonly string _connectionString;
 
     public SqliteDatabase(string path, string schema)
@@ -27,9 +34,18 @@ public sealed class SqliteDatabase
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
-            DefaultTimeout = 30,
+            DefaultTimeout = BusyTimeoutSeconds,
         }.ToString();
-        SchemaVersion = Migrate(schema);
+        try
+        {
+            SchemaVersion = Migrate(schema);
+        }
+        catch
+        {
+            // A pooled connection would keep the broken (or since replaced) file open: the next attempt starts afresh.
+            SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+            throw;
+        }
     }
 
     public string DatabasePath { get; }
