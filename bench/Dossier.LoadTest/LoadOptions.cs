@@ -26,7 +26,7 @@ public sealed record LoadOptions(
           --queriers M          concurrent query loops, a Search/GetEntity/ListEvents mix (default 4)
           --duration 60s        how long to load (s, m or plain seconds; default 60s)
           --seed S              corpus seed (default 7)
-          --run-id ID           marks this run's articles (default: from the clock), so their content is new
+          --run-id ID           marks this run's articles, starting with a letter (default: from the clock), so their content is new
           --window W            unacknowledged articles per stream at most (default 16)
           --drain-timeout 300s  longest wait for the queue to drain after the load (default 300s; 0 = do not wait)
           --json                print the summary as JSON
@@ -65,7 +65,7 @@ public sealed record LoadOptions(
             Positive("queriers", Get("queriers") ?? "4", allowZero: true),
             ParseDuration("duration", Get("duration") ?? "60s"),
             int.Parse(Get("seed") ?? "7", CultureInfo.InvariantCulture),
-            CheckRunId(Get("run-id") ?? DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)),
+            CheckRunId(Get("run-id") ?? ClockRunId()),
             Positive("window", Get("window") ?? "16", allowZero: false),
             ParseDuration("drain-timeout", Get("drain-timeout") ?? "300s"),
             json);
@@ -107,8 +107,23 @@ public sealed record LoadOptions(
             ? value
             : throw new ArgumentException($"--{name}: '{text}' is not a {(allowZero ? "non-negative" : "positive")} whole number");
 
+    /// <summary>"r" and the seconds since 2020 in base 36, e.g. r1q8xk3: short, new each second, no long run of digits.</summary>
+    private static string ClockRunId()
+    {
+        var seconds = (long)(DateTime.UtcNow - new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalSeconds;
+        var digits = new Stack<char>();
+        do
+        {
+            digits.Push("0123456789abcdefghijklmnopqrstuvwxyz"[(int)(seconds % 36)]);
+            seconds /= 36;
+        }
+        while (seconds > 0);
+        return "r" + new string([.. digits]);
+    }
+
+    // A letter first: the id is written into each article's text, and a long bare number there is read as a figure.
     private static string CheckRunId(string id) =>
-        id.Length is > 0 and <= 24 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+        id.Length is > 0 and <= 24 && char.IsAsciiLetter(id[0]) && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
             ? id
-            : throw new ArgumentException("--run-id: 1 to 24 letters, digits, '-' or '_'");
+            : throw new ArgumentException("--run-id: 1 to 24 letters, digits, '-' or '_', starting with a letter");
 }

@@ -63,11 +63,11 @@ public sealed record LoadReport(
             Line(string.Create(CultureInfo.InvariantCulture, $"              {what}: {count}"));
         }
 
-        Line($"  memory      (MiB; {MemoryScope})");
+        Line($"  processes   (memory in MiB, CPU time over the run; {MemoryScope})");
         foreach (var m in Memory)
         {
             Line(string.Create(CultureInfo.InvariantCulture,
-                $"              {m.Service,-11} pid {m.Pid,-7} RSS first {m.FirstRssMiB,7:F1}  last {m.LastRssMiB,7:F1}  peak {m.PeakRssMiB,7:F1}  VmHWM {m.HwmMiB,7:F1}{(m.Exited ? "  (exited)" : "")}"));
+                $"              {m.Service,-11} pid {m.Pid,-7} RSS first {m.FirstRssMiB,7:F1}  last {m.LastRssMiB,7:F1}  peak {m.PeakRssMiB,7:F1}  VmHWM {m.HwmMiB,7:F1}  CPU {m.CpuSeconds,6:F1} s{(m.Exited ? "  (exited)" : "")}"));
         }
 
         return text.ToString().TrimEnd();

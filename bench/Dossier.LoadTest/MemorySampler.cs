@@ -3,14 +3,18 @@ using System.Text;
 
 namespace Dossier.LoadTest;
 
-/// <summary>Memory of one process over the run, in MiB: resident set at the first and last sample, the largest sample, and the kernel's high-water mark.</summary>
-public sealed record ProcessMemory(string Service, int Pid, double FirstRssMiB, double LastRssMiB, double PeakRssMiB, double HwmMiB, bool Exited);
+/// <summary>
+/// Memory of one process over the run, in MiB: resident set at the first and last sample, the largest sample, and the
+/// kernel's high-water mark (since the process started); and the CPU time it used between the first and last sample.
+/// </summary>
+public sealed record ProcessMemory(string Service, int Pid, double FirstRssMiB, double LastRssMiB, double PeakRssMiB, double HwmMiB, double CpuSeconds, bool Exited);
 
 /// <summary>
-/// Samples VmRSS and VmHWM of <c>/proc/&lt;pid&gt;/status</c> every second for the Dossier services (processes whose
+/// Samples VmRSS and VmHWM of <c>/proc/&lt;pid&gt;/status</c> (and CPU time of <c>/proc/&lt;pid&gt;/stat</c>) every second for the Dossier services (processes whose
 /// program is Dossier.Ingestion/Extraction/Query/Dashboard) and this tool. Only the services of the system under load
-/// are taken: the descendants of the orchestrator (DCP) above the process listening on ingestion's port, so another
-/// app host or test run on the same machine is left out. Linux only; elsewhere it samples nothing.
+/// are taken: the descendants of the orchestrator (DCP) at or above the process listening on ingestion's port (DCP's
+/// proxy, or the service), so another app host or test run on the same machine is left out; that orchestrator is
+/// sampled too. Linux only; elsewhere it samples nothing.
 /// </summary>
 public sealed class MemorySampler(int ingestionPort)
 {
@@ -48,8 +52,8 @@ public sealed class MemorySampler(int ingestionPort)
         lock (_lock)
         {
             return _tracked.Values
-                .OrderBy(t => t.Service == "loadtest" ? 1 : 0).ThenBy(t => t.Service, StringComparer.Ordinal).ThenBy(t => t.Pid)
-                .Select(t => new ProcessMemory(t.Service, t.Pid, Mib(t.FirstKb), Mib(t.LastKb), Mib(t.PeakKb), Mib(t.HwmKb), t.Exited))
+                .OrderBy(t => t.Service is "loadtest" or "dcp" ? 1 : 0).ThenBy(t => t.Service, StringComparer.Ordinal).ThenBy(t => t.Pid)
+                .Select(t => new ProcessMemory(t.Service, t.Pid, Mib(t.FirstKb), Mib(t.LastKb), Mib(t.PeakKb), Mib(t.HwmKb), Math.Round((t.LastCpu - (t.FirstCpu ?? t.LastCpu)) / 100.0, 1), t.Exited))
                 .ToList();
         }
     }
@@ -78,19 +82,19 @@ public sealed class MemorySampler(int ingestionPort)
         }
 
         var parents = Pids().ToDictionary(p => p, ParentOf);
-        var listener = candidates.Where(c => c.Service == "Dossier.Ingestion").Select(c => c.Pid).FirstOrDefault(p => Listens(p, ingestionPort));
+        var orchestrators = parents.Keys.Where(p => IsOrchestrator(p)).ToList();
+
+        // The process listening on ingestion's port: the service itself, or the orchestrator's proxy in front of it
+        // (the app host's endpoints are proxied by DCP by default).
+        var listener = candidates.Where(c => c.Service == "Dossier.Ingestion").Select(c => c.Pid).Concat(orchestrators)
+            .FirstOrDefault(p => Listens(p, ingestionPort));
         int? root = null;
         if (listener != 0)
         {
-            // Up from the ingestion process to the orchestrator that started it (its program's name starts with "dcp").
-            for (var p = parents.GetValueOrDefault(listener); p > 1; p = parents.GetValueOrDefault(p))
+            // The orchestrator at or above the listener (its program's name starts with "dcp"): the services are its descendants.
+            for (var p = listener; p > 1 && root is null; p = parents.GetValueOrDefault(p))
             {
-                var argv0 = Read($"/proc/{p}/cmdline").Split('\0')[0];
-                if (Path.GetFileName(argv0).StartsWith("dcp", StringComparison.Ordinal))
-                {
-                    root = p;
-                    break;
-                }
+                root = IsOrchestrator(p) ? p : null;
             }
 
             root ??= parents.GetValueOrDefault(listener);
@@ -116,13 +120,18 @@ public sealed class MemorySampler(int ingestionPort)
 
         Scope = root is null
             ? $"every Dossier service process on this machine (no process found listening on port {ingestionPort})"
-            : $"descendants of pid {root} ({Path.GetFileName(Read($"/proc/{root}/cmdline").Split('\0')[0])}), the parent orchestrator of ingestion pid {listener} listening on port {ingestionPort}";
+            : $"processes under the orchestrator pid {root} (dcp) above pid {listener}, which listens on ingestion's port {ingestionPort}";
         lock (_lock)
         {
             foreach (var (pid, service) in candidates.Where(c => InScope(c.Pid)))
             {
                 var name = service["Dossier.".Length..].ToLowerInvariant();
                 _tracked.TryAdd(pid, new Tracked(name, pid));
+            }
+
+            if (root is { } orchestrator)
+            {
+                _tracked.TryAdd(orchestrator, new Tracked("dcp", orchestrator));
             }
 
             _tracked.TryAdd(Environment.ProcessId, new Tracked("loadtest", Environment.ProcessId));
@@ -143,6 +152,9 @@ public sealed class MemorySampler(int ingestionPort)
                 }
 
                 var rss = Kb(status, "VmRSS:");
+                var cpu = CpuTicks(tracked.Pid);
+                tracked.FirstCpu ??= cpu;
+                tracked.LastCpu = cpu;
                 tracked.FirstKb = tracked.FirstKb == 0 ? rss : tracked.FirstKb;
                 tracked.LastKb = rss;
                 tracked.PeakKb = Math.Max(tracked.PeakKb, rss);
@@ -150,6 +162,9 @@ public sealed class MemorySampler(int ingestionPort)
             }
         }
     }
+
+    private static bool IsOrchestrator(int pid) =>
+        Path.GetFileName(Read($"/proc/{pid}/cmdline").Split('\0')[0]).StartsWith("dcp", StringComparison.Ordinal);
 
     /// <summary>The service a command line runs (its program, or the .dll given to dotnet), or null.</summary>
     private static string? ServiceOf(string cmdline)
@@ -200,11 +215,28 @@ public sealed class MemorySampler(int ingestionPort)
         }
     }
 
-    private static int ParentOf(int pid)
+    /// <summary>User + system CPU time of the process so far, in clock ticks (1/100 s).</summary>
+    private static long CpuTicks(int pid)
+    {
+        var fields = StatFields(pid);
+        return fields.Length > 12
+            && long.TryParse(fields[11], CultureInfo.InvariantCulture, out var user)
+            && long.TryParse(fields[12], CultureInfo.InvariantCulture, out var system)
+            ? user + system
+            : 0;
+    }
+
+    /// <summary>The fields of /proc/&lt;pid&gt;/stat after the command name: state, ppid, … (utime is [11], stime [12]).</summary>
+    private static string[] StatFields(int pid)
     {
         var stat = Read($"/proc/{pid}/stat");
         var close = stat.LastIndexOf(')');
-        var fields = close < 0 ? [] : stat[(close + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return close < 0 ? [] : stat[(close + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static int ParentOf(int pid)
+    {
+        var fields = StatFields(pid);
         return fields.Length > 1 && int.TryParse(fields[1], CultureInfo.InvariantCulture, out var parent) ? parent : 0;
     }
 
@@ -263,5 +295,9 @@ public sealed class MemorySampler(int ingestionPort)
         public long HwmKb { get; set; }
 
         public bool Exited { get; set; }
+
+        public long? FirstCpu { get; set; }
+
+        public long LastCpu { get; set; }
     }
 }
