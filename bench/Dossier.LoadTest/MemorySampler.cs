@@ -120,7 +120,9 @@ public sealed class MemorySampler(int ingestionPort)
 
         Scope = root is null
             ? $"every Dossier service process on this machine (no process found listening on port {ingestionPort})"
-            : $"processes under the orchestrator pid {root} (dcp) above pid {listener}, which listens on ingestion's port {ingestionPort}";
+            : listener == root
+                ? $"processes under the orchestrator pid {root} (dcp), whose proxy listens on ingestion's port {ingestionPort}"
+                : $"processes under the orchestrator pid {root} (dcp) above pid {listener}, which listens on ingestion's port {ingestionPort}";
         lock (_lock)
         {
             foreach (var (pid, service) in candidates.Where(c => InScope(c.Pid)))
