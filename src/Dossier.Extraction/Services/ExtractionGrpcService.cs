@@ -12,6 +12,7 @@ public sealed class ExtractionGrpcService(IFactExtractor extractor, ExtractionGa
     {
         GrpcErrors.ThrowIfInvalid(ArticleRules.Check(request.Text));
         GrpcErrors.ThrowIfInvalid(ArticleRules.CheckPublished(request.Published));
+        GrpcErrors.ThrowIfInvalid(IsHtml(request.ContentType) ? ArticleRules.CheckHtml(request.Text) : null);
 
         // The call's deadline and cancellation reach the wait for a slot and every pipeline component.
         using var slot = await gate.EnterAsync(context.CancellationToken)
@@ -39,6 +40,9 @@ public sealed class ExtractionGrpcService(IFactExtractor extractor, ExtractionGa
             MaxConcurrency = gate.Options.MaxConcurrency,
             MaxQueue = gate.Options.MaxQueue,
         });
+
+    private static bool IsHtml(string contentType) =>
+        contentType.Split(';')[0].Trim().Equals(ContentTypes.Html, StringComparison.OrdinalIgnoreCase);
 
     private static ExtractionRequest ToDomain(ExtractRequest r) => new(
         DocId: r.DocumentId,

@@ -39,7 +39,7 @@ public sealed class MembershipComponent : IPipelineComponent
         {
             cancellationToken.ThrowIfCancellationRequested();
             var s = document.Sentences[n.Sentence];
-            if (done.Contains(n) || s.IsBoilerplate || n.Percent || n.Currency is not null)
+            if (done.Contains(n) || s.IsBoilerplate || n.Percent || n.Currency is not null || n.Value > int.MaxValue)
             {
                 continue;
             }
@@ -50,7 +50,7 @@ public sealed class MembershipComponent : IPipelineComponent
                 // "its 87th member", "as the 82nd and 83rd members"
                 var group = new List<NumberMention> { n };
                 var k = n.TokenEnd;
-                while (k + 1 < s.TokenEnd && tokens[k].Norm is "and" or "," && byStart.TryGetValue(k + 1, out var next) && next.Ordinal)
+                while (k + 1 < s.TokenEnd && tokens[k].Norm is "and" or "," && byStart.TryGetValue(k + 1, out var next) && next.Ordinal && next.Value <= int.MaxValue)
                 {
                     group.Add(next);
                     k = next.TokenEnd;

@@ -50,6 +50,12 @@ public sealed class NumberComponent : IPipelineComponent
         _ = text;
     }
 
+    /// <summary>
+    /// The largest value read as a number (a quintillion, scale included): far beyond any real count or amount, and
+    /// small enough that every amount fits a <see cref="long"/> of US dollars.
+    /// </summary>
+    public const decimal MaxValue = 1_000_000_000_000_000_000m;
+
     private static NumberMention? ParseAt(AnnotatedDocument document, int i, Segment s)
     {
         var tokens = document.Tokens;
@@ -70,7 +76,7 @@ public sealed class NumberComponent : IPipelineComponent
             }
 
             var clean = span.ToString().Replace(",", "", StringComparison.Ordinal);
-            if (!decimal.TryParse(clean, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
+            if (!decimal.TryParse(clean, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) || value > MaxValue)
             {
                 return null;
             }
@@ -109,6 +115,12 @@ public sealed class NumberComponent : IPipelineComponent
             var exact = tokens[end].Span(text).ToString();
             if (exact.Length > 1 || exact is "m" or "M" or "b" or "B" or "k" or "K")
             {
+                if (value > MaxValue / scale.Value)
+                {
+                    // "$99999999999999999999 billion": no amount anyone states; not read as a number (and no overflow).
+                    return null;
+                }
+
                 value *= scale.Value;
                 end++;
             }
