@@ -33,6 +33,12 @@ public static class ArticleRules
                 return $"text is not valid UTF-8 (replacement character at offset {i})";
             }
 
+            if (c == '\uFFFE')
+            {
+                // A byte-swapped byte-order mark: text decoded with the wrong byte order (and not normalizable).
+                return $"text contains the noncharacter U+FFFE at offset {i} (text decoded with the wrong byte order?)";
+            }
+
             if (char.IsHighSurrogate(c))
             {
                 if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))

@@ -18,7 +18,19 @@ public sealed class ExtractionGrpcService(IFactExtractor extractor, ExtractionGa
         using var slot = await gate.EnterAsync(context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.ResourceExhausted,
                 $"extraction is at capacity ({gate.Options.MaxConcurrency} running, {gate.Options.MaxQueue} waiting); retry later"));
-        var result = extractor.Extract(ToDomain(request), context.CancellationToken);
+        ExtractionResult result;
+        try
+        {
+            result = extractor.Extract(ToDomain(request), context.CancellationToken);
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            // The call's deadline passed or the caller went away: say so, not UNKNOWN.
+            throw new RpcException(context.Deadline <= DateTime.UtcNow
+                ? new Status(StatusCode.DeadlineExceeded, "the call's deadline passed during extraction")
+                : new Status(StatusCode.Cancelled, "the call was cancelled during extraction"));
+        }
+
         logger.LogInformation("Extracted {FactCount} facts from document {DocumentId} ({Length} characters)",
             result.Facts.Count, request.DocumentId, request.Text.Length);
         return new ExtractResponse
