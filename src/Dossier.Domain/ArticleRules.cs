@@ -33,6 +33,12 @@ public static class ArticleRules
                 return $"text is not valid UTF-8 (replacement character at offset {i})";
             }
 
+            if (c == '\uFFFE')
+            {
+                // A byte-swapped byte-order mark: text decoded with the wrong byte order (and not normalizable).
+                return $"text contains the noncharacter U+FFFE at offset {i} (text decoded with the wrong byte order?)";
+            }
+
             if (char.IsHighSurrogate(c))
             {
                 if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
@@ -47,6 +53,68 @@ public static class ArticleRules
             if (char.IsLowSurrogate(c))
             {
                 return $"text contains an unpaired surrogate at offset {i}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Deepest element nesting accepted in an HTML article. HTML parsers do work that grows with the square of the
+    /// depth (100,000 nested &lt;div&gt; cost minutes of CPU); real pages stay far below this (browsers build trees of
+    /// at most 512 levels).
+    /// </summary>
+    public const int MaxHtmlDepth = 2_000;
+
+    /// <summary>Elements that never hold others or close themselves implicitly: they do not deepen the nesting.</summary>
+    private static readonly HashSet<string> FlatElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen",
+        "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp",
+    };
+
+    /// <summary>
+    /// Returns why an HTML article is refused (its elements nest deeper than <see cref="MaxHtmlDepth"/>), or null. A
+    /// linear scan of start and end tags, no parse: unclosed elements count as open, self-closing and void ones do not.
+    /// </summary>
+    public static string? CheckHtml(string html)
+    {
+        var depth = 0;
+        for (var i = 0; i + 1 < html.Length; i++)
+        {
+            if (html[i] != '<')
+            {
+                continue;
+            }
+
+            var end = html[i + 1] == '/';
+            var start = i + (end ? 2 : 1);
+            var stop = start;
+            while (stop < html.Length && char.IsAsciiLetterOrDigit(html[stop]))
+            {
+                stop++;
+            }
+
+            if (stop == start || !char.IsAsciiLetter(html[start]) || FlatElements.Contains(html[start..stop]))
+            {
+                continue;
+            }
+
+            if (end)
+            {
+                depth = Math.Max(0, depth - 1);
+                continue;
+            }
+
+            var close = html.IndexOf('>', stop);
+            if (close > 0 && html[close - 1] == '/')
+            {
+                continue;
+            }
+
+            if (++depth > MaxHtmlDepth)
+            {
+                return $"the HTML nests elements more than {MaxHtmlDepth:N0} deep (at offset {i})";
             }
         }
 

@@ -30,7 +30,8 @@ public sealed class Ingestor(
         ?? ArticleRules.CheckPublished(command.Published)
         ?? (command.ContentType is "" or ContentTypes.PlainText or ContentTypes.Html
             ? null
-            : $"content_type '{command.ContentType}' is not supported (use {ContentTypes.PlainText} or {ContentTypes.Html})");
+            : $"content_type '{command.ContentType}' is not supported (use {ContentTypes.PlainText} or {ContentTypes.Html})")
+        ?? (command.ContentType == ContentTypes.Html ? ArticleRules.CheckHtml(command.Text) : null);
 
     /// <summary>
     /// Stores the article and acknowledges it. INVALID_ARGUMENT for a bad article, ALREADY_EXISTS for an id taken by

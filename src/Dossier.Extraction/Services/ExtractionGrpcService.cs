@@ -12,12 +12,25 @@ public sealed class ExtractionGrpcService(IFactExtractor extractor, ExtractionGa
     {
         GrpcErrors.ThrowIfInvalid(ArticleRules.Check(request.Text));
         GrpcErrors.ThrowIfInvalid(ArticleRules.CheckPublished(request.Published));
+        GrpcErrors.ThrowIfInvalid(IsHtml(request.ContentType) ? ArticleRules.CheckHtml(request.Text) : null);
 
         // The call's deadline and cancellation reach the wait for a slot and every pipeline component.
         using var slot = await gate.EnterAsync(context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.ResourceExhausted,
                 $"extraction is at capacity ({gate.Options.MaxConcurrency} running, {gate.Options.MaxQueue} waiting); retry later"));
-        var result = extractor.Extract(ToDomain(request), context.CancellationToken);
+        ExtractionResult result;
+        try
+        {
+            result = extractor.Extract(ToDomain(request), context.CancellationToken);
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            // The call's deadline passed or the caller went away: say so, not UNKNOWN.
+            throw new RpcException(context.Deadline <= DateTime.UtcNow
+                ? new Status(StatusCode.DeadlineExceeded, "the call's deadline passed during extraction")
+                : new Status(StatusCode.Cancelled, "the call was cancelled during extraction"));
+        }
+
         logger.LogInformation("Extracted {FactCount} facts from document {DocumentId} ({Length} characters)",
             result.Facts.Count, request.DocumentId, request.Text.Length);
         return new ExtractResponse
@@ -39,6 +52,9 @@ public sealed class ExtractionGrpcService(IFactExtractor extractor, ExtractionGa
             MaxConcurrency = gate.Options.MaxConcurrency,
             MaxQueue = gate.Options.MaxQueue,
         });
+
+    private static bool IsHtml(string contentType) =>
+        contentType.Split(';')[0].Trim().Equals(ContentTypes.Html, StringComparison.OrdinalIgnoreCase);
 
     private static ExtractionRequest ToDomain(ExtractRequest r) => new(
         DocId: r.DocumentId,

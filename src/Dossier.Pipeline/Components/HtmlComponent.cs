@@ -47,7 +47,11 @@ public sealed class HtmlComponent : IPipelineComponent
     /// <summary>The visible text of an HTML page, one block per line.</summary>
     public static string ExtractText(string html, CancellationToken cancellationToken = default)
     {
-        var parser = new HtmlParser();
+        // The element callback lets a deadline or cancellation stop a long parse, not only the steps after it.
+        var parser = new HtmlParser(new HtmlParserOptions
+        {
+            OnCreated = (_, _) => cancellationToken.ThrowIfCancellationRequested(),
+        });
         using var dom = parser.ParseDocument(html);
         var sb = new StringBuilder(html.Length / 2);
         var title = dom.Title;
@@ -129,6 +133,13 @@ public sealed class HtmlComponent : IPipelineComponent
                     space = true;
                 }
 
+                continue;
+            }
+
+            if (c == '\uFFFD')
+            {
+                // The parser's stand-in for &#0;, &#xD800; and the like: the input itself never holds U+FFFD (the article
+                // rules refuse it as invalid UTF-8), and the text of record must pass the same rules when it is indexed.
                 continue;
             }
 

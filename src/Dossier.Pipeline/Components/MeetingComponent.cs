@@ -137,14 +137,14 @@ public sealed class MeetingComponent : IPipelineComponent
     }
 
     private static bool CoalitionInSentence(AnnotatedDocument document, Segment s) =>
-        document.Entities.Any(e => e.Sentence == s.Index && e.Entry.Kind == EntityKind.Organization && e.Entry.Id == "coalition" && e.Confirmed);
+        document.EntitiesIn(s.Index).Any(e => e.Entry.Kind == EntityKind.Organization && e.Entry.Id == "coalition" && e.Confirmed);
 
     /// <summary>The coalition, one of its bodies, or its ministers are named before the verb.</summary>
     private static bool SubjectIsCoalition(AnnotatedDocument document, Segment s, int verb)
     {
-        foreach (var e in document.Entities)
+        foreach (var e in document.EntitiesIn(s.Index))
         {
-            if (e.Sentence == s.Index && e.TokenEnd <= verb && e.Entry.Kind == EntityKind.Organization && e.Entry.Id == "coalition")
+            if (e.TokenEnd <= verb && e.Entry.Kind == EntityKind.Organization && e.Entry.Id == "coalition")
             {
                 return true;
             }
@@ -282,7 +282,7 @@ public sealed class MeetingComponent : IPipelineComponent
     {
         var tokens = document.Tokens;
         var result = new List<Place>();
-        var entities = document.Entities.Where(e => e.Sentence == s.Index && e.TokenStart > trigger && IsPlace(e)).ToList();
+        var entities = document.EntitiesIn(s.Index).Where(e => e.TokenStart > trigger && IsPlace(e)).ToList();
         for (var k = trigger + 1; k < Math.Min(s.TokenEnd, trigger + 14); k++)
         {
             if (tokens[k].Norm is not ("in" or "at"))
@@ -361,9 +361,9 @@ public sealed class MeetingComponent : IPipelineComponent
     private static Place? HostSubject(AnnotatedDocument document, Segment s)
     {
         var tokens = document.Tokens;
-        foreach (var e in document.Entities)
+        foreach (var e in document.EntitiesIn(s.Index))
         {
-            if (e.Sentence != s.Index || !IsPlace(e))
+            if (!IsPlace(e))
             {
                 continue;
             }
@@ -476,9 +476,9 @@ public sealed class MeetingComponent : IPipelineComponent
             if (role == "host")
             {
                 // "X (has|recently|will) hosted": the subject right before.
-                foreach (var e in document.Entities)
+                foreach (var e in document.EntitiesIn(s.Index))
                 {
-                    if (e.Sentence == s.Index && IsPlace(e) && e.TokenEnd <= k && k - e.TokenEnd <= 2)
+                    if (IsPlace(e) && e.TokenEnd <= k && k - e.TokenEnd <= 2)
                     {
                         draft.Hosts.Add(e.Entry.Country!);
                     }
@@ -629,9 +629,9 @@ public sealed class MeetingComponent : IPipelineComponent
             }
         }
 
-        foreach (var e in document.Entities)
+        foreach (var e in document.EntitiesIn(s.Index))
         {
-            if (e.Sentence == s.Index && e.TokenStart >= from && e.TokenEnd <= to)
+            if (e.TokenStart >= from && e.TokenEnd <= to)
             {
                 var code = e.CountryRef ?? (e.Entry.Kind is EntityKind.Capital ? e.Entry.Country : null);
                 if (code is not null)

@@ -35,6 +35,7 @@ public sealed class MembershipComponent : IPipelineComponent
 
         var docHasCoalition = document.Entities.Any(e => e.Entry.Kind == EntityKind.Organization && e.Entry.Id == "coalition" && e.Confirmed);
         var done = new HashSet<NumberMention>();
+        var coalitionSentences = CoalitionSentences(document);
         foreach (var n in document.Numbers)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -50,7 +51,7 @@ public sealed class MembershipComponent : IPipelineComponent
                 // "its 87th member", "as the 82nd and 83rd members"
                 var group = new List<NumberMention> { n };
                 var k = n.TokenEnd;
-                while (k + 1 < s.TokenEnd && tokens[k].Norm is "and" or "," && byStart.TryGetValue(k + 1, out var next) && next.Ordinal)
+                while (k + 1 < s.TokenEnd && tokens[k].Norm is "and" or "," && byStart.TryGetValue(k + 1, out var next) && next.Ordinal && next.Value <= int.MaxValue)
                 {
                     group.Add(next);
                     k = next.TokenEnd;
@@ -74,7 +75,7 @@ public sealed class MembershipComponent : IPipelineComponent
                 continue;
             }
 
-            if (value < 20 || value > 200 || !CoalitionIn(document, s))
+            if (value < 20 || value > 200 || !CoalitionIn(document, coalitionSentences, s))
             {
                 continue;
             }
@@ -97,12 +98,16 @@ public sealed class MembershipComponent : IPipelineComponent
             }
         }
 
-        FindJoins(document);
+        FindJoins(document, coalitionSentences);
     }
 
-    private static bool CoalitionIn(AnnotatedDocument document, Segment s)
+    /// <summary>The sentences that name the coalition (confirmed), computed once: a lookup per sentence, not a scan of every entity.</summary>
+    private static HashSet<int> CoalitionSentences(AnnotatedDocument document) =>
+        document.Entities.Where(e => e.Entry.Kind == EntityKind.Organization && e.Entry.Id == "coalition" && e.Confirmed).Select(e => e.Sentence).ToHashSet();
+
+    private static bool CoalitionIn(AnnotatedDocument document, HashSet<int> coalitionSentences, Segment s)
     {
-        if (document.Entities.Any(e => e.Sentence == s.Index && e.Entry.Kind == EntityKind.Organization && e.Entry.Id == "coalition" && e.Confirmed))
+        if (coalitionSentences.Contains(s.Index))
         {
             return true;
         }
@@ -110,7 +115,7 @@ public sealed class MembershipComponent : IPipelineComponent
         // "It now has 86 members." right after a sentence about the coalition.
         var first = document.Tokens[s.TokenStart].Norm;
         return first is "it" or "its" && s.Index > 0 && document.Sentences[s.Index - 1].Paragraph == s.Paragraph
-            && document.Entities.Any(e => e.Sentence == s.Index - 1 && e.Entry.Kind == EntityKind.Organization && e.Entry.Id == "coalition" && e.Confirmed);
+            && coalitionSentences.Contains(s.Index - 1);
     }
 
     /// <summary>The countries named before a token of the sentence, in order (one entry per country).</summary>
@@ -164,18 +169,19 @@ public sealed class MembershipComponent : IPipelineComponent
     }
 
     /// <summary>"COUNTRY (has|officially) joined the coalition", "welcomed COUNTRY as (a|its) new member".</summary>
-    private static void FindJoins(AnnotatedDocument document)
+    private static void FindJoins(AnnotatedDocument document, HashSet<int> coalitionSentences)
     {
         var tokens = document.Tokens;
-        foreach (var e in document.Entities)
+        for (var index = 0; index < document.Entities.Count; index++)
         {
+            var e = document.Entities[index];
             if (e.CountryRef is null || document.Sentences[e.Sentence].IsBoilerplate)
             {
                 continue;
             }
 
             var s = document.Sentences[e.Sentence];
-            if (!CoalitionIn(document, s))
+            if (!CoalitionIn(document, coalitionSentences, s))
             {
                 continue;
             }
@@ -209,7 +215,6 @@ public sealed class MembershipComponent : IPipelineComponent
 
             // The countries coordinated before it join too: "A, B and C, which joined …".
             var members = new List<EntityMention> { e };
-            var index = document.Entities.IndexOf(e);
             for (var j = index - 1; j >= 0; j--)
             {
                 var prev = document.Entities[j];

@@ -50,8 +50,11 @@ public sealed class NumberComponent : IPipelineComponent
         _ = text;
     }
 
-    /// <summary>Largest number read as written (a quadrillion); with a scale word, up to a thousand times that.</summary>
-    private const decimal MaxPlain = 1_000_000_000_000_000m;
+    /// <summary>
+    /// The largest value read as a number (a quintillion, scale included): far beyond any real count or amount, and
+    /// small enough that every amount fits a <see cref="long"/> of US dollars.
+    /// </summary>
+    public const decimal MaxValue = 1_000_000_000_000_000_000m;
 
     private static NumberMention? ParseAt(AnnotatedDocument document, int i, Segment s)
     {
@@ -73,7 +76,7 @@ public sealed class NumberComponent : IPipelineComponent
             }
 
             var clean = span.ToString().Replace(",", "", StringComparison.Ordinal);
-            if (!decimal.TryParse(clean, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) || value > MaxPlain)
+            if (!decimal.TryParse(clean, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) || value > MaxValue)
             {
                 // Not a number an article states as a count or an amount (an id, a hash, a run of digits).
                 return null;
@@ -113,9 +116,9 @@ public sealed class NumberComponent : IPipelineComponent
             var exact = tokens[end].Span(text).ToString();
             if (exact.Length > 1 || exact is "m" or "M" or "b" or "B" or "k" or "K")
             {
-                if (value > MaxPlain * 1000 / scale.Value)
+                if (value > MaxValue / scale.Value)
                 {
-                    // "$99999999999999999999 billion": beyond any real amount, so not read as one.
+                    // "$99999999999999999999 billion": no amount anyone states; not read as a number (and no overflow).
                     return null;
                 }
 

@@ -26,6 +26,24 @@ public sealed class AnnotatedDocument(ExtractionRequest request, KnowledgeBase k
     public string? Published { get; set; }
     public List<Dateline> Datelines { get; } = [];
     public List<EntityMention> Entities { get; } = [];
+
+    private ILookup<int, EntityMention>? _entitiesBySentence;
+    private int _entitiesIndexed = -1;
+
+    /// <summary>
+    /// The entity mentions of one sentence, in <see cref="Entities"/> order: a lookup, so components that ask per
+    /// sentence stay linear on long articles. Rebuilt when mentions were added since the last call.
+    /// </summary>
+    public IEnumerable<EntityMention> EntitiesIn(int sentence)
+    {
+        if (_entitiesBySentence is null || _entitiesIndexed != Entities.Count)
+        {
+            _entitiesBySentence = Entities.ToLookup(e => e.Sentence);
+            _entitiesIndexed = Entities.Count;
+        }
+
+        return _entitiesBySentence[sentence];
+    }
     public List<PersonEntity> People { get; } = [];
     public List<PersonMention> PersonMentions { get; } = [];
     public List<DateMention> Dates { get; } = [];

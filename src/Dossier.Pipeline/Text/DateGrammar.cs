@@ -18,6 +18,11 @@ public readonly record struct DateMatch(int Start, int End, string? Value, bool 
 /// </summary>
 public static class DateGrammar
 {
+    /// <summary>The years dates are read in.</summary>
+    public const int MinYear = 1900;
+
+    public const int MaxYear = 2100;
+
     public static bool TryMatch(AnnotatedDocument doc, int i, int limit, DateOnly? reference, out DateMatch match)
     {
         var tokens = doc.Tokens;
@@ -25,6 +30,12 @@ public static class DateGrammar
         var kb = doc.Knowledge;
         match = default;
         var t = tokens[i];
+        if (reference is { } given && (given.Year < MinYear || given.Year > MaxYear))
+        {
+            // A reference outside the years dates are read in (published 0001-01-01 or 9999-12-31) resolves nothing:
+            // "next week" from 9999-12-31 is no date.
+            reference = null;
+        }
 
         // ISO: 2022-05-14
         if (t.IsNumber && t.Length == 4 && i + 4 < limit && tokens[i + 1].Norm == "-" && tokens[i + 2].IsNumber && tokens[i + 3].Norm == "-" && tokens[i + 4].IsNumber
@@ -244,13 +255,14 @@ public static class DateGrammar
             }
         }
 
-        return day is >= 1 and <= 31 ? string.Create(CultureInfo.InvariantCulture, $"--{month:D2}-{day:D2}") : null;
+        // Without a year, a day that no year has ("31 February") is no date; 29 February is (leap years have it).
+        return day >= 1 && day <= DateTime.DaysInMonth(2000, month) ? string.Create(CultureInfo.InvariantCulture, $"--{month:D2}-{day:D2}") : null;
     }
 
     private static bool TryDate(int y, int m, int d, out string value)
     {
         value = "";
-        if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
+        if (y < MinYear || y > MaxYear || m < 1 || m > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
         {
             return false;
         }

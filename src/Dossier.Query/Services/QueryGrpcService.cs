@@ -11,6 +11,9 @@ namespace Dossier.Query.Services;
 /// <summary>gRPC front of <see cref="IKnowledgeStore"/>: checks requests, maps proto ↔ domain, store errors to statuses.</summary>
 public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcService> logger) : QueryService.QueryServiceBase
 {
+    /// <summary>Longest name prefix ListEntities takes.</summary>
+    public const int MaxNamePrefix = 500;
+
     [RequiresApiKey]
     public override Task<IndexFactsResponse> IndexFacts(IndexFactsRequest request, ServerCallContext context)
     {
@@ -94,6 +97,14 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
 
     public override Task<ListEntitiesResponse> ListEntities(ListEntitiesRequest request, ServerCallContext context)
     {
+        // Names are matched by their letters and digits ("%" or "_" alone would otherwise match every entity), as a
+        // LIKE prefix, which SQLite refuses past 50,000 bytes: a name prefix longer than any name is the caller's error.
+        GrpcErrors.ThrowIfInvalid(Empty(request.Q) switch
+        {
+            { Length: > MaxNamePrefix } => $"q is longer than {MaxNamePrefix} characters",
+            { } q when !q.Any(char.IsLetterOrDigit) => "q has no letters or digits",
+            _ => null,
+        });
         var page = UserErrors(() => store.ListEntities(
             new EntityQuery(Empty(request.Kind), Empty(request.Q)), PageToken.Decode(request.PageToken), PageSize(request.PageSize, 50, 200)));
         var response = new ListEntitiesResponse { TotalSize = page.Total, NextPageToken = PageToken.Encode(page.NextOffset) };

@@ -52,7 +52,17 @@ public static class EntityKeys
     /// <summary>Lower case ASCII letters and digits, other runs as '-', diacritics removed.</summary>
     public static string Slug(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        string decomposed;
+        try
+        {
+            decomposed = text.Normalize(NormalizationForm.FormD);
+        }
+        catch (ArgumentException)
+        {
+            // U+FFFE or a lone surrogate (a query parameter can hold them): no normalization, not a failed call.
+            decomposed = text;
+        }
+
         var builder = new StringBuilder(decomposed.Length);
         var dash = false;
         foreach (var c in decomposed)
