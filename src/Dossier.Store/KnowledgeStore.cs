@@ -59,6 +59,13 @@ public interface IKnowledgeStore
     /// <summary>Stores the article's facts, replacing earlier ones and everything derived from them. True when it replaced.</summary>
     bool Index(ArticleInfo article, DocumentFacts facts);
 
+    /// <summary>
+    /// Stores several articles as that many <see cref="Index"/> calls would, in order (a later copy of an id replaces an
+    /// earlier one), in as few transactions as the engine allows. An article that fails is rolled back alone and its error
+    /// thrown once the others are stored. True for each article that replaced earlier facts.
+    /// </summary>
+    IReadOnlyList<bool> IndexMany(IReadOnlyList<(ArticleInfo Article, DocumentFacts Facts)> articles);
+
     Page<ArticleSummary> List(int offset, int limit);
 
     IndexedArticle? Get(string id);

@@ -63,8 +63,8 @@ public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposa
     protected override void BeginWrite(DbConnection connection, DbTransaction tx) =>
         Db.Execute(connection, tx, "SELECT pg_advisory_xact_lock(@lock)", ("@lock", WriteLock));
 
-    protected override void InsertFullText(DbConnection connection, DbTransaction tx, ArticleInfo article) =>
-        Db.Execute(connection, tx, $"""
+    protected override void InsertFullText(SqlSession session, ArticleInfo article) =>
+        session.Execute($"""
             UPDATE documents SET search = setweight(to_tsvector({Config}, title), 'A') || setweight(to_tsvector({Config}, text), 'B')
             WHERE id = @id
             """, ("@id", article.Id));

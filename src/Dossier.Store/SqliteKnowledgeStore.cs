@@ -15,8 +15,8 @@ public sealed class SqliteKnowledgeStore(SqliteDatabase database) : SqlKnowledge
 
     protected override DbConnection Open() => database.Open();
 
-    protected override void InsertFullText(DbConnection connection, DbTransaction tx, ArticleInfo article) =>
-        Db.Execute(connection, tx, "INSERT INTO documents_fts (document_id, title, text) VALUES (@id, @title, @text)",
+    protected override void InsertFullText(SqlSession session, ArticleInfo article) =>
+        session.Execute("INSERT INTO documents_fts (document_id, title, text) VALUES (@id, @title, @text)",
             ("@id", article.Id), ("@title", article.Title), ("@text", article.Text));
 
     protected override void DeleteFullText(DbConnection connection, DbTransaction tx, string id) =>

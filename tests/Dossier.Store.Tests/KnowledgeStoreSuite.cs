@@ -71,6 +71,28 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
     }
 
     [SkippableFact]
+    public void IndexMany_SeveralArticles_StoresEachInOrderAsIndexWould()
+    {
+        Store.Index(Article("d1", "The coalition met in Morocco.").Item1, Article("d1", "The coalition met in Morocco.").Item2);
+
+        var replaced = Store.IndexMany(
+        [
+            Article("d1", "Now the coalition met in Rome."),
+            Article("d2", "Ministers met in Morocco."),
+            Article("d2", "Ministers met in Morocco again."),
+            Article("d3", "Nothing of note."),
+        ]);
+
+        Assert.Equal([true, false, true, false], replaced);
+        Assert.Equal(3, Store.Totals().Articles);
+        Assert.Equal("Ministers met in Morocco again.", Store.Get("d2")?.Text);
+        Assert.Equal(["d2"], Store.Search("Morocco", 0, 10).Items.Select(h => h.Article.Id));
+        var morocco = Store.GetEntity("country:MA");
+        Assert.NotNull(morocco);
+        Assert.Equal((1, 1), (morocco.Summary.DocumentCount, morocco.Summary.MentionCount));
+    }
+
+    [SkippableFact]
     public void Search_SeveralMatches_RanksTheDenserArticleFirstAndMarksMatches()
     {
         Store.Index(Article("d1", "A long article about many things, sports and weather, that mentions Marrakesh once.").Item1, Article("d1", "x").Item2);
