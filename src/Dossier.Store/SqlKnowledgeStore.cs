@@ -339,15 +339,25 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         var from = DateBound(query.From, "from");
         var to = DateBound(query.To, "to", upper: true);
         using var connection = Open();
-        (string, object?)[] parameters =
-        [
-            ("@country", Typed.Text(query.Country?.ToUpperInvariant())), ("@format", Typed.Text(query.Format)),
-            ("@from", Typed.Text(from)), ("@to", Typed.Text(to)),
-        ];
-        const string where = """
-            (@country IS NULL OR v.country = @country) AND (@format IS NULL OR v.format = @format)
-            AND (@from IS NULL OR v.sort_date >= @from) AND (@to IS NULL OR v.sort_date <= @to)
-            """;
+        // Only the filters given, so that the engine can use the (country, sort_date) or (format, sort_date) index for
+        // both the filter and the order (an "@x IS NULL OR ..." condition hides the index from SQLite's planner).
+        var conditions = new List<string>();
+        var filters = new List<(string, object?)>();
+        foreach (var (column, op, name, value) in new[]
+        {
+            ("v.country", "=", "@country", query.Country?.ToUpperInvariant()), ("v.format", "=", "@format", query.Format),
+            ("v.sort_date", ">=", "@from", from), ("v.sort_date", "<=", "@to", to),
+        })
+        {
+            if (value is not null)
+            {
+                conditions.Add($"{column} {op} {name}");
+                filters.Add((name, value));
+            }
+        }
+
+        var where = conditions.Count == 0 ? "1 = 1" : string.Join(" AND ", conditions);
+        var parameters = filters.ToArray();
         var items = Db.Query(connection, null, $"""
             SELECT {EventColumns} FROM events v WHERE {where}
             ORDER BY v.sort_date DESC NULLS LAST, v.id DESC LIMIT @limit OFFSET @offset
@@ -585,12 +595,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     private static void WriteMeeting(SqlSession session, ArticleInfo article, string? published, MeetingFact m, Dictionary<string, EntityUse> entities)
     {
         var country = m.Country?.ToUpperInvariant();
-        // Two shapes of one query, so that each can use the (country, format) index.
-        var candidates = session.Query($"""
-            SELECT {EventColumns} FROM events v
-            WHERE {(country is null ? "v.country IS NULL" : "v.country = @country")}
-              AND (v.format = @format OR v.format = 'other' OR @format = 'other')
-            """, ReadEvent, ("@country", Typed.Text(country)), ("@format", m.Format));
+        var candidates = MergeCandidates(session, m.Format, country, m.Date);
         var match = KnowledgeRules.BestMatch(candidates, m.Format, country, m.City, m.Date);
         long eventId;
         if (match is null)
@@ -641,6 +646,45 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         }
 
         session.InsertRows("INSERT INTO event_entities (event_id, entity_id, role, document_id)", links);
+    }
+
+    /// <summary>
+    /// The events of the place a meeting could belong to, read through the (country, date) index: only those whose date is
+    /// compatible (<see cref="PartialDates.Compatible"/>) — the same date, a less precise one it falls in (its year or
+    /// month, or its day without a year), or a more precise one inside it — so that a meeting reads a handful of rows,
+    /// not every event of its country. <see cref="KnowledgeRules.BestMatch"/> then applies the full rules.
+    /// </summary>
+    private static List<EventSummary> MergeCandidates(SqlSession session, string format, string? country, string? date)
+    {
+        var place = country is null ? "v.country IS NULL" : "v.country = @country";
+        const string sameFormat = "(v.format = @format OR v.format = 'other' OR @format = 'other')";
+        if (date is null)
+        {
+            return session.Query($"SELECT {EventColumns} FROM events v WHERE {place} AND v.date IS NULL AND {sameFormat}",
+                ReadEvent, ("@country", Typed.Text(country)), ("@format", format));
+        }
+
+        if (date.StartsWith("--", StringComparison.Ordinal))
+        {
+            // A day without a year: that day of any year (rare; scans the place's dated events).
+            return session.Query($"""
+                SELECT {EventColumns} FROM events v
+                WHERE {place} AND (v.date = @date OR (length(v.date) = 10 AND substr(v.date, 5) = @monthDay)) AND {sameFormat}
+                """, ReadEvent, ("@country", Typed.Text(country)), ("@date", date), ("@monthDay", date[1..]), ("@format", format));
+        }
+
+        // Its prefixes (year, month, day), the same day without a year, and the dates that start with it.
+        var year = date.Length >= 4 ? date[..4] : date;
+        var month = date.Length >= 7 ? date[..7] : date;
+        var yearless = date.Length == 10 ? "-" + date[4..] : date;
+        return session.Query($"""
+            SELECT {EventColumns} FROM events v
+            WHERE {place} AND v.date IN (@year, @month, @date, @yearless) AND {sameFormat}
+            UNION
+            SELECT {EventColumns} FROM events v
+            WHERE {place} AND v.date > @date AND v.date < @dateEnd AND {sameFormat}
+            """, ReadEvent, ("@country", Typed.Text(country)), ("@year", year), ("@month", month), ("@date", date), ("@yearless", yearless),
+            ("@dateEnd", date + "~"), ("@format", format));
     }
 
     /// <summary>Recomputes an event's summary from its sources; deletes it when none is left.</summary>
