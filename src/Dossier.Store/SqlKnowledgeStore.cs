@@ -47,7 +47,11 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     {
     }
 
-    protected sealed record FullTextClause(string From, string Where, string Score, string Snippet, (string, object?)[] Parameters);
+    /// <param name="Key">The key of a matching row the engine finds fastest (a full-text row id, else <c>d.id</c>).</param>
+    /// <param name="WindowOrder">An order the engine reads matches in from an index, stopping early under a LIMIT.</param>
+    /// <param name="CountFrom">A FROM fragment enough to count the matches when there are no filters.</param>
+    protected sealed record FullTextClause(
+        string From, string Where, string Score, string Snippet, (string, object?)[] Parameters, string Key, string WindowOrder, string CountFrom);
 
     /// <summary>Spans of the store's work (index, search), so a trace shows where query spends its time.</summary>
     public static readonly System.Diagnostics.ActivitySource ActivitySource = new("Dossier.Store");
@@ -245,31 +249,73 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
         var (filters, filterParameters) = Filters(query);
         using var connection = Open();
-        string from, where, score, snippet;
-        (string, object?)[] parameters;
-        if (text.Length > 0)
+        if (text.Length == 0)
         {
-            var clause = FullText(text);
-            (from, where, score, snippet, parameters) = (clause.From, clause.Where, clause.Score, clause.Snippet, clause.Parameters);
-        }
-        else
-        {
-            (from, where, score, snippet, parameters) = ("documents d", "1 = 1", "0.0", "substr(d.text, 1, 160)", []);
+            var items = Db.Query(connection, null, $"""
+                SELECT {SummaryColumns}, substr(d.text, 1, 160), 0.0
+                FROM documents d WHERE 1 = 1 {filters}
+                ORDER BY d.published DESC NULLS LAST, d.id
+                LIMIT @limit OFFSET @offset
+                """, ReadHit, [.. filterParameters, ("@limit", limit), ("@offset", offset)]);
+            var count = Db.Scalar<int>(connection, null, $"SELECT COUNT(*) FROM documents d WHERE 1 = 1 {filters}", filterParameters);
+            return new Page<SearchHit>(items, Next(offset, items.Count, count), count);
         }
 
-        var all = parameters.Concat(filterParameters).ToArray();
-        var items = Db.Query(connection, null, $"""
-            SELECT {SummaryColumns}, {snippet}, {score} AS score
-            FROM {from}
-            WHERE {where} {filters}
-            ORDER BY score DESC, d.published DESC NULLS LAST, d.id
-            LIMIT @limit OFFSET @offset
-            """,
-            r => new SearchHit(ReadSummary(r, 0), r.GetString(SummaryColumnCount), Convert.ToDouble(r.GetValue(SummaryColumnCount + 1), CultureInfo.InvariantCulture)),
-            [.. all, ("@limit", limit), ("@offset", offset)]);
-        var total = Db.Scalar<int>(connection, null, $"SELECT COUNT(*) FROM {from} WHERE {where} {filters}", all);
-        return new Page<SearchHit>(items, Next(offset, items.Count, total), total);
+        var clause = FullText(text);
+        (string, object?)[] all = [.. clause.Parameters, .. filterParameters];
+
+        // Ranking is bounded: only the first RankWindow matches in the engine's window order (the most recently indexed on
+        // SQLite, the newest by date on PostgreSQL; an index order, so the engine stops reading there) are scored and
+        // ranked; any further matches follow in that order. Up to RankWindow matches this is a full ranking.
+        var window = Db.Query(connection, null, $"""
+            SELECT {clause.Key}, d.published, d.id, {clause.Score}
+            FROM {clause.From} WHERE {clause.Where} {filters}
+            ORDER BY {clause.WindowOrder} LIMIT @window
+            """, r => (Key: r.GetValue(0), Published: r.NullableString(1), Id: r.GetString(2), Score: Convert.ToDouble(r.GetValue(3), CultureInfo.InvariantCulture)),
+            [.. all, ("@window", RankWindow)]);
+        var total = window.Count < RankWindow
+            ? window.Count
+            : Db.Scalar<int>(connection, null, $"SELECT COUNT(*) FROM {(filters.Length == 0 ? clause.CountFrom : clause.From)} WHERE {clause.Where} {filters}", all);
+        var ranked = window
+            .OrderByDescending(w => w.Score)
+            .ThenBy(w => w.Published is null ? 1 : 0).ThenByDescending(w => w.Published, StringComparer.Ordinal)
+            .ThenBy(w => w.Id, StringComparer.Ordinal)
+            .Skip(offset).Take(limit)
+            .ToList();
+
+        // The page's rows with their snippets (made for these rows only), in ranked order.
+        var hits = new List<SearchHit>(limit);
+        if (ranked.Count > 0)
+        {
+            var keys = ranked.Select((w, i) => ($"@k{i}", w.Key)).ToArray();
+            var found = Db.Query(connection, null, $"""
+                SELECT {SummaryColumns}, {clause.Snippet}, {clause.Score}
+                FROM {clause.From} WHERE {clause.Where} AND {clause.Key} IN ({string.Join(", ", keys.Select(k => k.Item1))})
+                """, ReadHit, [.. clause.Parameters, .. keys]).ToDictionary(h => h.Article.Id, StringComparer.Ordinal);
+            hits.AddRange(ranked.Where(w => found.ContainsKey(w.Id)).Select(w => found[w.Id]));
+        }
+
+        if (hits.Count < limit && offset + hits.Count >= RankWindow && offset + hits.Count < total)
+        {
+            // Past the ranked window: the remaining matches in window order.
+            hits.AddRange(Db.Query(connection, null, $"""
+                SELECT {SummaryColumns}, {clause.Snippet}, {clause.Score}
+                FROM {clause.From} WHERE {clause.Where} {filters}
+                ORDER BY {clause.WindowOrder} LIMIT @limit OFFSET @offset
+                """, ReadHit, [.. all, ("@limit", limit - hits.Count), ("@offset", offset + hits.Count)]));
+        }
+
+        return new Page<SearchHit>(hits, Next(offset, hits.Count, total), total);
     }
+
+    /// <summary>
+    /// How many matches of a search are scored and ranked (see <see cref="Search"/>): ranking every match of a common word
+    /// costs time in proportion to the store's size; this keeps a search's cost bounded.
+    /// </summary>
+    public int RankWindow { get; set; } = 2000;
+
+    private static SearchHit ReadHit(DbDataReader r) =>
+        new(ReadSummary(r, 0), r.GetString(SummaryColumnCount), Convert.ToDouble(r.GetValue(SummaryColumnCount + 1), CultureInfo.InvariantCulture));
 
     public Page<EntitySummary> ListEntities(EntityQuery query, int offset, int limit)
     {

@@ -27,5 +27,8 @@ public sealed class SqliteKnowledgeStore(SqliteDatabase database) : SqlKnowledge
         Where: "documents_fts MATCH @match",
         Score: "-bm25(documents_fts, 0.0, 4.0, 1.0)",
         Snippet: "snippet(documents_fts, 2, '[', ']', '…', 16)",
-        Parameters: [("@match", FullTextQuery.ToFts5(text))]);
+        Parameters: [("@match", FullTextQuery.ToFts5(text))],
+        Key: "documents_fts.rowid",
+        WindowOrder: "documents_fts.rowid DESC",
+        CountFrom: "documents_fts");
 }

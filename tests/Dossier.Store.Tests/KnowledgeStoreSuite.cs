@@ -124,6 +124,26 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
         Assert.Null(last.NextOffset);
     }
 
+    [SkippableFact]
+    public void Search_MoreMatchesThanTheRankWindow_RanksTheNewestAndPagesThroughTheRest()
+    {
+        for (var i = 0; i < 7; i++)
+        {
+            var (info, facts) = Article($"d{i}", i == 1 ? "Coalition, coalition, coalition." : $"Coalition meeting number {i}.");
+            Store.Index(info, facts);
+        }
+
+        ((SqlKnowledgeStore)Store).RankWindow = 3;
+        var pages = Enumerable.Range(0, 4).Select(p => Store.Search("coalition", p * 2, 2)).ToList();
+        var ids = pages.SelectMany(p => p.Items.Select(h => h.Article.Id)).ToList();
+
+        Assert.All(pages, p => Assert.Equal(7, p.Total));
+        Assert.Equal(7, ids.Distinct().Count());
+        Assert.Equal([2, 4, 6, null], pages.Select(p => p.NextOffset));
+        Assert.DoesNotContain("d1", ids.Take(3));
+        Assert.Contains(pages[3].Items, h => h.Article.Id == "d0");
+    }
+
     [SkippableTheory]
     [InlineData("")]
     [InlineData("   ")]
