@@ -7,15 +7,21 @@ using Dossier.QueryBench;
 using Grpc.Net.Client;
 
 // Usage: dotnet run -c Release --project bench/Dossier.QueryBench -- [--sizes 1000,10000,100000]
-//        [--connection "Host=...;..."] [--queries 300] [--concurrency 4] [--seed 7]
+//        [--connection "Host=...;..."] [--queries 300] [--concurrency 4] [--batch 200] [--seed 7]
+// --batch N sends N articles per IndexFactsBatch call; --batch 1 sends one IndexFacts call per article.
 var options = BenchOptions.Parse(args);
 var generator = new CorpusGenerator();
 var pipeline = ExtractionPipeline.CreateDefault();
 await using var server = await QueryServer.StartAsync(options.Connection);
-using var channel = GrpcChannel.ForAddress(server.GrpcAddress, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
+using var channel = GrpcChannel.ForAddress(server.GrpcAddress, new GrpcChannelOptions
+{
+    MaxReceiveMessageSize = 64 * 1024 * 1024,
+    HttpHandler = new ApiKeyHandler(QueryServer.ApiKey) { InnerHandler = new SocketsHttpHandler() },
+});
 var client = new QueryService.QueryServiceClient(channel);
 
-Console.WriteLine($"engine {(await client.GetStatsAsync(new GetStatsRequest())).Engine}, corpus seed {options.Seed}, {generator.CountryCount} countries, concurrency {options.Concurrency}");
+Console.WriteLine($"engine {(await client.GetStatsAsync(new GetStatsRequest())).Engine}, corpus seed {options.Seed}, {generator.CountryCount} countries, concurrency {options.Concurrency}, "
+    + (options.Batch <= 1 ? "one IndexFacts call per article" : $"IndexFactsBatch of {options.Batch}"));
 Console.WriteLine();
 Console.WriteLine("| articles | IndexFacts articles/s | Search p50 / p99 ms | ListEvents p50 / p99 ms | GetEntity p50 / p99 ms | facts indexed |");
 Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
@@ -44,8 +50,17 @@ foreach (var size in options.Sizes)
         facts += chunk.Sum(c => (long)c.Facts.Count());
 
         var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(chunk, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency },
-            async (request, ct) => await client.IndexFactsAsync(request, cancellationToken: ct));
+        if (options.Batch <= 1)
+        {
+            await Parallel.ForEachAsync(chunk, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency },
+                async (request, ct) => await client.IndexFactsAsync(request, cancellationToken: ct));
+        }
+        else
+        {
+            await Parallel.ForEachAsync(chunk.Chunk(options.Batch), new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency },
+                async (items, ct) => await client.IndexFactsBatchAsync(new IndexFactsBatchRequest { Items = { items } }, cancellationToken: ct));
+        }
+
         indexTime += clock.Elapsed;
         indexed += chunk.Count;
         added += chunk.Count;
@@ -66,7 +81,7 @@ foreach (var size in options.Sizes)
         $"| {indexed:N0} | {added / indexTime.TotalSeconds:N0} | {search.P50:F1} / {search.P99:F1} | {events.P50:F1} / {events.P99:F1} | {entity.P50:F1} / {entity.P99:F1} | {facts:N0} |"));
 }
 
-internal sealed record BenchOptions(int[] Sizes, string? Connection, int Queries, int Concurrency, int Seed)
+internal sealed record BenchOptions(int[] Sizes, string? Connection, int Queries, int Concurrency, int Batch, int Seed)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -76,6 +91,7 @@ internal sealed record BenchOptions(int[] Sizes, string? Connection, int Queries
             Get("connection"),
             int.Parse(Get("queries") ?? "300", CultureInfo.InvariantCulture),
             int.Parse(Get("concurrency") ?? "4", CultureInfo.InvariantCulture),
+            int.Parse(Get("batch") ?? "200", CultureInfo.InvariantCulture),
             int.Parse(Get("seed") ?? "7", CultureInfo.InvariantCulture));
     }
 }
@@ -100,5 +116,15 @@ internal static class Latency
 
         Array.Sort(samples);
         return (samples[(int)(count * 0.50)], samples[Math.Min(count - 1, (int)(count * 0.99))]);
+    }
+}
+
+/// <summary>Sends the write key with every call.</summary>
+internal sealed class ApiKeyHandler(string key) : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Headers.TryAddWithoutValidation("x-api-key", key);
+        return base.SendAsync(request, cancellationToken);
     }
 }

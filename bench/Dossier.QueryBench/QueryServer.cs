@@ -10,6 +10,9 @@ namespace Dossier.QueryBench;
 /// </summary>
 public sealed class QueryServer : IAsyncDisposable
 {
+    /// <summary>The write key the benchmark's query service is started with (IndexFacts needs it).</summary>
+    public static string ApiKey { get; } = Guid.NewGuid().ToString("N");
+
     private readonly Process _process;
     private readonly string _dataDir;
 
@@ -40,6 +43,7 @@ public sealed class QueryServer : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.Environment["DOSSIER_DATA_DIR"] = dataDir;
+        start.Environment["Dossier__ApiKey"] = ApiKey;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         if (connection is not null)

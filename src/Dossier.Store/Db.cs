@@ -119,15 +119,98 @@ public sealed class SqlSession(DbConnection connection, DbTransaction tx) : IDis
             return command;
         }
 
-        foreach (var (name, value) in parameters)
+        // A statement is re-bound with its parameters in the order it was made with (looked up by name otherwise):
+        // finding a parameter by name is a linear search.
+        for (var i = 0; i < parameters.Length; i++)
         {
-            Db.Bind(command.Parameters[name], value);
+            var (name, value) = parameters[i];
+            var p = i < command.Parameters.Count && command.Parameters[i].ParameterName == name ? command.Parameters[i] : command.Parameters[name];
+            Db.Bind(p, value);
         }
 
         return command;
     }
 
-    public int Execute(string sql, params (string Name, object? Value)[] parameters) => Prepared(sql, parameters).ExecuteNonQuery();
+    /// <summary>
+    /// The most parameters one <see cref="InsertRows"/> statement takes: far below the engines' limits, and few enough
+    /// that binding by name (a linear search per parameter in SQLite) stays cheap.
+    /// </summary>
+    public const int MaxInsertParameters = 120;
+
+    private readonly Dictionary<(string Head, string Tail, int Rows), string> _insertSql = [];
+
+    /// <summary>
+    /// Inserts rows with multi-row <c>INSERT ... VALUES (...), (...)</c> statements (up to <see cref="MaxInsertParameters"/>
+    /// values each): a few statements instead of one per row (one round trip each on PostgreSQL). <paramref name="head"/> is <c>INSERT INTO table (columns)</c>,
+    /// <paramref name="tail"/> what follows the values (an <c>ON CONFLICT</c> clause); every row has one value per column.
+    /// </summary>
+    public int InsertRows(string head, IReadOnlyList<object?[]> rows, string tail = "")
+    {
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var inserted = 0;
+        var columns = rows[0].Length;
+        var perStatement = Math.Max(1, MaxInsertParameters / columns);
+        for (var from = 0; from < rows.Count; from += perStatement)
+        {
+            var count = Math.Min(perStatement, rows.Count - from);
+            if (!_insertSql.TryGetValue((head, tail, count), out var sql))
+            {
+                var text = new System.Text.StringBuilder(head).Append(" VALUES ");
+                for (var r = 0; r < count; r++)
+                {
+                    text.Append(r == 0 ? "(" : ", (");
+                    for (var c = 0; c < columns; c++)
+                    {
+                        text.Append(c == 0 ? "@p" : ", @p").Append(r * columns + c);
+                    }
+
+                    text.Append(')');
+                }
+
+                sql = text.Append(' ').Append(tail).ToString();
+                _insertSql[(head, tail, count)] = sql;
+            }
+
+            if (!_commands.TryGetValue(sql, out var command))
+            {
+                command = Db.Command(connection, tx, sql);
+                for (var i = 0; i < count * columns; i++)
+                {
+                    var p = command.CreateParameter();
+                    p.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    command.Parameters.Add(p);
+                }
+
+                _commands[sql] = command;
+            }
+
+            for (var r = 0; r < count; r++)
+            {
+                var row = rows[from + r];
+                if (row.Length != columns)
+                {
+                    throw new ArgumentException("every row must have one value per column", nameof(rows));
+                }
+
+                for (var c = 0; c < columns; c++)
+                {
+                    Db.Bind(command.Parameters[r * columns + c], row[c]);
+                }
+            }
+
+            inserted += Timed(head, () => command.ExecuteNonQuery());
+        }
+
+        return inserted;
+    }
+
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long[]> Prof = new();
+    private static T Timed<T>(string sql, Func<T> f) { var t = System.Diagnostics.Stopwatch.GetTimestamp(); var r = f(); var a = Prof.GetOrAdd(sql, _ => new long[2]); a[0]++; a[1] += System.Diagnostics.Stopwatch.GetTimestamp() - t; return r; }
+    public int Execute(string sql, params (string Name, object? Value)[] parameters) => Timed(sql, () => Prepared(sql, parameters).ExecuteNonQuery());
 
     public T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
     {
@@ -147,7 +230,7 @@ public sealed class SqlSession(DbConnection connection, DbTransaction tx) : IDis
         return list;
     }
 
-    public void Commit() => tx.Commit();
+    public void Commit() => Timed("COMMIT", () => { tx.Commit(); return 0; });
 
     public void Dispose()
     {

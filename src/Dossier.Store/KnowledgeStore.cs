@@ -62,6 +62,13 @@ public interface IKnowledgeStore
     /// <summary>Removes an article and everything derived from it (mentions, event sources, claims); false when it was not there.</summary>
     bool Delete(string id);
 
+    /// <summary>
+    /// Stores several articles as that many <see cref="Index"/> calls would, in order (a later copy of an id replaces an
+    /// earlier one), in as few transactions as the engine allows. An article that fails is rolled back alone and its error
+    /// thrown once the others are stored. True for each article that replaced earlier facts.
+    /// </summary>
+    IReadOnlyList<bool> IndexMany(IReadOnlyList<(ArticleInfo Article, DocumentFacts Facts)> articles);
+
     Page<ArticleSummary> List(int offset, int limit);
 
     IndexedArticle? Get(string id);

@@ -63,8 +63,8 @@ public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposa
     protected override void BeginWrite(DbConnection connection, DbTransaction tx) =>
         Db.Execute(connection, tx, "SELECT pg_advisory_xact_lock(@lock)", ("@lock", WriteLock));
 
-    protected override void InsertFullText(DbConnection connection, DbTransaction tx, ArticleInfo article) =>
-        Db.Execute(connection, tx, $"""
+    protected override void InsertFullText(SqlSession session, ArticleInfo article) =>
+        session.Execute($"""
             UPDATE documents SET search = setweight(to_tsvector({Config}, title), 'A') || setweight(to_tsvector({Config}, text), 'B')
             WHERE id = @id
             """, ("@id", article.Id));
@@ -79,7 +79,10 @@ public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposa
         Where: "d.search @@ q.query",
         Score: "ts_rank_cd(d.search, q.query, 1)",
         Snippet: $"ts_headline({Config}, d.text, q.query, 'StartSel=[, StopSel=], MaxFragments=1, MaxWords=24, MinWords=10')",
-        Parameters: [("@tsquery", ToTsQuery(text))]);
+        Parameters: [("@tsquery", ToTsQuery(text))],
+        Key: "d.id",
+        WindowOrder: "d.published DESC NULLS LAST, d.indexed_at DESC",
+        CountFrom: $"documents d CROSS JOIN to_tsquery({Config}, @tsquery) AS q(query)");
 
     /// <summary>
     /// What a user types as a <c>to_tsquery</c> text, read by the same rules as on SQLite (<see cref="FullTextQuery"/>:

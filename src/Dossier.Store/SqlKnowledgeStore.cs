@@ -28,7 +28,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     protected abstract DbConnection Open();
 
     /// <summary>Adds the article to the full-text index.</summary>
-    protected abstract void InsertFullText(DbConnection connection, DbTransaction tx, ArticleInfo article);
+    protected abstract void InsertFullText(SqlSession session, ArticleInfo article);
 
     /// <summary>Removes the article from the full-text index.</summary>
     protected abstract void DeleteFullText(DbConnection connection, DbTransaction tx, string id);
@@ -47,47 +47,72 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     {
     }
 
-    protected sealed record FullTextClause(string From, string Where, string Score, string Snippet, (string, object?)[] Parameters);
+    /// <param name="Key">The key of a matching row the engine finds fastest (a full-text row id, else <c>d.id</c>).</param>
+    /// <param name="WindowOrder">An order the engine reads matches in from an index, stopping early under a LIMIT.</param>
+    /// <param name="CountFrom">A FROM fragment enough to count the matches when there are no filters.</param>
+    protected sealed record FullTextClause(
+        string From, string Where, string Score, string Snippet, (string, object?)[] Parameters, string Key, string WindowOrder, string CountFrom);
 
     /// <summary>Spans of the store's work (index, search), so a trace shows where query spends its time.</summary>
     public static readonly System.Diagnostics.ActivitySource ActivitySource = new("Dossier.Store");
 
-    public bool Index(ArticleInfo article, DocumentFacts facts)
+    public bool Index(ArticleInfo article, DocumentFacts facts) => IndexMany([(article, facts)])[0];
+
+    /// <summary>
+    /// Stores several articles as that many <see cref="Index"/> calls would, in order, in as few transactions as the engine
+    /// allows: each article in a savepoint of its own, so one that fails is rolled back alone.
+    /// </summary>
+    public IReadOnlyList<bool> IndexMany(IReadOnlyList<(ArticleInfo Article, DocumentFacts Facts)> articles)
     {
         using var activity = ActivitySource.StartActivity("store.index");
         activity?.SetTag("db.system", Engine);
-        activity?.SetTag("dossier.document.id", article.Id);
+        activity?.SetTag("dossier.document.count", articles.Count);
+        if (articles.Count == 1)
+        {
+            activity?.SetTag("dossier.document.id", articles[0].Article.Id);
+        }
+
+        var pending = articles.Select(a => new PendingIndex(a.Article, a.Facts)).ToList();
         if (!SingleWriter)
         {
-            using var connection = Open();
-            using var session = new SqlSession(connection, connection.BeginTransaction());
-            BeginWrite(session.Connection, session.Transaction);
-            var replaced = IndexInto(session, article, facts);
-            session.Commit();
-            return replaced;
+            WriteBatch(pending);
         }
-
-        // Group commit: callers queue their article; whoever holds the writer lock writes every queued article in
-        // one transaction (a savepoint each, so one bad article fails alone) and wakes the others.
-        var pending = new PendingIndex(article, facts);
-        _pending.Enqueue(pending);
-        while (!pending.Done.Task.IsCompleted)
+        else
         {
-            _writer.Wait();
-            try
+            // Group commit: callers queue their articles; whoever holds the writer lock writes every queued article in
+            // one transaction (a savepoint each, so one bad article fails alone) and wakes the others.
+            foreach (var item in pending)
             {
-                if (!pending.Done.Task.IsCompleted)
+                _pending.Enqueue(item);
+            }
+
+            foreach (var item in pending)
+            {
+                while (!item.Done.Task.IsCompleted)
                 {
-                    WriteQueued();
+                    _writer.Wait();
+                    try
+                    {
+                        if (!item.Done.Task.IsCompleted)
+                        {
+                            var batch = new List<PendingIndex>();
+                            while (batch.Count < MaxGroup && _pending.TryDequeue(out var queued))
+                            {
+                                batch.Add(queued);
+                            }
+
+                            WriteBatch(batch);
+                        }
+                    }
+                    finally
+                    {
+                        _writer.Release();
+                    }
                 }
             }
-            finally
-            {
-                _writer.Release();
-            }
         }
 
-        return pending.Done.Task.GetAwaiter().GetResult();
+        return pending.Select(p => p.Done.Task.GetAwaiter().GetResult()).ToList();
     }
 
     public bool Delete(string id)
@@ -125,45 +150,54 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<PendingIndex> _pending = new();
 
-    private const int MaxGroup = 256;
+    /// <summary>The most articles one group-commit transaction takes from the queue.</summary>
+    private const int MaxGroup = 512;
 
-    private void WriteQueued()
+    /// <summary>Writes the articles in one transaction, a savepoint each, and completes each one's task.</summary>
+    private void WriteBatch(IReadOnlyList<PendingIndex> items)
     {
-        var batch = new List<(PendingIndex Item, bool Replaced, Exception? Error)>();
+        var results = new List<(PendingIndex Item, bool Replaced, Exception? Error)>(items.Count);
         try
         {
             using var connection = Open();
             using var session = new SqlSession(connection, connection.BeginTransaction());
             BeginWrite(session.Connection, session.Transaction);
-            while (batch.Count < MaxGroup && _pending.TryDequeue(out var item))
+            foreach (var item in items)
             {
+                if (items.Count == 1)
+                {
+                    results.Add((item, IndexInto(session, item.Article, item.Facts), null));
+                    continue;
+                }
+
                 session.Execute("SAVEPOINT article");
                 try
                 {
-                    batch.Add((item, IndexInto(session, item.Article, item.Facts), null));
+                    results.Add((item, IndexInto(session, item.Article, item.Facts), null));
                     session.Execute("RELEASE SAVEPOINT article");
                 }
                 catch (Exception e) when (e is DbException or InvalidOperationException or FormatException)
                 {
                     session.Execute("ROLLBACK TO SAVEPOINT article");
                     session.Execute("RELEASE SAVEPOINT article");
-                    batch.Add((item, false, e));
+                    results.Add((item, false, e));
                 }
             }
 
             session.Commit();
         }
-        catch (DbException e)
+        catch (Exception e)
         {
-            foreach (var (item, _, _) in batch)
+            // Nothing was committed: every article of the transaction fails with the error, rethrown to each caller.
+            foreach (var item in items)
             {
                 item.Done.TrySetException(e);
             }
 
-            throw;
+            return;
         }
 
-        foreach (var (item, replaced, error) in batch)
+        foreach (var (item, replaced, error) in results)
         {
             if (error is null)
             {
@@ -190,15 +224,10 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             ("@url", article.Url), ("@text", article.Text), ("@traceId", article.TraceId), ("@relevant", facts.Relevant ? 1 : 0),
             ("@version", facts.ExtractorVersion), ("@facts", FactsJson.Serialize(facts, indented: false)),
             ("@counts", string.Join(',', FactCounts.Of(facts).ToArray())), ("@now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
-        InsertFullText(session.Connection, session.Transaction, article);
+        InsertFullText(session, article);
 
         var entities = ResolveEntities(session, facts);
-        foreach (var e in entities.Values.Distinct())
-        {
-            WriteEntity(session, article.Id, published, e);
-        }
-
-        WriteOtherMentions(session, article.Id, facts);
+        WriteEntities(session, article.Id, published, entities.Values.Distinct().ToList(), facts);
         foreach (var meeting in facts.Meetings)
         {
             WriteMeeting(session, article, published, meeting, entities);
@@ -248,31 +277,73 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
         var (filters, filterParameters) = Filters(query);
         using var connection = Open();
-        string from, where, score, snippet;
-        (string, object?)[] parameters;
-        if (text.Length > 0)
+        if (text.Length == 0)
         {
-            var clause = FullText(text);
-            (from, where, score, snippet, parameters) = (clause.From, clause.Where, clause.Score, clause.Snippet, clause.Parameters);
-        }
-        else
-        {
-            (from, where, score, snippet, parameters) = ("documents d", "1 = 1", "0.0", "substr(d.text, 1, 160)", []);
+            var items = Db.Query(connection, null, $"""
+                SELECT {SummaryColumns}, substr(d.text, 1, 160), 0.0
+                FROM documents d WHERE 1 = 1 {filters}
+                ORDER BY d.published DESC NULLS LAST, d.id
+                LIMIT @limit OFFSET @offset
+                """, ReadHit, [.. filterParameters, ("@limit", limit), ("@offset", offset)]);
+            var count = Db.Scalar<int>(connection, null, $"SELECT COUNT(*) FROM documents d WHERE 1 = 1 {filters}", filterParameters);
+            return new Page<SearchHit>(items, Next(offset, items.Count, count), count);
         }
 
-        var all = parameters.Concat(filterParameters).ToArray();
-        var items = Db.Query(connection, null, $"""
-            SELECT {SummaryColumns}, {snippet}, {score} AS score
-            FROM {from}
-            WHERE {where} {filters}
-            ORDER BY score DESC, d.published DESC NULLS LAST, d.id
-            LIMIT @limit OFFSET @offset
-            """,
-            r => new SearchHit(ReadSummary(r, 0), r.GetString(SummaryColumnCount), Convert.ToDouble(r.GetValue(SummaryColumnCount + 1), CultureInfo.InvariantCulture)),
-            [.. all, ("@limit", limit), ("@offset", offset)]);
-        var total = Db.Scalar<int>(connection, null, $"SELECT COUNT(*) FROM {from} WHERE {where} {filters}", all);
-        return new Page<SearchHit>(items, Next(offset, items.Count, total), total);
+        var clause = FullText(text);
+        (string, object?)[] all = [.. clause.Parameters, .. filterParameters];
+
+        // Ranking is bounded: only the first RankWindow matches in the engine's window order (the most recently indexed on
+        // SQLite, the newest by date on PostgreSQL; an index order, so the engine stops reading there) are scored and
+        // ranked; any further matches follow in that order. Up to RankWindow matches this is a full ranking.
+        var window = Db.Query(connection, null, $"""
+            SELECT {clause.Key}, d.published, d.id, {clause.Score}
+            FROM {clause.From} WHERE {clause.Where} {filters}
+            ORDER BY {clause.WindowOrder} LIMIT @window
+            """, r => (Key: r.GetValue(0), Published: r.NullableString(1), Id: r.GetString(2), Score: Convert.ToDouble(r.GetValue(3), CultureInfo.InvariantCulture)),
+            [.. all, ("@window", RankWindow)]);
+        var total = window.Count < RankWindow
+            ? window.Count
+            : Db.Scalar<int>(connection, null, $"SELECT COUNT(*) FROM {(filters.Length == 0 ? clause.CountFrom : clause.From)} WHERE {clause.Where} {filters}", all);
+        var ranked = window
+            .OrderByDescending(w => w.Score)
+            .ThenBy(w => w.Published is null ? 1 : 0).ThenByDescending(w => w.Published, StringComparer.Ordinal)
+            .ThenBy(w => w.Id, StringComparer.Ordinal)
+            .Skip(offset).Take(limit)
+            .ToList();
+
+        // The page's rows with their snippets (made for these rows only), in ranked order.
+        var hits = new List<SearchHit>(limit);
+        if (ranked.Count > 0)
+        {
+            var keys = ranked.Select((w, i) => ($"@k{i}", w.Key)).ToArray();
+            var found = Db.Query(connection, null, $"""
+                SELECT {SummaryColumns}, {clause.Snippet}, {clause.Score}
+                FROM {clause.From} WHERE {clause.Where} AND {clause.Key} IN ({string.Join(", ", keys.Select(k => k.Item1))})
+                """, ReadHit, [.. clause.Parameters, .. keys]).ToDictionary(h => h.Article.Id, StringComparer.Ordinal);
+            hits.AddRange(ranked.Where(w => found.ContainsKey(w.Id)).Select(w => found[w.Id]));
+        }
+
+        if (hits.Count < limit && offset + hits.Count >= RankWindow && offset + hits.Count < total)
+        {
+            // Past the ranked window: the remaining matches in window order.
+            hits.AddRange(Db.Query(connection, null, $"""
+                SELECT {SummaryColumns}, {clause.Snippet}, {clause.Score}
+                FROM {clause.From} WHERE {clause.Where} {filters}
+                ORDER BY {clause.WindowOrder} LIMIT @limit OFFSET @offset
+                """, ReadHit, [.. all, ("@limit", limit - hits.Count), ("@offset", offset + hits.Count)]));
+        }
+
+        return new Page<SearchHit>(hits, Next(offset, hits.Count, total), total);
     }
+
+    /// <summary>
+    /// How many matches of a search are scored and ranked (see <see cref="Search"/>): ranking every match of a common word
+    /// costs time in proportion to the store's size; this keeps a search's cost bounded.
+    /// </summary>
+    public int RankWindow { get; set; } = 2000;
+
+    private static SearchHit ReadHit(DbDataReader r) =>
+        new(ReadSummary(r, 0), r.GetString(SummaryColumnCount), Convert.ToDouble(r.GetValue(SummaryColumnCount + 1), CultureInfo.InvariantCulture));
 
     public Page<EntitySummary> ListEntities(EntityQuery query, int offset, int limit)
     {
@@ -342,15 +413,25 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         var from = DateBound(query.From, "from");
         var to = DateBound(query.To, "to", upper: true);
         using var connection = Open();
-        (string, object?)[] parameters =
-        [
-            ("@country", Typed.Text(query.Country?.ToUpperInvariant())), ("@format", Typed.Text(query.Format)),
-            ("@from", Typed.Text(from)), ("@to", Typed.Text(to)),
-        ];
-        const string where = """
-            (@country IS NULL OR v.country = @country) AND (@format IS NULL OR v.format = @format)
-            AND (@from IS NULL OR v.sort_date >= @from) AND (@to IS NULL OR v.sort_date <= @to)
-            """;
+        // Only the filters given, so that the engine can use the (country, sort_date) or (format, sort_date) index for
+        // both the filter and the order (an "@x IS NULL OR ..." condition hides the index from SQLite's planner).
+        var conditions = new List<string>();
+        var filters = new List<(string, object?)>();
+        foreach (var (column, op, name, value) in new[]
+        {
+            ("v.country", "=", "@country", query.Country?.ToUpperInvariant()), ("v.format", "=", "@format", query.Format),
+            ("v.sort_date", ">=", "@from", from), ("v.sort_date", "<=", "@to", to),
+        })
+        {
+            if (value is not null)
+            {
+                conditions.Add($"{column} {op} {name}");
+                filters.Add((name, value));
+            }
+        }
+
+        var where = conditions.Count == 0 ? "1 = 1" : string.Join(" AND ", conditions);
+        var parameters = filters.ToArray();
         var items = Db.Query(connection, null, $"""
             SELECT {EventColumns} FROM events v WHERE {where}
             ORDER BY v.sort_date DESC NULLS LAST, v.id DESC LIMIT @limit OFFSET @offset
@@ -526,73 +607,69 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         return null;
     }
 
-    private static void WriteEntity(SqlSession session, string documentId, string? published, EntityUse e)
+    /// <summary>
+    /// Writes the article's entities (counts merged into the canonical rows), their aliases, titles and the article's
+    /// mentions: one multi-row statement per table, not one per row.
+    /// </summary>
+    private static void WriteEntities(SqlSession session, string documentId, string? published, IReadOnlyList<EntityUse> uses, DocumentFacts facts)
     {
-        if (e.Spans.Count == 0 && e.Kind != EntityKinds.Place)
+        var entities = new List<object?[]>();
+        var documents = new List<object?[]>();
+        var aliases = new List<object?[]>();
+        var aliasIndex = new List<object?[]>();
+        var titles = new List<object?[]>();
+        var mentions = new List<object?[]>();
+        foreach (var e in uses)
         {
-            return;
+            if (e.Spans.Count == 0 && e.Kind != EntityKinds.Place)
+            {
+                continue;
+            }
+
+            var count = Math.Max(1, e.Spans.Count);
+            entities.Add([e.Id, e.Kind, e.Name, EntityKeys.Slug(e.Name), Typed.Text(e.Surname), Typed.Text(e.Country), count, 1]);
+            documents.Add([e.Id, documentId, Typed.Text(published), count]);
+            foreach (var alias in e.Aliases)
+            {
+                var key = EntityKeys.Slug(alias);
+                aliases.Add([e.Id, alias, key, documentId]);
+                aliasIndex.Add([key, e.Id]);
+            }
+
+            foreach (var title in e.Titles)
+            {
+                titles.Add([e.Id, title, documentId, Typed.Text(published)]);
+            }
+
+            foreach (var span in e.Spans)
+            {
+                mentions.Add([documentId, e.Kind, e.Name, Typed.Text(e.Id), span.Start, span.End]);
+            }
         }
 
-        var mentions = Math.Max(1, e.Spans.Count);
-        session.Execute("""
-            INSERT INTO entities (id, kind, name, name_key, surname, country, mention_count, document_count)
-            VALUES (@id, @kind, @name, @nameKey, @surname, @country, @mentions, 1)
+        foreach (var (kind, value, span) in FactMentions.Of(facts).Where(m => m.Kind is not (EntityKinds.Country or EntityKinds.Person or EntityKinds.Organization)))
+        {
+            mentions.Add([documentId, kind, value, Typed.Text(null), span.Start, span.End]);
+        }
+
+        session.InsertRows("INSERT INTO entities (id, kind, name, name_key, surname, country, mention_count, document_count)", entities, """
             ON CONFLICT (id) DO UPDATE SET
                 mention_count = entities.mention_count + excluded.mention_count,
                 document_count = entities.document_count + 1,
                 country = COALESCE(entities.country, excluded.country),
                 name = CASE WHEN length(excluded.name) > length(entities.name) AND excluded.kind = 'person' THEN excluded.name ELSE entities.name END
-            """,
-            ("@id", e.Id), ("@kind", e.Kind), ("@name", e.Name), ("@nameKey", EntityKeys.Slug(e.Name)), ("@surname", Typed.Text(e.Surname)),
-            ("@country", Typed.Text(e.Country)), ("@mentions", mentions));
-        session.Execute("INSERT INTO entity_documents (entity_id, document_id, published, mention_count) VALUES (@id, @doc, @published, @mentions)",
-            ("@id", e.Id), ("@doc", documentId), ("@published", Typed.Text(published)), ("@mentions", mentions));
-        foreach (var alias in e.Aliases)
-        {
-            var key = EntityKeys.Slug(alias);
-            session.Execute("""
-                INSERT INTO entity_aliases (entity_id, alias, alias_key, document_id) VALUES (@id, @alias, @key, @doc)
-                ON CONFLICT DO NOTHING
-                """, ("@id", e.Id), ("@alias", alias), ("@key", key), ("@doc", documentId));
-            session.Execute("INSERT INTO alias_index (alias_key, entity_id) VALUES (@key, @id) ON CONFLICT DO NOTHING", ("@key", key), ("@id", e.Id));
-        }
-
-        foreach (var title in e.Titles)
-        {
-            session.Execute("""
-                INSERT INTO entity_titles (entity_id, title, document_id, published) VALUES (@id, @title, @doc, @published)
-                ON CONFLICT DO NOTHING
-                """, ("@id", e.Id), ("@title", title), ("@doc", documentId), ("@published", Typed.Text(published)));
-        }
-
-        foreach (var span in e.Spans)
-        {
-            InsertMention(session, documentId, e.Kind, e.Name, e.Id, span);
-        }
+            """);
+        session.InsertRows("INSERT INTO entity_documents (entity_id, document_id, published, mention_count)", documents);
+        session.InsertRows("INSERT INTO entity_aliases (entity_id, alias, alias_key, document_id)", aliases, "ON CONFLICT DO NOTHING");
+        session.InsertRows("INSERT INTO alias_index (alias_key, entity_id)", aliasIndex, "ON CONFLICT DO NOTHING");
+        session.InsertRows("INSERT INTO entity_titles (entity_id, title, document_id, published)", titles, "ON CONFLICT DO NOTHING");
+        session.InsertRows("INSERT INTO mentions (document_id, kind, value, entity_id, span_start, span_end)", mentions);
     }
-
-    private static void WriteOtherMentions(SqlSession session, string documentId, DocumentFacts facts)
-    {
-        foreach (var (kind, value, span) in FactMentions.Of(facts).Where(m => m.Kind is not (EntityKinds.Country or EntityKinds.Person or EntityKinds.Organization)))
-        {
-            InsertMention(session, documentId, kind, value, null, span);
-        }
-    }
-
-    private static void InsertMention(SqlSession session, string documentId, string kind, string value, string? entityId, TextSpan span) =>
-        session.Execute("""
-            INSERT INTO mentions (document_id, kind, value, entity_id, span_start, span_end) VALUES (@doc, @kind, @value, @entity, @start, @end)
-            """, ("@doc", documentId), ("@kind", kind), ("@value", value), ("@entity", Typed.Text(entityId)), ("@start", span.Start), ("@end", span.End));
 
     private static void WriteMeeting(SqlSession session, ArticleInfo article, string? published, MeetingFact m, Dictionary<string, EntityUse> entities)
     {
         var country = m.Country?.ToUpperInvariant();
-        // Two shapes of one query, so that each can use the (country, format) index.
-        var candidates = session.Query($"""
-            SELECT {EventColumns} FROM events v
-            WHERE {(country is null ? "v.country IS NULL" : "v.country = @country")}
-              AND (v.format = @format OR v.format = 'other' OR @format = 'other')
-            """, ReadEvent, ("@country", Typed.Text(country)), ("@format", m.Format));
+        var candidates = MergeCandidates(session, m.Format, country, m.Date);
         var match = KnowledgeRules.BestMatch(candidates, m.Format, country, m.City, m.Date);
         long eventId;
         if (match is null)
@@ -617,6 +694,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             ("@start", m.Span.Start), ("@end", m.Span.End), ("@evidence", m.Span.IsValidFor(article.Text) ? m.Span.Slice(article.Text) : ""));
         RefreshEvent(session, eventId);
 
+        var links = new List<object?[]>();
         foreach (var (role, refs) in new[] { ("host", m.HostsOrChairs), ("participant", m.Participants) })
         {
             foreach (var reference in refs)
@@ -626,25 +704,62 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
                     : entities.TryGetValue("name:" + reference, out var use) ? use.Id : null;
                 if (entityId is not null)
                 {
-                    LinkEvent(session, eventId, entityId, role, article.Id);
+                    links.Add([eventId, entityId, role, article.Id]);
                 }
             }
         }
 
         if (country is not null)
         {
-            LinkEvent(session, eventId, EntityKeys.Country(country), "place", article.Id);
+            links.Add([eventId, EntityKeys.Country(country), "place", article.Id]);
         }
 
         if (!string.IsNullOrWhiteSpace(m.City))
         {
-            LinkEvent(session, eventId, EntityKeys.Place(m.City), "place", article.Id);
+            links.Add([eventId, EntityKeys.Place(m.City), "place", article.Id]);
         }
+
+        session.InsertRows("INSERT INTO event_entities (event_id, entity_id, role, document_id)", links);
     }
 
-    private static void LinkEvent(SqlSession session, long eventId, string entityId, string role, string documentId) =>
-        session.Execute("INSERT INTO event_entities (event_id, entity_id, role, document_id) VALUES (@event, @entity, @role, @doc)",
-            ("@event", eventId), ("@entity", entityId), ("@role", role), ("@doc", documentId));
+    /// <summary>
+    /// The events of the place a meeting could belong to, read through the (country, date) index: only those whose date is
+    /// compatible (<see cref="PartialDates.Compatible"/>) — the same date, a less precise one it falls in (its year or
+    /// month, or its day without a year), or a more precise one inside it — so that a meeting reads a handful of rows,
+    /// not every event of its country. <see cref="KnowledgeRules.BestMatch"/> then applies the full rules.
+    /// </summary>
+    private static List<EventSummary> MergeCandidates(SqlSession session, string format, string? country, string? date)
+    {
+        var place = country is null ? "v.country IS NULL" : "v.country = @country";
+        const string sameFormat = "(v.format = @format OR v.format = 'other' OR @format = 'other')";
+        if (date is null)
+        {
+            return session.Query($"SELECT {EventColumns} FROM events v WHERE {place} AND v.date IS NULL AND {sameFormat}",
+                ReadEvent, ("@country", Typed.Text(country)), ("@format", format));
+        }
+
+        if (date.StartsWith("--", StringComparison.Ordinal))
+        {
+            // A day without a year: that day of any year (rare; scans the place's dated events).
+            return session.Query($"""
+                SELECT {EventColumns} FROM events v
+                WHERE {place} AND (v.date = @date OR (length(v.date) = 10 AND substr(v.date, 5) = @monthDay)) AND {sameFormat}
+                """, ReadEvent, ("@country", Typed.Text(country)), ("@date", date), ("@monthDay", date[1..]), ("@format", format));
+        }
+
+        // Its prefixes (year, month, day), the same day without a year, and the dates that start with it.
+        var year = date.Length >= 4 ? date[..4] : date;
+        var month = date.Length >= 7 ? date[..7] : date;
+        var yearless = date.Length == 10 ? "-" + date[4..] : date;
+        return session.Query($"""
+            SELECT {EventColumns} FROM events v
+            WHERE {place} AND v.date IN (@year, @month, @date, @yearless) AND {sameFormat}
+            UNION
+            SELECT {EventColumns} FROM events v
+            WHERE {place} AND v.date > @date AND v.date < @dateEnd AND {sameFormat}
+            """, ReadEvent, ("@country", Typed.Text(country)), ("@year", year), ("@month", month), ("@date", date), ("@yearless", yearless),
+            ("@dateEnd", date + "~"), ("@format", format));
+    }
 
     /// <summary>Recomputes an event's summary from its sources; deletes it when none is left.</summary>
     private static void RefreshEvent(SqlSession session, long eventId)
@@ -670,25 +785,22 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
     private static void WriteClaims(SqlSession session, ArticleInfo article, string? published, DocumentFacts facts)
     {
-        const string insert = """
-            INSERT INTO claims (kind, document_id, published, value, qualifier, as_of, effective, member, ordinal, span_start, span_end, evidence)
-            VALUES (@kind, @doc, @published, @value, @qualifier, @asOf, @effective, @member, @ordinal, @start, @end, @evidence)
-            """;
         var articleDate = published ?? KnowledgeRules.ReportedDate(facts.Meetings);
+        var rows = new List<object?[]>();
         foreach (var c in facts.MemberCounts)
         {
-            session.Execute(insert, ("@kind", ClaimKinds.MemberCount), ("@doc", article.Id), ("@published", Typed.Text(published)),
-                ("@value", Typed.Int(c.Count)), ("@qualifier", c.Qualifier), ("@asOf", Typed.Text(c.AsOf)), ("@effective", Typed.Text(c.AsOf ?? articleDate)),
-                ("@member", Typed.Text(null)), ("@ordinal", Typed.Int(null)), ("@start", c.Span.Start), ("@end", c.Span.End), ("@evidence", Evidence(article.Text, c.Span)));
+            rows.Add([ClaimKinds.MemberCount, article.Id, Typed.Text(published), Typed.Int(c.Count), Typed.Text(c.Qualifier), Typed.Text(c.AsOf),
+                Typed.Text(c.AsOf ?? articleDate), Typed.Text(null), Typed.Int(null), c.Span.Start, c.Span.End, Evidence(article.Text, c.Span)]);
         }
 
         foreach (var n in facts.NewMembers)
         {
-            session.Execute(insert, ("@kind", ClaimKinds.NewMember), ("@doc", article.Id), ("@published", Typed.Text(published)),
-                ("@value", Typed.Int(n.Ordinal)), ("@qualifier", Typed.Text(n.Ordinal is null ? null : Qualifiers.Exact)), ("@asOf", Typed.Text(null)),
-                ("@effective", Typed.Text(articleDate)), ("@member", n.Member), ("@ordinal", Typed.Int(n.Ordinal)), ("@start", n.Span.Start), ("@end", n.Span.End),
-                ("@evidence", Evidence(article.Text, n.Span)));
+            rows.Add([ClaimKinds.NewMember, article.Id, Typed.Text(published), Typed.Int(n.Ordinal), Typed.Text(n.Ordinal is null ? null : Qualifiers.Exact),
+                Typed.Text(null), Typed.Text(articleDate), Typed.Text(n.Member), Typed.Int(n.Ordinal), n.Span.Start, n.Span.End, Evidence(article.Text, n.Span)]);
         }
+
+        session.InsertRows(
+            "INSERT INTO claims (kind, document_id, published, value, qualifier, as_of, effective, member, ordinal, span_start, span_end, evidence)", rows);
     }
 
     /// <summary>Removes an article and everything derived from it. True when it was there.</summary>

@@ -58,7 +58,9 @@ public sealed class SqliteDatabase
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+        // A 64 MiB page cache per connection (the default is 2 MiB): the indexes of a large store stay in memory, and
+        // pooled connections keep their cache between uses.
+        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;";
         pragma.ExecuteNonQuery();
         return connection;
     }

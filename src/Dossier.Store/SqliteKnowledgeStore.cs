@@ -15,8 +15,8 @@ public sealed class SqliteKnowledgeStore(SqliteDatabase database) : SqlKnowledge
 
     protected override DbConnection Open() => database.Open();
 
-    protected override void InsertFullText(DbConnection connection, DbTransaction tx, ArticleInfo article) =>
-        Db.Execute(connection, tx, "INSERT INTO documents_fts (document_id, title, text) VALUES (@id, @title, @text)",
+    protected override void InsertFullText(SqlSession session, ArticleInfo article) =>
+        session.Execute("INSERT INTO documents_fts (document_id, title, text) VALUES (@id, @title, @text)",
             ("@id", article.Id), ("@title", article.Title), ("@text", article.Text));
 
     protected override void DeleteFullText(DbConnection connection, DbTransaction tx, string id) =>
@@ -27,5 +27,8 @@ public sealed class SqliteKnowledgeStore(SqliteDatabase database) : SqlKnowledge
         Where: "documents_fts MATCH @match",
         Score: "-bm25(documents_fts, 0.0, 4.0, 1.0)",
         Snippet: "snippet(documents_fts, 2, '[', ']', '…', 16)",
-        Parameters: [("@match", FullTextQuery.ToFts5(text))]);
+        Parameters: [("@match", FullTextQuery.ToFts5(text))],
+        Key: "documents_fts.rowid",
+        WindowOrder: "documents_fts.rowid DESC",
+        CountFrom: "documents_fts");
 }

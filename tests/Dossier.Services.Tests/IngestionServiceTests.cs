@@ -37,7 +37,7 @@ public sealed class IngestionServiceTests(ServicesFixture services) : IClassFixt
     {
         var client = services.IngestionClient();
         var text = UniqueText("The coalition welcomed a new member.");
-        var first = await client.IngestAsync(new IngestRequest { Text = text });
+        var first = await client.IngestAsync(new IngestRequest { Text = text, Wait = true });
 
         var second = await client.IngestAsync(new IngestRequest { Text = text + "\n\n", Title = "other title" });
 

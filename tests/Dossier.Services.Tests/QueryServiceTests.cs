@@ -52,6 +52,35 @@ public sealed class QueryServiceTests(ServicesFixture services) : IClassFixture<
     }
 
     [Fact]
+    public async Task IndexFactsBatch_SeveralItems_IndexesEachAndAnswersInOrder()
+    {
+        var client = services.QueryClient();
+        await client.IndexFactsAsync(Request("b1"));
+
+        var response = await client.IndexFactsBatchAsync(new IndexFactsBatchRequest { Items = { Request("b1"), Request("b2"), Request("b3") } });
+
+        Assert.Equal(["b1", "b2", "b3"], response.Results.Select(r => r.DocumentId));
+        Assert.Equal([true, false, false], response.Results.Select(r => r.Replaced));
+        Assert.All(response.Results, r => Assert.Equal(1, r.FactCount));
+        Assert.Equal(Text, (await client.GetDocumentFactsAsync(new GetDocumentFactsRequest { Id = "b3" })).Text);
+    }
+
+    [Fact]
+    public async Task IndexFactsBatch_OneInvalidItem_IsInvalidArgumentAndStoresNothing()
+    {
+        var client = services.QueryClient();
+        var bad = Request("b5");
+        bad.Facts.Countries[0].Spans[0].End = Text.Length + 10;
+
+        var e = await Assert.ThrowsAsync<RpcException>(() => client.IndexFactsBatchAsync(new IndexFactsBatchRequest { Items = { Request("b4"), bad } }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.StartsWith("item 1:", e.Status.Detail, StringComparison.Ordinal);
+        var missing = await Assert.ThrowsAsync<RpcException>(() => client.GetDocumentFactsAsync(new GetDocumentFactsRequest { Id = "b4" }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task GetDocumentFacts_UnknownId_IsNotFound()
     {
         var client = services.QueryClient();

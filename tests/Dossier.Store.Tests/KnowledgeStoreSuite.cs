@@ -71,6 +71,28 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
     }
 
     [SkippableFact]
+    public void IndexMany_SeveralArticles_StoresEachInOrderAsIndexWould()
+    {
+        Store.Index(Article("d1", "The coalition met in Morocco.").Item1, Article("d1", "The coalition met in Morocco.").Item2);
+
+        var replaced = Store.IndexMany(
+        [
+            Article("d1", "Now the coalition met in Rome."),
+            Article("d2", "Ministers met in Morocco."),
+            Article("d2", "Ministers met in Morocco again."),
+            Article("d3", "Nothing of note."),
+        ]);
+
+        Assert.Equal([true, false, true, false], replaced);
+        Assert.Equal(3, Store.Totals().Articles);
+        Assert.Equal("Ministers met in Morocco again.", Store.Get("d2")?.Text);
+        Assert.Equal(["d2"], Store.Search("Morocco", 0, 10).Items.Select(h => h.Article.Id));
+        var morocco = Store.GetEntity("country:MA");
+        Assert.NotNull(morocco);
+        Assert.Equal((1, 1), (morocco.Summary.DocumentCount, morocco.Summary.MentionCount));
+    }
+
+    [SkippableFact]
     public void Search_SeveralMatches_RanksTheDenserArticleFirstAndMarksMatches()
     {
         Store.Index(Article("d1", "A long article about many things, sports and weather, that mentions Marrakesh once.").Item1, Article("d1", "x").Item2);
@@ -100,6 +122,26 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
         Assert.Equal(5, first.Total);
         Assert.Single(last.Items);
         Assert.Null(last.NextOffset);
+    }
+
+    [SkippableFact]
+    public void Search_MoreMatchesThanTheRankWindow_RanksTheNewestAndPagesThroughTheRest()
+    {
+        for (var i = 0; i < 7; i++)
+        {
+            var (info, facts) = Article($"d{i}", i == 1 ? "Coalition, coalition, coalition." : $"Coalition meeting number {i}.");
+            Store.Index(info, facts);
+        }
+
+        ((SqlKnowledgeStore)Store).RankWindow = 3;
+        var pages = Enumerable.Range(0, 4).Select(p => Store.Search("coalition", p * 2, 2)).ToList();
+        var ids = pages.SelectMany(p => p.Items.Select(h => h.Article.Id)).ToList();
+
+        Assert.All(pages, p => Assert.Equal(7, p.Total));
+        Assert.Equal(7, ids.Distinct().Count());
+        Assert.Equal([2, 4, 6, null], pages.Select(p => p.NextOffset));
+        Assert.DoesNotContain("d1", ids.Take(3));
+        Assert.Contains(pages[3].Items, h => h.Article.Id == "d0");
     }
 
     [SkippableTheory]

@@ -11,11 +11,55 @@ namespace Dossier.Query.Services;
 /// <summary>gRPC front of <see cref="IKnowledgeStore"/>: checks requests, maps proto ↔ domain, store errors to statuses.</summary>
 public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcService> logger) : QueryService.QueryServiceBase
 {
+    /// <summary>The most items one <see cref="IndexFactsBatch"/> call takes.</summary>
+    public const int MaxBatchItems = 1000;
+
     /// <summary>Longest name prefix ListEntities takes.</summary>
     public const int MaxNamePrefix = 500;
 
     [RequiresApiKey]
     public override Task<IndexFactsResponse> IndexFacts(IndexFactsRequest request, ServerCallContext context)
+    {
+        var (article, facts) = ToDomain(request);
+        var replaced = store.Index(article, facts);
+        logger.LogInformation("Indexed {FactCount} facts of document {DocumentId} (replaced: {Replaced})", facts.Count, article.Id, replaced);
+        return Task.FromResult(new IndexFactsResponse { DocumentId = article.Id, FactCount = facts.Count, Replaced = replaced });
+    }
+
+    [RequiresApiKey]
+    public override Task<IndexFactsBatchResponse> IndexFactsBatch(IndexFactsBatchRequest request, ServerCallContext context)
+    {
+        if (request.Items.Count > MaxBatchItems)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"a batch takes at most {MaxBatchItems} items, not {request.Items.Count}"));
+        }
+
+        var items = new List<(ArticleInfo Article, Domain.DocumentFacts Facts)>(request.Items.Count);
+        for (var i = 0; i < request.Items.Count; i++)
+        {
+            try
+            {
+                items.Add(ToDomain(request.Items[i]));
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument)
+            {
+                throw new RpcException(new Status(StatusCode.InvalidArgument, $"item {i}: {e.Status.Detail}"));
+            }
+        }
+
+        var replaced = store.IndexMany(items);
+        var response = new IndexFactsBatchResponse();
+        for (var i = 0; i < items.Count; i++)
+        {
+            response.Results.Add(new IndexFactsResponse { DocumentId = items[i].Article.Id, FactCount = items[i].Facts.Count, Replaced = replaced[i] });
+        }
+
+        logger.LogInformation("Indexed a batch of {DocumentCount} documents ({FactCount} facts)", items.Count, items.Sum(x => x.Facts.Count));
+        return Task.FromResult(response);
+    }
+
+    /// <summary>A checked IndexFacts request as the store's article and facts; INVALID_ARGUMENT when it does not hold.</summary>
+    private static (ArticleInfo Article, Domain.DocumentFacts Facts) ToDomain(IndexFactsRequest request)
     {
         if (request.Document is null || request.Facts is null)
         {
@@ -28,16 +72,13 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
         GrpcErrors.ThrowIfInvalid(ArticleRules.CheckPublished(d.Published));
         var facts = request.Facts.ToDomain();
         GrpcErrors.ThrowIfInvalid(CheckSpans(facts, d.Text));
-
-        var replaced = store.Index(
+        return (
             new ArticleInfo
             {
                 Id = d.Id, Text = d.Text, Title = d.Title, Published = d.Published.Length == 0 ? null : d.Published,
                 Source = d.Source, Url = d.Url, TraceId = d.TraceId,
             },
             facts with { Doc = d.Id });
-        logger.LogInformation("Indexed {FactCount} facts of document {DocumentId} (replaced: {Replaced})", facts.Count, d.Id, replaced);
-        return Task.FromResult(new IndexFactsResponse { DocumentId = d.Id, FactCount = facts.Count, Replaced = replaced });
     }
 
     [RequiresApiKey]
