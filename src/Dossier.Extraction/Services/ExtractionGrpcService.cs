@@ -15,17 +15,17 @@ public sealed class ExtractionGrpcService(IFactExtractor extractor, ExtractionGa
         GrpcErrors.ThrowIfInvalid(IsHtml(request.ContentType) ? ArticleRules.CheckHtml(request.Text) : null);
 
         // The call's deadline and cancellation reach the wait for a slot and every pipeline component.
-        using var slot = await gate.EnterAsync(context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.ResourceExhausted,
-                $"extraction is at capacity ({gate.Options.MaxConcurrency} running, {gate.Options.MaxQueue} waiting); retry later"));
         ExtractionResult result;
         try
         {
+            using var slot = await gate.EnterAsync(context.CancellationToken)
+                ?? throw new RpcException(new Status(StatusCode.ResourceExhausted,
+                    $"extraction is at capacity ({gate.Options.MaxConcurrency} running, {gate.Options.MaxQueue} waiting); retry later"));
             result = extractor.Extract(ToDomain(request), context.CancellationToken);
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
-            // The call's deadline passed or the caller went away: say so, not UNKNOWN.
+            // The call's deadline passed or the caller went away (waiting for a slot or extracting): say so, not UNKNOWN.
             throw new RpcException(context.Deadline <= DateTime.UtcNow
                 ? new Status(StatusCode.DeadlineExceeded, "the call's deadline passed during extraction")
                 : new Status(StatusCode.Cancelled, "the call was cancelled during extraction"));
