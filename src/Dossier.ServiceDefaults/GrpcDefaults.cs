@@ -19,6 +19,7 @@ public static class GrpcDefaults
                 options.MaxSendMessageSize = MaxMessageSize;
                 options.EnableDetailedErrors = builder.Environment.IsDevelopment();
                 options.Interceptors.Add<StoreErrorInterceptor>();
+                options.Interceptors.Add<NulGuardInterceptor>();
             })
             .AddJsonTranscoding();
         builder.Services.AddGrpcReflection();

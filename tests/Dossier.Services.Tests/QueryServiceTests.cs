@@ -150,4 +150,28 @@ public sealed class QueryServiceTests(ServicesFixture services) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task AnyRequest_NulInAStringField_IsInvalidArgumentBeforeTheStore()
+    {
+        var query = services.QueryClient();
+        var ingestion = services.IngestionClient();
+
+        var calls = new Func<Task>[]
+        {
+            () => query.GetEntityAsync(new GetEntityRequest { Id = "person:a\0b" }).ResponseAsync,
+            () => query.SearchAsync(new SearchRequest { Q = "coalition", Person = "Blin\0ken" }).ResponseAsync,
+            () => query.ListEventsAsync(new ListEventsRequest { Country = "M\0A" }).ResponseAsync,
+            () => query.GetDocumentAsync(new GetDocumentFactsRequest { Id = "\0" }).ResponseAsync,
+            () => ingestion.GetDocumentAsync(new GetDocumentRequest { Id = "doc\0" }).ResponseAsync,
+            () => ingestion.RetryAsync(new RetryRequest { Ids = { "ok", "bad\0" } }).ResponseAsync,
+        };
+
+        foreach (var call in calls)
+        {
+            var e = await Assert.ThrowsAsync<RpcException>(call);
+            Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+            Assert.Contains("NUL", e.Status.Detail);
+        }
+    }
 }
