@@ -15,7 +15,7 @@ public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposa
     public const string Schema = "KnowledgePostgres";
 
     /// <summary>The advisory lock taken while migrating, so replicas starting together migrate one at a time ("Dossier" in ASCII).</summary>
-    public const long MigrationLock = 0x446F7373696572;
+    public const long MigrationLock = PostgresMigrations.Lock;
 
     /// <summary>The advisory lock of a write transaction: replicas index one article at a time.</summary>
     public const long WriteLock = MigrationLock + 1;
@@ -27,7 +27,7 @@ public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposa
     private PostgresKnowledgeStore(NpgsqlDataSource dataSource)
     {
         _dataSource = dataSource;
-        SchemaVersion = Migrate(dataSource);
+        SchemaVersion = PostgresMigrations.Apply(dataSource, Schema, "schema_migrations");
     }
 
     /// <summary>The store in the database of an Npgsql connection string, its schema created or brought up to date.</summary>
@@ -122,36 +122,4 @@ public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposa
     /// <summary>One term of <see cref="FullTextQuery.ToFts5"/>'s output: a quoted run of words, and a * for a prefix.</summary>
     [GeneratedRegex("\"([\\p{L}\\p{Nd} ]*)\"(\\*)?", RegexOptions.CultureInvariant)]
     private static partial Regex Fts5Term();
-
-    /// <summary>
-    /// Applies the embedded scripts (<c>Migrations/KnowledgePostgres/NNNN_name.sql</c>) newer than the versions recorded in
-    /// <c>schema_migrations</c>, all in one transaction under an advisory lock: replicas starting together wait for one another.
-    /// </summary>
-    private static int Migrate(NpgsqlDataSource dataSource)
-    {
-        using var connection = dataSource.OpenConnection();
-        using var tx = connection.BeginTransaction();
-        Db.Execute(connection, tx, "SELECT pg_advisory_xact_lock(@lock)", ("@lock", MigrationLock));
-        Db.Execute(connection, tx, """
-            CREATE TABLE IF NOT EXISTS schema_migrations (
-                version     integer PRIMARY KEY,
-                applied_at  timestamptz NOT NULL DEFAULT now()
-            )
-            """);
-        var current = Db.Scalar<int>(connection, tx, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-        foreach (var (version, sql) in SqliteDatabase.Scripts(Schema))
-        {
-            if (version <= current)
-            {
-                continue;
-            }
-
-            Db.Execute(connection, tx, sql);
-            Db.Execute(connection, tx, "INSERT INTO schema_migrations (version) VALUES (@version)", ("@version", version));
-            current = version;
-        }
-
-        tx.Commit();
-        return current;
-    }
 }
