@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 // Dossier: ingestion → extraction (one or more replicas) → query over gRPC, and the dashboard reading query.
@@ -19,6 +20,7 @@ var extractions = Enumerable.Range(1, settings.ExtractionReplicas).Select(i =>
         .WithEnvironment("Dossier__LockReads", settings.LockReads.ToString())
         .WithEnvironment("Dossier__ApiKey", apiKey)
         .WithHttpHealthCheck("/health", endpointName: "http");
+    PassSection(builder, replica, "Dossier:Extraction");
     if (i > 1)
     {
         // The first replica keeps the ports of appsettings.json; the others take free ones.
@@ -41,6 +43,7 @@ var ingestion = builder.AddProject<Projects.Dossier_Ingestion>("ingestion")
     .WithEnvironment("Dossier__LockReads", settings.LockReads.ToString())
     .WithReference(query.GetEndpoint("grpc")).WaitFor(query)
     .WithHttpHealthCheck("/health", endpointName: "http");
+PassSection(builder, ingestion, "Dossier:Ingestion");
 for (var i = 0; i < extractions.Count; i++)
 {
     var endpoint = extractions[i].GetEndpoint("grpc");
@@ -75,3 +78,16 @@ builder.AddProject<Projects.Dossier_Dashboard>("dashboard")
     .WithExternalHttpEndpoints();
 
 builder.Build().Run();
+
+// Tuning given to the app host (e.g. --Dossier:Ingestion:MaxPending=5000) reaches the service it is for.
+static void PassSection<T>(IDistributedApplicationBuilder builder, IResourceBuilder<T> resource, string section)
+    where T : IResourceWithEnvironment
+{
+    foreach (var (key, value) in builder.Configuration.GetSection(section).AsEnumerable(makePathsRelative: true))
+    {
+        if (value is not null)
+        {
+            resource.WithEnvironment($"{section.Replace(":", "__", StringComparison.Ordinal)}__{key.Replace(":", "__", StringComparison.Ordinal)}", value);
+        }
+    }
+}

@@ -137,7 +137,10 @@ public sealed partial class IngestStreamWorker(
                 await slots.WaitAsync(failed.Token);
                 var request = _resend.Count > 0 ? _resend.Dequeue() : articles.Next();
                 inFlight.Enqueue((request, Stopwatch.GetTimestamp()));
-                await call.RequestStream.WriteAsync(request, failed.Token);
+
+                // Not cancelled by the end of the load: cancelling a write cancels the whole call, and the articles
+                // in flight would lose their receipts. The end of the load stops the loop at the next wait instead.
+                await call.RequestStream.WriteAsync(request, abort);
             }
         }
         catch (OperationCanceledException)
