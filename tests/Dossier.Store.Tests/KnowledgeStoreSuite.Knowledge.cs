@@ -311,9 +311,10 @@ public abstract partial class KnowledgeStoreSuite
         Assert.Equal(new StoreTotals(2, 0, 0, 0), Store.Totals());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Index_ManyArticlesConcurrently_AllLandWithConsistentCounts()
     {
+        _ = Store; // opened (or skipped, without a server) before the threads start
         Parallel.For(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
             Index(new ArticleBuilder($"c{i:D2}", $"Article {i}: Morocco and Daesh.").Country("MA", "Morocco").Org("ISIS", "Daesh")));
 
