@@ -16,7 +16,7 @@ await using var server = await QueryServer.StartAsync(options.Connection);
 using var channel = GrpcChannel.ForAddress(server.GrpcAddress, new GrpcChannelOptions
 {
     MaxReceiveMessageSize = 64 * 1024 * 1024,
-    HttpHandler = new ApiKeyHandler(QueryServer.ApiKey) { InnerHandler = new SocketsHttpHandler() },
+    HttpHandler = new Dossier.Contracts.ApiKeyHandler(QueryServer.ApiKey) { InnerHandler = new SocketsHttpHandler() },
 });
 var client = new QueryService.QueryServiceClient(channel);
 
@@ -116,15 +116,5 @@ internal static class Latency
 
         Array.Sort(samples);
         return (samples[(int)(count * 0.50)], samples[Math.Min(count - 1, (int)(count * 0.99))]);
-    }
-}
-
-/// <summary>Sends the write key with every call.</summary>
-internal sealed class ApiKeyHandler(string key) : DelegatingHandler
-{
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        request.Headers.TryAddWithoutValidation("x-api-key", key);
-        return base.SendAsync(request, cancellationToken);
     }
 }

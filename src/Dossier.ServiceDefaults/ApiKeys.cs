@@ -46,7 +46,7 @@ public static class ApiKeys
     /// <summary>Server side: the key's authentication scheme and policy; with <c>Dossier:LockReads</c> every call needs the key.</summary>
     public static IHostApplicationBuilder AddDossierApiKey(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(Scheme, _ => { });
+        builder.Services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(Scheme, _ => { });
         var policy = new AuthorizationPolicyBuilder(Scheme).RequireAuthenticatedUser().Build();
         var lockReads = builder.Configuration.GetValue<bool>(LockReadsKey);
         builder.Services.AddAuthorization(options =>
@@ -89,7 +89,7 @@ public sealed class RequiresApiKeyAttribute : AuthorizeAttribute
 /// Checks <c>x-api-key</c> against the configured key. A refusal is a proper gRPC status for gRPC callers
 /// (<c>UNAUTHENTICATED</c> with the reason) and a 401 with a JSON body for REST callers. Neither key is ever logged.
 /// </summary>
-internal sealed class ApiKeyHandler(
+internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IConfiguration configuration)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {

@@ -59,7 +59,7 @@ public sealed class ServicesFixture : IDisposable
         where T : class =>
         GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions
         {
-            HttpHandler = apiKey is null ? factory.Server.CreateHandler() : new KeyHandler(apiKey) { InnerHandler = factory.Server.CreateHandler() },
+            HttpHandler = apiKey is null ? factory.Server.CreateHandler() : new Dossier.Contracts.ApiKeyHandler(apiKey) { InnerHandler = factory.Server.CreateHandler() },
         });
 
     /// <summary>An HTTP client of the test server (REST through JSON transcoding) that sends the fixture's key.</summary>
@@ -73,15 +73,6 @@ public sealed class ServicesFixture : IDisposable
         }
 
         return client;
-    }
-
-    private sealed class KeyHandler(string key) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.TryAddWithoutValidation(ApiKeys.Header, key);
-            return base.SendAsync(request, cancellationToken);
-        }
     }
 
     public ExtractionService.ExtractionServiceClient ExtractionClient() => new(Channel(Extraction));

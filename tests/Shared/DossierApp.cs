@@ -48,17 +48,8 @@ internal static class DossierApp
     public static Grpc.Net.Client.GrpcChannel Channel(DistributedApplication app, string resource) =>
         Grpc.Net.Client.GrpcChannel.ForAddress(app.GetEndpoint(resource, "grpc"), new Grpc.Net.Client.GrpcChannelOptions
         {
-            HttpHandler = new KeyHandler { InnerHandler = new SocketsHttpHandler() },
+            HttpHandler = new Dossier.Contracts.ApiKeyHandler(ApiKey) { InnerHandler = new SocketsHttpHandler() },
         });
-
-    private sealed class KeyHandler : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.TryAddWithoutValidation("x-api-key", ApiKey);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
 
     /// <summary>Stops the system (when it started) and deletes its data folder.</summary>
     public static async Task StopAsync(DistributedApplication? app, string dataDir)

@@ -24,7 +24,7 @@ public static class Servers
         HttpMessageHandler handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true };
         if (ApiKey(args) is { } key)
         {
-            handler = new ApiKeyHandler(key) { InnerHandler = handler };
+            handler = new Contracts.ApiKeyHandler(key) { InnerHandler = handler };
         }
 
         return GrpcChannel.ForAddress(uri, new GrpcChannelOptions { MaxReceiveMessageSize = 16 * 1024 * 1024, HttpHandler = handler });
@@ -43,14 +43,5 @@ public static class Servers
         }
 
         return string.IsNullOrWhiteSpace(key) ? null : key.Trim();
-    }
-
-    private sealed class ApiKeyHandler(string key) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.TryAddWithoutValidation("x-api-key", key);
-            return base.SendAsync(request, cancellationToken);
-        }
     }
 }
