@@ -83,9 +83,10 @@ public sealed class IngestionWorker(
                     slots.Release(free - claimed.Count);
                 }
 
+                // At most Workers tasks run; drop the finished ones here, or a queue that never empties keeps them all.
+                running.RemoveWhere(t => t.IsCompleted);
                 if (claimed.Count == 0)
                 {
-                    running.RemoveWhere(t => t.IsCompleted);
                     await queue.WaitForWorkAsync(stoppingToken);
                     if (queue.Busy == 0)
                     {

@@ -41,10 +41,10 @@ public sealed class WorkQueue(IArticleStore store, IOptions<IngestionOptions> op
 
     public void Stopped() => Interlocked.Decrement(ref _busy);
 
-    /// <summary>An article was stored (or put back): count it and wake a worker.</summary>
-    public void Added()
+    /// <summary>Articles were stored (or put back): count them and wake a worker.</summary>
+    public void Added(int count = 1)
     {
-        Interlocked.Increment(ref _pending);
+        Interlocked.Add(ref _pending, count);
         Wake();
     }
 

@@ -57,8 +57,6 @@ public sealed class NulGuardInterceptor : Interceptor
                     }
 
                     break;
-                case FieldType.String when field.IsMap:
-                    break;
                 case FieldType.String:
                     if (value is string text && text.Contains('\0', StringComparison.Ordinal))
                     {

@@ -68,10 +68,7 @@ public sealed class IngestionGrpcService(
     public override Task<RetryResponse> Retry(RetryRequest request, ServerCallContext context)
     {
         var retried = store.Retry(request.Ids, DateTimeOffset.UtcNow);
-        for (var i = 0; i < retried; i++)
-        {
-            queue.Added();
-        }
+        queue.Added(retried);
 
         logger.LogInformation("{Count} parked articles queued again", retried);
         return Task.FromResult(new RetryResponse { Retried = retried });
@@ -97,7 +94,11 @@ public sealed class IngestionGrpcService(
     {
         var size = request.PageSize <= 0 ? 50 : Math.Min(request.PageSize, 500);
         var after = request.PageToken.Length == 0 ? null : request.PageToken;
-        GrpcErrors.ThrowIfInvalid(after is null ? null : Domain.ArticleRules.CheckId(after) is { } problem ? $"page_token is not valid: {problem}" : null);
+        if (after is not null && Domain.ArticleRules.CheckId(after) is { } problem)
+        {
+            GrpcErrors.ThrowIfInvalid($"page_token is not valid: {problem}");
+        }
+
         var page = store.List(Ingestor.FromProto(request.Status), size + 1, after);
         var response = new ListIngestedResponse { NextPageToken = page.Count > size ? page[size - 1].Id : "" };
         response.Documents.AddRange(page.Take(size).Select(a => ToProto(a, request.WithoutText)));
