@@ -2,13 +2,10 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Dossier.Contracts.V1;
-using Dossier.Extraction.Services;
-using Dossier.Ingestion.Services;
 using Dossier.Query.Services;
 using Grpc.Core;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -149,20 +146,9 @@ public sealed class ApiKeyTests(ServicesFixture services) : IClassFixture<Servic
     {
         var logs = new ConcurrentQueue<string>();
         var secretText = $"Zanzibarian minister Quixotl met coalition envoys in Rome, Italy. {Guid.NewGuid():N}";
-        var dataDir = Path.Combine(services.DataDir, "logs");
-        using var extraction = Logged(new WebApplicationFactory<ExtractionGrpcService>(), logs, dataDir);
-        using var query = Logged(new WebApplicationFactory<QueryGrpcService>(), logs, dataDir);
-        using var ingestion = Logged(new WebApplicationFactory<IngestionGrpcService>(), logs, dataDir, b =>
-        {
-            b.UseSetting("Dossier:Seeds", "off");
-            b.ConfigureServices(s =>
-            {
-                s.AddGrpcClient<ExtractionService.ExtractionServiceClient>(o => o.Address = extraction.Server.BaseAddress)
-                    .ConfigurePrimaryHttpMessageHandler(() => extraction.Server.CreateHandler());
-                s.AddGrpcClient<QueryService.QueryServiceClient>(o => o.Address = query.Server.BaseAddress)
-                    .ConfigurePrimaryHttpMessageHandler(() => query.Server.CreateHandler());
-            });
-        });
+        using var system = ServicesFixture.Create(maxAttempts: 8, everyService: b =>
+            b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Information).AddProvider(new CollectingProvider(logs))));
+        var ingestion = system.Ingestion;
         var client = new IngestionService.IngestionServiceClient(ServicesFixture.Channel(ingestion));
         var wrong = new IngestionService.IngestionServiceClient(ServicesFixture.Channel(ingestion, apiKey: "wrong-key-0123456789"));
 
@@ -175,16 +161,6 @@ public sealed class ApiKeyTests(ServicesFixture services) : IClassFixture<Servic
         Assert.DoesNotContain(logs, l => l.Contains("Quixotl", StringComparison.Ordinal) || l.Contains("Zanzibarian", StringComparison.Ordinal));
         Assert.DoesNotContain(logs, l => l.Contains(ServicesFixture.ApiKey, StringComparison.Ordinal) || l.Contains("wrong-key-0123456789", StringComparison.Ordinal));
     }
-
-    private static WebApplicationFactory<T> Logged<T>(WebApplicationFactory<T> factory, ConcurrentQueue<string> logs, string dataDir, Action<IWebHostBuilder>? more = null)
-        where T : class =>
-        factory.WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Dossier:DataDir", dataDir);
-            b.UseSetting(ApiKeys.ConfigKey, ServicesFixture.ApiKey);
-            b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Information).AddProvider(new CollectingProvider(logs)));
-            more?.Invoke(b);
-        });
 
     /// <summary>Every log line at Information or above, rendered with its arguments and exception.</summary>
     private sealed class CollectingProvider(ConcurrentQueue<string> logs) : ILoggerProvider

@@ -1,137 +1,10 @@
 using System.Net;
 using System.Text;
 using Dossier.Contracts.V1;
-using Dossier.Extraction.Services;
-using Dossier.Ingestion.Services;
-using Dossier.Query.Services;
 using Dossier.Tests.Shared;
 using Grpc.Core;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Dossier.Services.Tests;
-
-/// <summary>
-/// The three services in memory with a switch in front of extraction and query (to take them "down") and fast retry
-/// settings; each test builds its own, so their queues do not mix.
-/// </summary>
-public sealed class FlakySystem : IDisposable
-{
-    public FlakySystem(int maxAttempts = 4, int maxPending = 1000, int workers = 2, string? dataDir = null)
-    {
-        DataDir = dataDir ?? Path.Combine(Path.GetTempPath(), "dossier-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(DataDir);
-        Extraction = new WebApplicationFactory<ExtractionGrpcService>();
-        Query = new WebApplicationFactory<QueryGrpcService>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Dossier:DataDir", DataDir);
-            b.UseSetting(ApiKeys.ConfigKey, ServicesFixture.ApiKey);
-        });
-        Ingestion = new WebApplicationFactory<IngestionGrpcService>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Dossier:DataDir", DataDir);
-            b.UseSetting("Dossier:Seeds", "off");
-            b.UseSetting(ApiKeys.ConfigKey, ServicesFixture.ApiKey);
-            b.UseSetting("Dossier:Ingestion:MaxAttempts", maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            b.UseSetting("Dossier:Ingestion:MaxPending", maxPending.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            b.UseSetting("Dossier:Ingestion:Workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            b.UseSetting("Dossier:Ingestion:PollInterval", "00:00:00.050");
-            b.UseSetting("Dossier:Ingestion:RetryBaseDelay", "00:00:00.020");
-            b.UseSetting("Dossier:Ingestion:RetryMaxDelay", "00:00:00.200");
-            b.ConfigureTestServices(services =>
-            {
-                services.AddGrpcClient<ExtractionService.ExtractionServiceClient>(o => o.Address = Extraction.Server.BaseAddress)
-                    .ConfigurePrimaryHttpMessageHandler(() => new Switch(ExtractionSwitch) { InnerHandler = Extraction.Server.CreateHandler() });
-                services.AddGrpcClient<QueryService.QueryServiceClient>(o => o.Address = Query.Server.BaseAddress)
-                    .ConfigurePrimaryHttpMessageHandler(() => new Switch(QuerySwitch) { InnerHandler = Query.Server.CreateHandler() });
-            });
-        });
-    }
-
-    public string DataDir { get; }
-
-    public WebApplicationFactory<ExtractionGrpcService> Extraction { get; }
-
-    public WebApplicationFactory<QueryGrpcService> Query { get; }
-
-    public WebApplicationFactory<IngestionGrpcService> Ingestion { get; }
-
-    /// <summary>While off, calls to extraction fail as if it were down (connection refused → UNAVAILABLE).</summary>
-    public ServiceSwitch ExtractionSwitch { get; } = new();
-
-    public ServiceSwitch QuerySwitch { get; } = new();
-
-    public IngestionService.IngestionServiceClient IngestionClient() => new(ServicesFixture.Channel(Ingestion));
-
-    public QueryService.QueryServiceClient QueryClient() => new(ServicesFixture.Channel(Query));
-
-    public async Task<Document> WaitForAsync(string id, DocumentStatus status)
-    {
-        var client = IngestionClient();
-        var document = await Eventually.GetAsync(
-            async () => await client.GetDocumentAsync(new GetDocumentRequest { Id = id }), d => d.Status == status, TimeSpan.FromSeconds(30));
-        Assert.True(document.Status == status, $"{id}: {document.Status} after {document.Attempts} attempts ({document.Error}), expected {status}");
-        return document;
-    }
-
-    /// <summary>Stops the services and keeps the data folder (for a restart on it).</summary>
-    public void Stop()
-    {
-        Ingestion.Dispose();
-        Query.Dispose();
-        Extraction.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    }
-
-    public void Dispose()
-    {
-        Stop();
-        try
-        {
-            Directory.Delete(DataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    public sealed class ServiceSwitch
-    {
-        public volatile bool Up = true;
-
-        /// <summary>When set, the service answers this status instead of being down.</summary>
-        public volatile string? FailWith;
-
-        public int Refused;
-    }
-
-    private sealed class Switch(ServiceSwitch state) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            if (!state.Up)
-            {
-                Interlocked.Increment(ref state.Refused);
-                throw new HttpRequestException("Connection refused (test switch)", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused));
-            }
-
-            if (state.FailWith is { } status)
-            {
-                // A trailers-only gRPC response with that status, as a failing server sends it.
-                var response = new HttpResponseMessage(HttpStatusCode.OK) { Version = HttpVersion.Version20, Content = new ByteArrayContent([]) };
-                response.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
-                response.Headers.Add("grpc-status", status);
-                response.Headers.Add("grpc-message", "failing on purpose (test switch)");
-                return Task.FromResult(response);
-            }
-
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
-}
 
 public sealed class DurableIngestionTests
 {
@@ -142,7 +15,7 @@ public sealed class DurableIngestionTests
     [Fact]
     public async Task Ingest_ExtractionDown_IsAcknowledgedThenIndexedWhenItComesBack()
     {
-        using var system = new FlakySystem(maxAttempts: 50);
+        using var system = ServicesFixture.Create(maxAttempts: 50);
         system.ExtractionSwitch.Up = false;
         var client = system.IngestionClient();
 
@@ -166,7 +39,7 @@ public sealed class DurableIngestionTests
     [Fact]
     public async Task Ingest_QueryDownAfterExtraction_IsIndexedOnceWhenItComesBack()
     {
-        using var system = new FlakySystem(maxAttempts: 50);
+        using var system = ServicesFixture.Create(maxAttempts: 50);
         system.QuerySwitch.Up = false;
         var client = system.IngestionClient();
 
@@ -184,7 +57,7 @@ public sealed class DurableIngestionTests
     [Fact]
     public async Task Ingest_ExtractionAlwaysFailing_IsParkedAfterMaxAttemptsAndRetryable()
     {
-        using var system = new FlakySystem(maxAttempts: 3);
+        using var system = ServicesFixture.Create(maxAttempts: 3);
         system.ExtractionSwitch.FailWith = ((int)StatusCode.Internal).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var client = system.IngestionClient();
 
@@ -208,7 +81,7 @@ public sealed class DurableIngestionTests
     [Fact]
     public async Task Ingest_ArticleRefusedByExtraction_IsParkedAtOnce()
     {
-        using var system = new FlakySystem(maxAttempts: 8);
+        using var system = ServicesFixture.Create(maxAttempts: 8);
         system.ExtractionSwitch.FailWith = ((int)StatusCode.InvalidArgument).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var receipt = await system.IngestionClient().IngestAsync(new IngestRequest { Text = UniqueText(Article), Wait = true });
@@ -221,7 +94,7 @@ public sealed class DurableIngestionTests
     [Fact]
     public async Task Ingest_ParkedArticleSentAgain_IsQueuedAgain()
     {
-        using var system = new FlakySystem(maxAttempts: 1);
+        using var system = ServicesFixture.Create(maxAttempts: 1);
         system.ExtractionSwitch.FailWith = ((int)StatusCode.Internal).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var client = system.IngestionClient();
         var text = UniqueText(Article);
@@ -238,7 +111,7 @@ public sealed class DurableIngestionTests
     [Fact]
     public async Task Ingest_QueueFull_IsResourceExhaustedAndNothingStored()
     {
-        using var system = new FlakySystem(maxPending: 2, workers: 0);
+        using var system = ServicesFixture.Create(maxPending: 2, workers: 0);
         var client = system.IngestionClient();
         await client.IngestAsync(new IngestRequest { Text = UniqueText("One.") });
         await client.IngestAsync(new IngestRequest { Text = UniqueText("Two.") });
@@ -255,7 +128,7 @@ public sealed class DurableIngestionTests
     [Fact]
     public async Task IngestStream_QueueFills_EndsWithResourceExhaustedAfterTheAcknowledgedOnes()
     {
-        using var system = new FlakySystem(maxPending: 3, workers: 0);
+        using var system = ServicesFixture.Create(maxPending: 3, workers: 0);
         var client = system.IngestionClient();
         using var call = client.IngestStream();
         var receipts = new List<IngestReceipt>();
@@ -280,7 +153,7 @@ public sealed class DurableIngestionTests
     [Fact]
     public async Task Ingest_SameTextConcurrently_OneDocumentIndexedOnce()
     {
-        using var system = new FlakySystem();
+        using var system = ServicesFixture.Create();
         var client = system.IngestionClient();
         var text = UniqueText(Article);
 
@@ -296,7 +169,7 @@ public sealed class DurableIngestionTests
     [Fact]
     public async Task DeleteDocument_IndexedArticle_IsGoneFromIngestionAndQuery()
     {
-        using var system = new FlakySystem();
+        using var system = ServicesFixture.Create();
         var client = system.IngestionClient();
         await client.IngestAsync(new IngestRequest { Text = UniqueText(Article), Id = "to-delete", Wait = true });
 
@@ -313,7 +186,7 @@ public sealed class DurableIngestionTests
     [Fact]
     public async Task DeleteDocument_QueryDown_KeepsTheArticleAndCanBeRepeated()
     {
-        using var system = new FlakySystem();
+        using var system = ServicesFixture.Create();
         var client = system.IngestionClient();
         await client.IngestAsync(new IngestRequest { Text = UniqueText(Article), Id = "keep-me", Wait = true });
         system.QuerySwitch.Up = false;
@@ -332,14 +205,14 @@ public sealed class DurableIngestionTests
     public async Task Restart_ArticlesAcknowledgedWithoutWorkers_AreIndexedByTheNextStart()
     {
         string[] ids = ["r1", "r2", "r3"];
-        var first = new FlakySystem(workers: 0);
+        var first = ServicesFixture.Create(workers: 0);
         foreach (var id in ids)
         {
             await first.IngestionClient().IngestAsync(new IngestRequest { Text = UniqueText(Article), Id = id });
         }
 
         first.Stop();
-        using var restarted = new FlakySystem(workers: 2, dataDir: first.DataDir);
+        using var restarted = ServicesFixture.Create(workers: 2, dataDir: first.DataDir);
         foreach (var id in ids)
         {
             await restarted.WaitForAsync(id, DocumentStatus.Indexed);
@@ -351,7 +224,7 @@ public sealed class DurableIngestionTests
     [Fact]
     public async Task RestIngest_QueueStatusAndFailedList_AreReadableOverHttp()
     {
-        using var system = new FlakySystem();
+        using var system = ServicesFixture.Create();
         using var http = ServicesFixture.Http(system.Ingestion);
         var body = $$"""{"text":"{{UniqueText(Article)}}","id":"rest-1","wait":true}""";
 
