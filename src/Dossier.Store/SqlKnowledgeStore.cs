@@ -16,6 +16,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     private const int ContextChars = 60;
     private const int MaxMentions = 20;
     private const int RelatedSampleDocuments = 200;
+    private const int MaxEntityEvents = 50;
 
     /// <summary>Taken around each write when the engine has a single writer (SQLite): waiting here is cheaper than busy retries.</summary>
     private readonly SemaphoreSlim _writer = new(1, 1);
@@ -153,38 +154,25 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// <summary>The most articles one group-commit transaction takes from the queue.</summary>
     private const int MaxGroup = 512;
 
-    /// <summary>Writes the articles in one transaction, a savepoint each, and completes each one's task.</summary>
+    /// <summary>
+    /// Writes the articles in one transaction and completes each one's task. The batch is first written straight through:
+    /// a savepoint per article makes the engine copy every page the article touches, which cost about a fifth of the
+    /// indexing time. When an article fails, that transaction is rolled back and the batch written again with a savepoint
+    /// per article, so that the failing article fails alone.
+    /// </summary>
     private void WriteBatch(IReadOnlyList<PendingIndex> items)
     {
-        var results = new List<(PendingIndex Item, bool Replaced, Exception? Error)>(items.Count);
+        List<(PendingIndex Item, bool Replaced, Exception? Error)> results;
         try
         {
-            using var connection = Open();
-            using var session = new SqlSession(connection, connection.BeginTransaction());
-            BeginWrite(session.Connection, session.Transaction);
-            foreach (var item in items)
+            try
             {
-                if (items.Count == 1)
-                {
-                    results.Add((item, IndexInto(session, item.Article, item.Facts), null));
-                    continue;
-                }
-
-                session.Execute("SAVEPOINT article");
-                try
-                {
-                    results.Add((item, IndexInto(session, item.Article, item.Facts), null));
-                    session.Execute("RELEASE SAVEPOINT article");
-                }
-                catch (Exception e) when (e is DbException or InvalidOperationException or FormatException)
-                {
-                    session.Execute("ROLLBACK TO SAVEPOINT article");
-                    session.Execute("RELEASE SAVEPOINT article");
-                    results.Add((item, false, e));
-                }
+                results = Write(items, isolate: false);
             }
-
-            session.Commit();
+            catch (Exception e) when (items.Count > 1 && IsArticleError(e))
+            {
+                results = Write(items, isolate: true);
+            }
         }
         catch (Exception e)
         {
@@ -210,6 +198,45 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         }
     }
 
+    /// <summary>An error one article's data can cause (as opposed to a broken connection or store).</summary>
+    private static bool IsArticleError(Exception e) => e is DbException or InvalidOperationException or FormatException;
+
+    /// <summary>
+    /// Writes the articles in one transaction and commits it. Straight through unless <paramref name="isolate"/>, when each
+    /// article gets a savepoint and one that fails is rolled back alone and reported in the results.
+    /// </summary>
+    private List<(PendingIndex Item, bool Replaced, Exception? Error)> Write(IReadOnlyList<PendingIndex> items, bool isolate)
+    {
+        var results = new List<(PendingIndex Item, bool Replaced, Exception? Error)>(items.Count);
+        using var connection = Open();
+        using var session = new SqlSession(connection, connection.BeginTransaction());
+        BeginWrite(session.Connection, session.Transaction);
+        foreach (var item in items)
+        {
+            if (!isolate)
+            {
+                results.Add((item, IndexInto(session, item.Article, item.Facts), null));
+                continue;
+            }
+
+            session.Execute("SAVEPOINT article");
+            try
+            {
+                results.Add((item, IndexInto(session, item.Article, item.Facts), null));
+                session.Execute("RELEASE SAVEPOINT article");
+            }
+            catch (Exception e) when (IsArticleError(e))
+            {
+                session.Execute("ROLLBACK TO SAVEPOINT article");
+                session.Execute("RELEASE SAVEPOINT article");
+                results.Add((item, false, e));
+            }
+        }
+
+        session.Commit();
+        return results;
+    }
+
     /// <summary>Writes one article and everything derived from it inside the session's transaction.</summary>
     private bool IndexInto(SqlSession session, ArticleInfo article, DocumentFacts facts)
     {
@@ -227,7 +254,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         InsertFullText(session, article);
 
         var entities = ResolveEntities(session, facts);
-        WriteEntities(session, article.Id, published, entities.Values.Distinct().ToList(), facts);
+        WriteEntities(session, article.Id, published, entities.Values.Distinct().ToList());
         foreach (var meeting in facts.Meetings)
         {
             WriteMeeting(session, article, published, meeting, entities);
@@ -258,11 +285,21 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             return null;
         }
 
-        var annotations = Db.Query(connection, null,
-            "SELECT kind, span_start, span_end, value, entity_id FROM mentions WHERE document_id = @id ORDER BY span_start, span_end",
-            r => new Annotation(r.GetString(0), r.Int(1), r.Int(2), r.GetString(3), r.NullableString(4)), ("@id", id));
-        var (summary, text, facts) = found[0];
-        return new IndexedArticle(summary, text, FactsJson.Deserialize(facts), annotations);
+        var (summary, text, factsJson) = found[0];
+        var facts = FactsJson.Deserialize(factsJson);
+
+        // The entities' mentions as stored (with the canonical entity each names), the other annotations from the facts.
+        var annotations = Db.Query(connection, null, """
+            SELECT e.kind, ed.name, ed.entity_id, ed.spans FROM entity_documents ed JOIN entities e ON e.id = ed.entity_id
+            WHERE ed.document_id = @id
+            """, r => (Kind: r.GetString(0), Name: r.GetString(1), Entity: r.GetString(2), Spans: UnpackSpans(r.GetString(3))), ("@id", id))
+            .SelectMany(u => u.Spans.Select(span => new Annotation(u.Kind, span.Start, span.End, u.Name, u.Entity)))
+            .Concat(FactMentions.Of(facts)
+                .Where(m => m.Kind is not (EntityKinds.Country or EntityKinds.Person or EntityKinds.Organization))
+                .Select(m => new Annotation(m.Kind, m.Span.Start, m.Span.End, m.Value, null)))
+            .OrderBy(a => a.Start).ThenBy(a => a.End).ThenBy(a => a.Kind, StringComparer.Ordinal)
+            .ToList();
+        return new IndexedArticle(summary, text, facts, annotations);
     }
 
     public Page<SearchHit> Search(SearchQuery query, int offset, int limit)
@@ -373,18 +410,21 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             return null;
         }
 
-        var aliases = Db.Query(connection, null, "SELECT DISTINCT alias FROM entity_aliases WHERE entity_id = @id ORDER BY alias", r => r.GetString(0), ("@id", id));
+        var aliases = Db.Query(connection, null, "SELECT alias FROM entity_aliases WHERE entity_id = @id ORDER BY alias", r => r.GetString(0), ("@id", id));
         var titles = Db.Query(connection, null,
             "SELECT title, document_id, published FROM entity_titles WHERE entity_id = @id ORDER BY published NULLS FIRST, document_id",
             r => new EntityTitle(r.GetString(0), r.GetString(1), r.NullableString(2)), ("@id", id));
+        // The latest articles naming the entity (an index range, newest first), their mentions in text order.
         var mentions = Db.Query(connection, null, """
-            SELECT m.document_id, d.published, m.span_start, m.span_end, d.text
-            FROM mentions m JOIN documents d ON d.id = m.document_id
-            WHERE m.entity_id = @id AND m.document_id IN (
-                SELECT document_id FROM entity_documents WHERE entity_id = @id ORDER BY published DESC NULLS LAST, document_id LIMIT @limit)
-            ORDER BY d.published DESC NULLS LAST, m.document_id, m.span_start LIMIT @limit
+            SELECT ed.document_id, ed.published, ed.spans, d.text
+            FROM entity_documents ed JOIN documents d ON d.id = ed.document_id
+            WHERE ed.entity_id = @id ORDER BY ed.published DESC NULLS LAST, ed.document_id LIMIT @limit
             """,
-            r => Mention(r.GetString(0), r.NullableString(1), r.Int(2), r.Int(3), r.GetString(4)), ("@id", id), ("@limit", MaxMentions));
+            r => (Document: r.GetString(0), Published: r.NullableString(1), Spans: UnpackSpans(r.GetString(2)), Text: r.GetString(3)),
+            ("@id", id), ("@limit", MaxMentions))
+            .SelectMany(d => d.Spans.Select(span => Mention(d.Document, d.Published, span.Start, span.End, d.Text)))
+            .Take(MaxMentions)
+            .ToList();
         var related = Db.Query(connection, null, """
             SELECT e.id, e.kind, e.name, COUNT(*) AS shared
             FROM entity_documents mine
@@ -395,12 +435,41 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             GROUP BY e.id, e.kind, e.name
             ORDER BY shared DESC, e.id LIMIT 15
             """, r => new RelatedEntity(r.GetString(0), r.GetString(1), r.GetString(2), r.Int(3)), ("@id", id), ("@sample", RelatedSampleDocuments));
-        var events = Db.Query(connection, null, $"""
-            SELECT {EventColumns} FROM events v
-            WHERE v.id IN (SELECT event_id FROM event_entities WHERE entity_id = @id)
-            ORDER BY v.sort_date DESC NULLS LAST, v.id LIMIT 50
-            """, ReadEvent, ("@id", id));
-        return new EntityDetail(summary, aliases, titles, mentions, related, events);
+        return new EntityDetail(summary, aliases, titles, mentions, related, LatestEvents(connection, id));
+    }
+
+    /// <summary>
+    /// The entity's latest events, newest first: its event links read in the order of their index (entity, sort date,
+    /// event), stopping once <see cref="MaxEntityEvents"/> distinct events are found, so a country in thousands of events
+    /// costs no more than a rare name.
+    /// </summary>
+    private static List<EventSummary> LatestEvents(DbConnection connection, string id)
+    {
+        var ids = new List<long>(MaxEntityEvents);
+        using (var command = Db.Command(connection, null,
+            "SELECT event_id FROM event_entities WHERE entity_id = @id ORDER BY sort_date DESC NULLS LAST, event_id DESC", ("@id", id)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (ids.Count < MaxEntityEvents && reader.Read())
+            {
+                var eventId = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+                if (ids.Count == 0 || ids[^1] != eventId && !ids.Contains(eventId))
+                {
+                    ids.Add(eventId);
+                }
+            }
+        }
+
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var parameters = ids.Select((e, i) => ($"@e{i}", (object?)e)).ToArray();
+        var events = Db.Query(connection, null,
+            $"SELECT {EventColumns} FROM events v WHERE v.id IN ({string.Join(", ", parameters.Select(p => p.Item1))})", ReadEvent, parameters)
+            .ToDictionary(e => e.Id, StringComparer.Ordinal);
+        return ids.Select(e => events.GetValueOrDefault("ev-" + e.ToString(CultureInfo.InvariantCulture))).OfType<EventSummary>().ToList();
     }
 
     public Page<EventSummary> ListEvents(EventQuery query, int offset, int limit)
@@ -608,17 +677,18 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     }
 
     /// <summary>
-    /// Writes the article's entities (counts merged into the canonical rows), their aliases, titles and the article's
-    /// mentions: one multi-row statement per table, not one per row.
+    /// Writes the article's entities (counts merged into the canonical rows), their aliases and titles, and one
+    /// entity_documents row per entity with the name the article uses, the aliases it gives and the spans of its mentions:
+    /// one multi-row statement per table, not one per row. The other annotations (meetings, money, quotes…) are read from
+    /// the article's facts when it is read.
     /// </summary>
-    private static void WriteEntities(SqlSession session, string documentId, string? published, IReadOnlyList<EntityUse> uses, DocumentFacts facts)
+    private static void WriteEntities(SqlSession session, string documentId, string? published, IReadOnlyList<EntityUse> uses)
     {
         var entities = new List<object?[]>();
         var documents = new List<object?[]>();
         var aliases = new List<object?[]>();
         var aliasIndex = new List<object?[]>();
         var titles = new List<object?[]>();
-        var mentions = new List<object?[]>();
         foreach (var e in uses)
         {
             if (e.Spans.Count == 0 && e.Kind != EntityKinds.Place)
@@ -627,12 +697,13 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             }
 
             var count = Math.Max(1, e.Spans.Count);
+            var names = e.Aliases.Order(StringComparer.Ordinal).ToList();
             entities.Add([e.Id, e.Kind, e.Name, EntityKeys.Slug(e.Name), Typed.Text(e.Surname), Typed.Text(e.Country), count, 1]);
-            documents.Add([e.Id, documentId, Typed.Text(published), count]);
-            foreach (var alias in e.Aliases)
+            documents.Add([e.Id, documentId, Typed.Text(published), count, e.Name, JsonSerializer.Serialize(names), PackSpans(e.Spans)]);
+            foreach (var alias in names)
             {
                 var key = EntityKeys.Slug(alias);
-                aliases.Add([e.Id, alias, key, documentId]);
+                aliases.Add([e.Id, alias, key, 1]);
                 aliasIndex.Add([key, e.Id]);
             }
 
@@ -640,16 +711,6 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             {
                 titles.Add([e.Id, title, documentId, Typed.Text(published)]);
             }
-
-            foreach (var span in e.Spans)
-            {
-                mentions.Add([documentId, e.Kind, e.Name, Typed.Text(e.Id), span.Start, span.End]);
-            }
-        }
-
-        foreach (var (kind, value, span) in FactMentions.Of(facts).Where(m => m.Kind is not (EntityKinds.Country or EntityKinds.Person or EntityKinds.Organization)))
-        {
-            mentions.Add([documentId, kind, value, Typed.Text(null), span.Start, span.End]);
         }
 
         session.InsertRows("INSERT INTO entities (id, kind, name, name_key, surname, country, mention_count, document_count)", entities, """
@@ -659,17 +720,40 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
                 country = COALESCE(entities.country, excluded.country),
                 name = CASE WHEN length(excluded.name) > length(entities.name) AND excluded.kind = 'person' THEN excluded.name ELSE entities.name END
             """);
-        session.InsertRows("INSERT INTO entity_documents (entity_id, document_id, published, mention_count)", documents);
-        session.InsertRows("INSERT INTO entity_aliases (entity_id, alias, alias_key, document_id)", aliases, "ON CONFLICT DO NOTHING");
+        session.InsertRows("INSERT INTO entity_documents (entity_id, document_id, published, mention_count, name, aliases, spans)", documents);
+        session.InsertRows("INSERT INTO entity_aliases (entity_id, alias, alias_key, document_count)", aliases,
+            "ON CONFLICT (entity_id, alias) DO UPDATE SET document_count = entity_aliases.document_count + 1");
         session.InsertRows("INSERT INTO alias_index (alias_key, entity_id)", aliasIndex, "ON CONFLICT DO NOTHING");
         session.InsertRows("INSERT INTO entity_titles (entity_id, title, document_id, published)", titles, "ON CONFLICT DO NOTHING");
-        session.InsertRows("INSERT INTO mentions (document_id, kind, value, entity_id, span_start, span_end)", mentions);
+    }
+
+    /// <summary>Spans as stored in entity_documents: "start:end" joined by commas, in text order.</summary>
+    private static string PackSpans(IEnumerable<TextSpan> spans) => string.Join(',',
+        spans.Distinct().OrderBy(s => s.Start).ThenBy(s => s.End).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Start}:{s.End}")));
+
+    /// <summary>The spans of <see cref="PackSpans"/>, in text order (whatever order they were stored in).</summary>
+    private static List<TextSpan> UnpackSpans(string packed)
+    {
+        var spans = new List<TextSpan>();
+        foreach (var part in packed.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = part.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0
+                && int.TryParse(part.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var start)
+                && int.TryParse(part.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var end))
+            {
+                spans.Add(new TextSpan(start, end));
+            }
+        }
+
+        spans.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+        return spans;
     }
 
     private static void WriteMeeting(SqlSession session, ArticleInfo article, string? published, MeetingFact m, Dictionary<string, EntityUse> entities)
     {
         var country = m.Country?.ToUpperInvariant();
-        var candidates = MergeCandidates(session, m.Format, country, m.Date);
+        var candidates = MergeCandidates(session, m.Format, country, m.City, m.Date);
         var match = KnowledgeRules.BestMatch(candidates, m.Format, country, m.City, m.Date);
         long eventId;
         if (match is null)
@@ -692,7 +776,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             ("@date", Typed.Text(m.Date)), ("@city", Typed.Text(m.City)), ("@country", Typed.Text(country)),
             ("@hosts", JsonSerializer.Serialize(m.HostsOrChairs)), ("@participants", JsonSerializer.Serialize(m.Participants)),
             ("@start", m.Span.Start), ("@end", m.Span.End), ("@evidence", m.Span.IsValidFor(article.Text) ? m.Span.Slice(article.Text) : ""));
-        RefreshEvent(session, eventId);
+        var sortDate = RefreshEvent(session, eventId);
 
         var links = new List<object?[]>();
         foreach (var (role, refs) in new[] { ("host", m.HostsOrChairs), ("participant", m.Participants) })
@@ -704,22 +788,22 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
                     : entities.TryGetValue("name:" + reference, out var use) ? use.Id : null;
                 if (entityId is not null)
                 {
-                    links.Add([eventId, entityId, role, article.Id]);
+                    links.Add([eventId, entityId, role, article.Id, Typed.Text(sortDate)]);
                 }
             }
         }
 
         if (country is not null)
         {
-            links.Add([eventId, EntityKeys.Country(country), "place", article.Id]);
+            links.Add([eventId, EntityKeys.Country(country), "place", article.Id, Typed.Text(sortDate)]);
         }
 
         if (!string.IsNullOrWhiteSpace(m.City))
         {
-            links.Add([eventId, EntityKeys.Place(m.City), "place", article.Id]);
+            links.Add([eventId, EntityKeys.Place(m.City), "place", article.Id, Typed.Text(sortDate)]);
         }
 
-        session.InsertRows("INSERT INTO event_entities (event_id, entity_id, role, document_id)", links);
+        session.InsertRows("INSERT INTO event_entities (event_id, entity_id, role, document_id, sort_date)", links);
     }
 
     /// <summary>
@@ -728,14 +812,18 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// month, or its day without a year), or a more precise one inside it — so that a meeting reads a handful of rows,
     /// not every event of its country. <see cref="KnowledgeRules.BestMatch"/> then applies the full rules.
     /// </summary>
-    private static List<EventSummary> MergeCandidates(SqlSession session, string format, string? country, string? date)
+    private static List<EventSummary> MergeCandidates(SqlSession session, string format, string? country, string? city, string? date)
     {
         var place = country is null ? "v.country IS NULL" : "v.country = @country";
         const string sameFormat = "(v.format = @format OR v.format = 'other' OR @format = 'other')";
         if (date is null)
         {
-            return session.Query($"SELECT {EventColumns} FROM events v WHERE {place} AND v.date IS NULL AND {sameFormat}",
-                ReadEvent, ("@country", Typed.Text(country)), ("@format", format));
+            // Two undated reports are one event only when both name the same city (KnowledgeRules.BestMatch): an undated
+            // meeting without a city starts an event of its own, and reads nothing.
+            return city is null
+                ? []
+                : session.Query($"SELECT {EventColumns} FROM events v WHERE {place} AND v.date IS NULL AND v.city IS NOT NULL AND {sameFormat}",
+                    ReadEvent, ("@country", Typed.Text(country)), ("@format", format));
         }
 
         if (date.StartsWith("--", StringComparison.Ordinal))
@@ -761,8 +849,11 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             ("@dateEnd", date + "~"), ("@format", format));
     }
 
-    /// <summary>Recomputes an event's summary from its sources; deletes it when none is left.</summary>
-    private static void RefreshEvent(SqlSession session, long eventId)
+    /// <summary>
+    /// Recomputes an event's summary from its sources (and the sort date its entity links carry); deletes it when none is
+    /// left. Returns its sort date.
+    /// </summary>
+    private static string? RefreshEvent(SqlSession session, long eventId)
     {
         var sources = session.Query("SELECT format, status, date, city FROM event_sources WHERE event_id = @id",
             r => (Format: r.GetString(0), Status: r.GetString(1), Date: r.NullableString(2), City: r.NullableString(3)), ("@id", eventId));
@@ -770,17 +861,25 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         {
             session.Execute("DELETE FROM event_entities WHERE event_id = @id", ("@id", eventId));
             session.Execute("DELETE FROM events WHERE id = @id", ("@id", eventId));
-            return;
+            return null;
         }
 
         var format = sources.GroupBy(s => s.Format).OrderByDescending(g => g.Key == MeetingFormats.Other ? 0 : 1).ThenByDescending(g => g.Count()).First().Key;
         var date = sources.Select(s => s.Date).Aggregate((string?)null, PartialDates.MorePrecise);
+        var sort = SortDate(date);
         var city = sources.Select(s => s.City).FirstOrDefault(c => c is not null);
         var status = sources.Any(s => s.Status == MeetingStatuses.Held) ? MeetingStatuses.Held : MeetingStatuses.Planned;
+        var before = session.Query("SELECT sort_date FROM events WHERE id = @id", r => r.NullableString(0), ("@id", eventId));
         session.Execute("""
             UPDATE events SET format = @format, date = @date, sort_date = @sort, city = @city, status = @status, source_count = @count WHERE id = @id
-            """, ("@format", format), ("@date", Typed.Text(date)), ("@sort", Typed.Text(SortDate(date))), ("@city", Typed.Text(city)),
+            """, ("@format", format), ("@date", Typed.Text(date)), ("@sort", Typed.Text(sort)), ("@city", Typed.Text(city)),
             ("@status", status), ("@count", sources.Count), ("@id", eventId));
+        if (before.Count == 1 && before[0] != sort)
+        {
+            session.Execute("UPDATE event_entities SET sort_date = @sort WHERE event_id = @id", ("@sort", Typed.Text(sort)), ("@id", eventId));
+        }
+
+        return sort;
     }
 
     private static void WriteClaims(SqlSession session, ArticleInfo article, string? published, DocumentFacts facts)
@@ -813,17 +912,25 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         }
 
         DeleteFullText(session.Connection, session.Transaction, id);
-        session.Execute("""
-            UPDATE entities SET
-                mention_count = mention_count - (SELECT ed.mention_count FROM entity_documents ed WHERE ed.entity_id = entities.id AND ed.document_id = @id),
-                document_count = document_count - 1
-            WHERE id IN (SELECT entity_id FROM entity_documents WHERE document_id = @id)
-            """, ("@id", id));
+        var uses = session.Query("SELECT entity_id, mention_count, aliases FROM entity_documents WHERE document_id = @id",
+            r => (Entity: r.GetString(0), Mentions: r.Int(1), Aliases: JsonSerializer.Deserialize<List<string>>(r.GetString(2)) ?? []), ("@id", id));
+        foreach (var (entity, mentions, aliases) in uses)
+        {
+            session.Execute("""
+                UPDATE entities SET mention_count = mention_count - @mentions, document_count = document_count - 1 WHERE id = @entity
+                """, ("@mentions", mentions), ("@entity", entity));
+            session.Execute("DELETE FROM entities WHERE id = @entity AND document_count <= 0", ("@entity", entity));
+            foreach (var alias in aliases)
+            {
+                session.Execute("UPDATE entity_aliases SET document_count = document_count - 1 WHERE entity_id = @entity AND alias = @alias",
+                    ("@entity", entity), ("@alias", alias));
+                session.Execute("DELETE FROM entity_aliases WHERE entity_id = @entity AND alias = @alias AND document_count <= 0",
+                    ("@entity", entity), ("@alias", alias));
+            }
+        }
+
         session.Execute("DELETE FROM entity_documents WHERE document_id = @id", ("@id", id));
-        session.Execute("DELETE FROM entities WHERE document_count <= 0");
-        session.Execute("DELETE FROM entity_aliases WHERE document_id = @id", ("@id", id));
         session.Execute("DELETE FROM entity_titles WHERE document_id = @id", ("@id", id));
-        session.Execute("DELETE FROM mentions WHERE document_id = @id", ("@id", id));
         session.Execute("DELETE FROM claims WHERE document_id = @id", ("@id", id));
         session.Execute("DELETE FROM event_entities WHERE document_id = @id", ("@id", id));
         var events = session.Query("SELECT DISTINCT event_id FROM event_sources WHERE document_id = @id", r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), ("@id", id));

@@ -60,7 +60,7 @@ public sealed class SqliteDatabase
         using var pragma = connection.CreateCommand();
         // A 64 MiB page cache per connection (the default is 2 MiB): the indexes of a large store stay in memory, and
         // pooled connections keep their cache between uses.
-        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;";
+        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384;";
         pragma.ExecuteNonQuery();
         return connection;
     }

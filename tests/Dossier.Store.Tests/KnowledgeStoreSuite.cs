@@ -93,6 +93,28 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
     }
 
     [SkippableFact]
+    public void IndexMany_OneArticleFails_StoresTheOthersOnceAndThrowsItsError()
+    {
+        var (bad, badFacts) = Article("bad", "Ministers met in Morocco.");
+
+        // A missing text breaks a NOT NULL constraint in the middle of the batch, after the first article was written.
+        Assert.ThrowsAny<System.Data.Common.DbException>(() => Store.IndexMany(
+        [
+            Article("d1", "The coalition met in Morocco."),
+            (bad with { Text = null! }, badFacts),
+            Article("d2", "Ministers met in Morocco again."),
+        ]));
+
+        Assert.Equal(2, Store.Totals().Articles);
+        Assert.Null(Store.Get("bad"));
+        Assert.Equal(["d1", "d2"], Store.Search("Morocco", 0, 10).Items.Select(h => h.Article.Id).Order());
+        var morocco = Store.GetEntity("country:MA");
+        Assert.NotNull(morocco);
+        Assert.Equal((2, 2), (morocco.Summary.DocumentCount, morocco.Summary.MentionCount));
+        Assert.Equal(2, Store.GetClaimTimeline(ClaimKinds.MemberCount).Entries.Count);
+    }
+
+    [SkippableFact]
     public void Search_SeveralMatches_RanksTheDenserArticleFirstAndMarksMatches()
     {
         Store.Index(Article("d1", "A long article about many things, sports and weather, that mentions Marrakesh once.").Item1, Article("d1", "x").Item2);

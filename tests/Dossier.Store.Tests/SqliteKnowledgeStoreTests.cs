@@ -10,6 +10,27 @@ public sealed class SqliteKnowledgeStoreTests : KnowledgeStoreSuite
 
     protected override IKnowledgeStore CreateStore() => SqliteKnowledgeStore.Open(_folder.File("k.db"));
 
+    protected override IKnowledgeStore OpenUpgradedFrom(int version, string sql)
+    {
+        var path = _folder.File($"v{version}.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = string.Join('\n', SqliteDatabase.Scripts(SqliteKnowledgeStore.Schema).Where(s => s.Version <= version).Select(s => s.Sql))
+                + "\n" + sql + $"\nPRAGMA user_version = {version};";
+            command.ExecuteNonQuery();
+        }
+
+        _databases[path] = new SqliteDatabase(path, SqliteKnowledgeStore.Schema);
+        return new SqliteKnowledgeStore(_databases[path]);
+    }
+
+    protected override (int Current, int Latest) SchemaVersions(IKnowledgeStore store) =>
+        (_databases.Values.Single().SchemaVersion, SqliteDatabase.Scripts(SqliteKnowledgeStore.Schema).Max(s => s.Version));
+
+    private readonly Dictionary<string, SqliteDatabase> _databases = [];
+
     [Fact]
     public void Open_DatabaseOfSchemaVersion1_UpgradesAndKeepsItsEvents()
     {
@@ -37,7 +58,7 @@ public sealed class SqliteKnowledgeStoreTests : KnowledgeStoreSuite
             Doc = "a1", Meetings = [new MeetingFact(MeetingFormats.Ministerial, "Rome", "IT", "2021-06", [], [], new TextSpan(0, 21))],
         });
 
-        Assert.Equal(2, database.SchemaVersion);
+        Assert.Equal(SqliteDatabase.Scripts(SqliteKnowledgeStore.Schema).Max(s => s.Version), database.SchemaVersion);
         var e = Assert.Single(store.ListEvents(new EventQuery(Country: "IT"), 0, 10).Items);
         Assert.Equal(("2021-06-28", 2), (e.Date, e.SourceCount));
     }
