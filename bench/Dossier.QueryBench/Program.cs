@@ -7,12 +7,13 @@ using Dossier.QueryBench;
 using Grpc.Net.Client;
 
 // Usage: dotnet run -c Release --project bench/Dossier.QueryBench -- [--sizes 1000,10000,100000]
-//        [--connection "Host=...;..."] [--queries 300] [--concurrency 4] [--batch 200] [--seed 7]
+//        [--connection "Host=...;..."] [--queries 300] [--concurrency 4] [--batch 200] [--seed 7] [--data-dir DIR]
+// --data-dir keeps the SQLite store in DIR (instead of a temporary folder deleted at the end), to query it afterwards.
 // --batch N sends N articles per IndexFactsBatch call; --batch 1 sends one IndexFacts call per article.
 var options = BenchOptions.Parse(args);
 var generator = new CorpusGenerator();
 var pipeline = ExtractionPipeline.CreateDefault();
-await using var server = await QueryServer.StartAsync(options.Connection);
+await using var server = await QueryServer.StartAsync(options.Connection, options.DataDir);
 using var channel = GrpcChannel.ForAddress(server.GrpcAddress, new GrpcChannelOptions
 {
     MaxReceiveMessageSize = 64 * 1024 * 1024,
@@ -81,7 +82,7 @@ foreach (var size in options.Sizes)
         $"| {indexed:N0} | {added / indexTime.TotalSeconds:N0} | {search.P50:F1} / {search.P99:F1} | {events.P50:F1} / {events.P99:F1} | {entity.P50:F1} / {entity.P99:F1} | {facts:N0} |"));
 }
 
-internal sealed record BenchOptions(int[] Sizes, string? Connection, int Queries, int Concurrency, int Batch, int Seed)
+internal sealed record BenchOptions(int[] Sizes, string? Connection, int Queries, int Concurrency, int Batch, int Seed, string? DataDir)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -92,7 +93,8 @@ internal sealed record BenchOptions(int[] Sizes, string? Connection, int Queries
             int.Parse(Get("queries") ?? "300", CultureInfo.InvariantCulture),
             int.Parse(Get("concurrency") ?? "4", CultureInfo.InvariantCulture),
             int.Parse(Get("batch") ?? "200", CultureInfo.InvariantCulture),
-            int.Parse(Get("seed") ?? "7", CultureInfo.InvariantCulture));
+            int.Parse(Get("seed") ?? "7", CultureInfo.InvariantCulture),
+            Get("data-dir"));
     }
 }
 

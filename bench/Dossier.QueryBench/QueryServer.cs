@@ -6,7 +6,8 @@ namespace Dossier.QueryBench;
 
 /// <summary>
 /// The real query service in its own process (Release build), listening on free loopback ports, with a fresh data
-/// folder (SQLite) or the given PostgreSQL connection string. Disposing stops it and deletes the folder.
+/// folder (SQLite; kept when it was given) or the given PostgreSQL connection string. Disposing stops it and deletes a
+/// folder it made.
 /// </summary>
 public sealed class QueryServer : IAsyncDisposable
 {
@@ -14,21 +15,21 @@ public sealed class QueryServer : IAsyncDisposable
     public static string ApiKey { get; } = Guid.NewGuid().ToString("N");
 
     private readonly Process _process;
-    private readonly string _dataDir;
+    private readonly string? _ownDataDir;
 
-    private QueryServer(Process process, string dataDir, Uri grpc)
+    private QueryServer(Process process, string? ownDataDir, Uri grpc)
     {
         _process = process;
-        _dataDir = dataDir;
+        _ownDataDir = ownDataDir;
         GrpcAddress = grpc;
     }
 
     public Uri GrpcAddress { get; }
 
-    public static async Task<QueryServer> StartAsync(string? connection)
+    public static async Task<QueryServer> StartAsync(string? connection, string? keepDataDir = null)
     {
         var root = RepoRoot();
-        var dataDir = Path.Combine(Path.GetTempPath(), "dossier-bench-" + Guid.NewGuid().ToString("N"));
+        var dataDir = keepDataDir ?? Path.Combine(Path.GetTempPath(), "dossier-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
         var (grpcPort, httpPort) = (FreePort(), FreePort());
         var start = new ProcessStartInfo("dotnet")
@@ -70,7 +71,7 @@ public sealed class QueryServer : IAsyncDisposable
             {
                 if ((await http.GetAsync(new Uri($"http://127.0.0.1:{httpPort}/health"))).IsSuccessStatusCode)
                 {
-                    return new QueryServer(process, dataDir, new Uri($"http://127.0.0.1:{grpcPort}"));
+                    return new QueryServer(process, keepDataDir is null ? dataDir : null, new Uri($"http://127.0.0.1:{grpcPort}"));
                 }
             }
             catch (HttpRequestException)
@@ -95,7 +96,10 @@ public sealed class QueryServer : IAsyncDisposable
         _process.Dispose();
         try
         {
-            Directory.Delete(_dataDir, recursive: true);
+            if (_ownDataDir is not null)
+            {
+                Directory.Delete(_ownDataDir, recursive: true);
+            }
         }
         catch (IOException)
         {

@@ -202,15 +202,13 @@ public sealed class SqlSession(DbConnection connection, DbTransaction tx) : IDis
                 }
             }
 
-            inserted += Timed(head, () => command.ExecuteNonQuery());
+            inserted += command.ExecuteNonQuery();
         }
 
         return inserted;
     }
 
-    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long[]> Prof = new();
-    private static T Timed<T>(string sql, Func<T> f) { var t = System.Diagnostics.Stopwatch.GetTimestamp(); var r = f(); var a = Prof.GetOrAdd(sql, _ => new long[2]); a[0]++; a[1] += System.Diagnostics.Stopwatch.GetTimestamp() - t; return r; }
-    public int Execute(string sql, params (string Name, object? Value)[] parameters) => Timed(sql, () => Prepared(sql, parameters).ExecuteNonQuery());
+    public int Execute(string sql, params (string Name, object? Value)[] parameters) => Prepared(sql, parameters).ExecuteNonQuery();
 
     public T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
     {
@@ -230,7 +228,7 @@ public sealed class SqlSession(DbConnection connection, DbTransaction tx) : IDis
         return list;
     }
 
-    public void Commit() => Timed("COMMIT", () => { tx.Commit(); return 0; });
+    public void Commit() => tx.Commit();
 
     public void Dispose()
     {

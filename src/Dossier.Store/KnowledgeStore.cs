@@ -73,6 +73,10 @@ public interface IKnowledgeStore
 
     IndexedArticle? Get(string id);
 
+    /// <summary>
+    /// Matching articles, best first, with highlighted snippets. The page's <see cref="Page{T}.Total"/> is exact while the
+    /// matches fit the engine's ranking window and a lower bound beyond it (matches are not counted in full).
+    /// </summary>
     Page<SearchHit> Search(SearchQuery query, int offset, int limit);
 
     Page<EntitySummary> ListEntities(EntityQuery query, int offset, int limit);

@@ -82,7 +82,7 @@ public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposa
         Parameters: [("@tsquery", ToTsQuery(text))],
         Key: "d.id",
         WindowOrder: "d.published DESC NULLS LAST, d.indexed_at DESC",
-        CountFrom: $"documents d CROSS JOIN to_tsquery({Config}, @tsquery) AS q(query)");
+        BareFrom: null);
 
     /// <summary>
     /// What a user types as a <c>to_tsquery</c> text, read by the same rules as on SQLite (<see cref="FullTextQuery"/>:

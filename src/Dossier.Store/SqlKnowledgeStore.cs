@@ -15,7 +15,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 {
     private const int ContextChars = 60;
     private const int MaxMentions = 20;
-    private const int RelatedSampleDocuments = 200;
+    private const int RelatedSampleDocuments = 100;
     private const int MaxEntityEvents = 50;
 
     /// <summary>Taken around each write when the engine has a single writer (SQLite): waiting here is cheaper than busy retries.</summary>
@@ -50,9 +50,12 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
     /// <param name="Key">The key of a matching row the engine finds fastest (a full-text row id, else <c>d.id</c>).</param>
     /// <param name="WindowOrder">An order the engine reads matches in from an index, stopping early under a LIMIT.</param>
-    /// <param name="CountFrom">A FROM fragment enough to count the matches when there are no filters.</param>
+    /// <param name="BareFrom">
+    /// A FROM fragment that finds matches, their key and score without reading <c>documents</c>, for a ranking window
+    /// without filters (the full-text index alone), or null when <paramref name="From"/> is already that.
+    /// </param>
     protected sealed record FullTextClause(
-        string From, string Where, string Score, string Snippet, (string, object?)[] Parameters, string Key, string WindowOrder, string CountFrom);
+        string From, string Where, string Score, string Snippet, (string, object?)[] Parameters, string Key, string WindowOrder, string? BareFrom);
 
     /// <summary>Spans of the store's work (index, search), so a trace shows where query spends its time.</summary>
     public static readonly System.Diagnostics.ActivitySource ActivitySource = new("Dossier.Store");
@@ -331,20 +334,30 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
         // Ranking is bounded: only the first RankWindow matches in the engine's window order (the most recently indexed on
         // SQLite, the newest by date on PostgreSQL; an index order, so the engine stops reading there) are scored and
-        // ranked; any further matches follow in that order. Up to RankWindow matches this is a full ranking.
+        // ranked; any further matches follow in that order. Up to RankWindow matches this is a full ranking. One match more
+        // than the window is read to know whether others follow: matches are never counted in full, since counting every
+        // match of a common word costs time in proportion to the store.
+        // Without filters the window is read from the full-text index alone where the engine can (reading 2,000 article
+        // rows cost more than ranking them); equal scores then keep the window order.
+        var bare = filters.Length == 0 && clause.BareFrom is not null;
         var window = Db.Query(connection, null, $"""
-            SELECT {clause.Key}, d.published, d.id, {clause.Score}
-            FROM {clause.From} WHERE {clause.Where} {filters}
+            SELECT {clause.Key}, {(bare ? "NULL, NULL" : "d.published, d.id")}, {clause.Score}
+            FROM {(bare ? clause.BareFrom : clause.From)} WHERE {clause.Where} {filters}
             ORDER BY {clause.WindowOrder} LIMIT @window
-            """, r => (Key: r.GetValue(0), Published: r.NullableString(1), Id: r.GetString(2), Score: Convert.ToDouble(r.GetValue(3), CultureInfo.InvariantCulture)),
-            [.. all, ("@window", RankWindow)]);
-        var total = window.Count < RankWindow
-            ? window.Count
-            : Db.Scalar<int>(connection, null, $"SELECT COUNT(*) FROM {(filters.Length == 0 ? clause.CountFrom : clause.From)} WHERE {clause.Where} {filters}", all);
+            """, r => (Key: r.GetValue(0), Published: r.NullableString(1), Id: r.NullableString(2), Score: Convert.ToDouble(r.GetValue(3), CultureInfo.InvariantCulture)),
+            [.. all, ("@window", RankWindow + 1)]);
+        var beyond = window.Count > RankWindow;
+        if (beyond)
+        {
+            window.RemoveAt(window.Count - 1);
+        }
+
         var ranked = window
+            .Select((w, position) => (w.Key, w.Published, w.Id, w.Score, Position: position))
             .OrderByDescending(w => w.Score)
             .ThenBy(w => w.Published is null ? 1 : 0).ThenByDescending(w => w.Published, StringComparer.Ordinal)
             .ThenBy(w => w.Id, StringComparer.Ordinal)
+            .ThenBy(w => w.Position)
             .Skip(offset).Take(limit)
             .ToList();
 
@@ -354,23 +367,41 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         {
             var keys = ranked.Select((w, i) => ($"@k{i}", w.Key)).ToArray();
             var found = Db.Query(connection, null, $"""
-                SELECT {SummaryColumns}, {clause.Snippet}, {clause.Score}
+                SELECT {SummaryColumns}, {clause.Snippet}, {clause.Score}, {clause.Key}
                 FROM {clause.From} WHERE {clause.Where} AND {clause.Key} IN ({string.Join(", ", keys.Select(k => k.Item1))})
-                """, ReadHit, [.. clause.Parameters, .. keys]).ToDictionary(h => h.Article.Id, StringComparer.Ordinal);
-            hits.AddRange(ranked.Where(w => found.ContainsKey(w.Id)).Select(w => found[w.Id]));
+                """, r => (Hit: ReadHit(r), Key: r.GetValue(SummaryColumnCount + 2)), [.. clause.Parameters, .. keys])
+                .ToDictionary(h => h.Key, h => h.Hit);
+            hits.AddRange(ranked.Where(w => found.ContainsKey(w.Key)).Select(w => found[w.Key]));
         }
 
-        if (hits.Count < limit && offset + hits.Count >= RankWindow && offset + hits.Count < total)
+        bool more;
+        if (offset + hits.Count < window.Count)
         {
-            // Past the ranked window: the remaining matches in window order.
-            hits.AddRange(Db.Query(connection, null, $"""
+            more = true;
+        }
+        else if (!beyond)
+        {
+            more = false;
+        }
+        else
+        {
+            // Past the ranked window: the remaining matches in window order, one more than the page asks for to know
+            // whether others follow.
+            var wanted = limit - hits.Count;
+            var tail = wanted == 0 ? [] : Db.Query(connection, null, $"""
                 SELECT {SummaryColumns}, {clause.Snippet}, {clause.Score}
                 FROM {clause.From} WHERE {clause.Where} {filters}
                 ORDER BY {clause.WindowOrder} LIMIT @limit OFFSET @offset
-                """, ReadHit, [.. all, ("@limit", limit - hits.Count), ("@offset", offset + hits.Count)]));
+                """, ReadHit, [.. all, ("@limit", wanted + 1), ("@offset", offset + hits.Count)]);
+            hits.AddRange(tail.Take(wanted));
+            more = wanted == 0 || tail.Count > wanted;
         }
 
-        return new Page<SearchHit>(hits, Next(offset, hits.Count, total), total);
+        more &= hits.Count > 0;
+
+        // Exact up to the window; past it, what is known: every match seen so far, and one more when a next page exists.
+        var total = beyond ? Math.Max(RankWindow + 1, offset + hits.Count + (more ? 1 : 0)) : window.Count;
+        return new Page<SearchHit>(hits, more ? offset + hits.Count : null, total);
     }
 
     /// <summary>
@@ -416,24 +447,24 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             r => new EntityTitle(r.GetString(0), r.GetString(1), r.NullableString(2)), ("@id", id));
         // The latest articles naming the entity (an index range, newest first), their mentions in text order.
         var mentions = Db.Query(connection, null, """
-            SELECT ed.document_id, ed.published, ed.spans, d.text
+            SELECT ed.document_id, NULLIF(ed.published, ''), ed.spans, d.text
             FROM entity_documents ed JOIN documents d ON d.id = ed.document_id
-            WHERE ed.entity_id = @id ORDER BY ed.published DESC NULLS LAST, ed.document_id LIMIT @limit
+            WHERE ed.entity_id = @id ORDER BY ed.published DESC, ed.document_id DESC LIMIT @limit
             """,
             r => (Document: r.GetString(0), Published: r.NullableString(1), Spans: UnpackSpans(r.GetString(2)), Text: r.GetString(3)),
             ("@id", id), ("@limit", MaxMentions))
             .SelectMany(d => d.Spans.Select(span => Mention(d.Document, d.Published, span.Start, span.End, d.Text)))
             .Take(MaxMentions)
             .ToList();
+        // Related: the entities named most often beside it in its latest articles, counted before the 15 kept are read.
         var related = Db.Query(connection, null, """
-            SELECT e.id, e.kind, e.name, COUNT(*) AS shared
-            FROM entity_documents mine
-            JOIN entity_documents other ON other.document_id = mine.document_id AND other.entity_id <> mine.entity_id
-            JOIN entities e ON e.id = other.entity_id
-            WHERE mine.entity_id = @id AND mine.document_id IN (
-                SELECT document_id FROM entity_documents WHERE entity_id = @id ORDER BY published DESC NULLS LAST LIMIT @sample)
-            GROUP BY e.id, e.kind, e.name
-            ORDER BY shared DESC, e.id LIMIT 15
+            SELECT e.id, e.kind, e.name, r.shared FROM (
+                SELECT other.entity_id AS id, COUNT(*) AS shared FROM entity_documents other
+                WHERE other.entity_id <> @id AND other.document_id IN (
+                    SELECT document_id FROM entity_documents WHERE entity_id = @id ORDER BY published DESC, document_id DESC LIMIT @sample)
+                GROUP BY other.entity_id ORDER BY shared DESC, other.entity_id LIMIT 15) r
+            JOIN entities e ON e.id = r.id
+            ORDER BY r.shared DESC, e.id
             """, r => new RelatedEntity(r.GetString(0), r.GetString(1), r.GetString(2), r.Int(3)), ("@id", id), ("@sample", RelatedSampleDocuments));
         return new EntityDetail(summary, aliases, titles, mentions, related, LatestEvents(connection, id));
     }
@@ -699,7 +730,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             var count = Math.Max(1, e.Spans.Count);
             var names = e.Aliases.Order(StringComparer.Ordinal).ToList();
             entities.Add([e.Id, e.Kind, e.Name, EntityKeys.Slug(e.Name), Typed.Text(e.Surname), Typed.Text(e.Country), count, 1]);
-            documents.Add([e.Id, documentId, Typed.Text(published), count, e.Name, JsonSerializer.Serialize(names), PackSpans(e.Spans)]);
+            documents.Add([e.Id, documentId, published ?? "", count, e.Name, JsonSerializer.Serialize(names), PackSpans(e.Spans)]);
             foreach (var alias in names)
             {
                 var key = EntityKeys.Slug(alias);
@@ -952,8 +983,8 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
     private const string EntityColumns = """
         e.id, e.kind, e.name, e.country, e.mention_count, e.document_count,
-        (SELECT MIN(ed.published) FROM entity_documents ed WHERE ed.entity_id = e.id AND ed.published IS NOT NULL),
-        (SELECT MAX(ed.published) FROM entity_documents ed WHERE ed.entity_id = e.id AND ed.published IS NOT NULL)
+        (SELECT MIN(ed.published) FROM entity_documents ed WHERE ed.entity_id = e.id AND ed.published > ''),
+        (SELECT NULLIF(MAX(ed.published), '') FROM entity_documents ed WHERE ed.entity_id = e.id)
         """;
 
     private const string EventColumns = "v.id, v.format, v.country, v.city, v.date, v.status, v.source_count";

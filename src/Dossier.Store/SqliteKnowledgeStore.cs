@@ -30,5 +30,5 @@ public sealed class SqliteKnowledgeStore(SqliteDatabase database) : SqlKnowledge
         Parameters: [("@match", FullTextQuery.ToFts5(text))],
         Key: "documents_fts.rowid",
         WindowOrder: "documents_fts.rowid DESC",
-        CountFrom: "documents_fts");
+        BareFrom: "documents_fts");
 }

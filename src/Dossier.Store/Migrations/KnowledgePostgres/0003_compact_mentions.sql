@@ -11,7 +11,12 @@ UPDATE entity_documents ed SET
     aliases = COALESCE((SELECT json_agg(a.alias ORDER BY a.alias)::text FROM entity_aliases a
                         WHERE a.entity_id = ed.entity_id AND a.document_id = ed.document_id), '[]'),
     spans = COALESCE((SELECT string_agg(m.span_start || ':' || m.span_end, ',' ORDER BY m.span_start) FROM mentions m
-                      WHERE m.document_id = ed.document_id AND m.entity_id = ed.entity_id), '');
+                      WHERE m.document_id = ed.document_id AND m.entity_id = ed.entity_id), ''),
+    published = COALESCE(ed.published, '');
+-- An undated article has published '' (before every date, so last when newest come first), as on SQLite.
+ALTER TABLE entity_documents ALTER COLUMN published SET NOT NULL;
+DROP INDEX entity_documents_published;
+CREATE INDEX entity_documents_published ON entity_documents (entity_id, published, document_id);
 
 CREATE TABLE entity_aliases_v3 (
     entity_id       text COLLATE "C" NOT NULL,
@@ -34,3 +39,6 @@ UPDATE event_entities l SET sort_date = v.sort_date FROM events v WHERE v.id = l
 DROP INDEX event_entities_entity;
 CREATE INDEX event_entities_entity ON event_entities (entity_id, sort_date DESC NULLS LAST, event_id DESC);
 CREATE INDEX event_entities_event ON event_entities (event_id);
+
+-- Not read since ListEvents and merging have indexes of their own (0002); one index less to write per event.
+DROP INDEX events_place;
