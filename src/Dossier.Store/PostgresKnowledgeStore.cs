@@ -63,11 +63,13 @@ public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposa
     protected override void BeginWrite(DbConnection connection, DbTransaction tx) =>
         Db.Execute(connection, tx, "SELECT pg_advisory_xact_lock(@lock)", ("@lock", WriteLock));
 
-    protected override void InsertFullText(SqlSession session, ArticleInfo article) =>
-        session.Execute($"""
-            UPDATE documents SET search = setweight(to_tsvector({Config}, title), 'A') || setweight(to_tsvector({Config}, text), 'B')
-            WHERE id = @id
-            """, ("@id", article.Id));
+    /// <summary>The search vector is written with the document row (<see cref="FullTextColumn"/>): nothing more to do.</summary>
+    protected override void InsertFullText(SqlSession session, ArticleInfo article)
+    {
+    }
+
+    protected override (string Column, string Expression)? FullTextColumn =>
+        ("search", $"setweight(to_tsvector({Config}, @title), 'A') || setweight(to_tsvector({Config}, @text), 'B')");
 
     /// <summary>Nothing to do: the vector is a column of the document row, deleted with it.</summary>
     protected override void DeleteFullText(DbConnection connection, DbTransaction tx, string id)

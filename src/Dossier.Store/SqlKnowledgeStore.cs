@@ -28,8 +28,14 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
     protected abstract DbConnection Open();
 
-    /// <summary>Adds the article to the full-text index.</summary>
+    /// <summary>Adds the article to the full-text index (after its documents row is written).</summary>
     protected abstract void InsertFullText(SqlSession session, ArticleInfo article);
+
+    /// <summary>
+    /// A column of <c>documents</c> the engine fills as the row is inserted, and its expression over <c>@title</c> and
+    /// <c>@text</c> (PostgreSQL's search vector: written with the row, not by a second update of it); null for none.
+    /// </summary>
+    protected virtual (string Column, string Expression)? FullTextColumn => null;
 
     /// <summary>Removes the article from the full-text index.</summary>
     protected abstract void DeleteFullText(DbConnection connection, DbTransaction tx, string id);
@@ -246,9 +252,10 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         var replaced = DeleteDocument(session, article.Id);
         var published = article.Published ?? facts.Published;
 
-        session.Execute("""
-            INSERT INTO documents (id, title, published, source, url, text, trace_id, relevant, extractor_version, facts_json, fact_counts, indexed_at)
-            VALUES (@id, @title, @published, @source, @url, @text, @traceId, @relevant, @version, @facts, @counts, @now)
+        var (ftsColumn, ftsValue) = FullTextColumn is { } fts ? (", " + fts.Column, ", " + fts.Expression) : ("", "");
+        session.Execute($"""
+            INSERT INTO documents (id, title, published, source, url, text, trace_id, relevant, extractor_version, facts_json, fact_counts, indexed_at{ftsColumn})
+            VALUES (@id, @title, @published, @source, @url, @text, @traceId, @relevant, @version, @facts, @counts, @now{ftsValue})
             """,
             ("@id", article.Id), ("@title", article.Title), ("@published", Typed.Text(published)), ("@source", article.Source),
             ("@url", article.Url), ("@text", article.Text), ("@traceId", article.TraceId), ("@relevant", facts.Relevant ? 1 : 0),
@@ -361,17 +368,18 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             .Skip(offset).Take(limit)
             .ToList();
 
-        // The page's rows with their snippets (made for these rows only), in ranked order.
+        // The page's rows with their snippets (made for these rows only), in ranked order, with the window's scores: scoring
+        // again here would make FTS5's BM25 gather its statistics a second time (a full pass over a phrase's matches).
         var hits = new List<SearchHit>(limit);
         if (ranked.Count > 0)
         {
             var keys = ranked.Select((w, i) => ($"@k{i}", w.Key)).ToArray();
             var found = Db.Query(connection, null, $"""
-                SELECT {SummaryColumns}, {clause.Snippet}, {clause.Score}, {clause.Key}
+                SELECT {SummaryColumns}, {clause.Snippet}, 0.0, {clause.Key}
                 FROM {clause.From} WHERE {clause.Where} AND {clause.Key} IN ({string.Join(", ", keys.Select(k => k.Item1))})
                 """, r => (Hit: ReadHit(r), Key: r.GetValue(SummaryColumnCount + 2)), [.. clause.Parameters, .. keys])
                 .ToDictionary(h => h.Key, h => h.Hit);
-            hits.AddRange(ranked.Where(w => found.ContainsKey(w.Key)).Select(w => found[w.Key]));
+            hits.AddRange(ranked.Where(w => found.ContainsKey(w.Key)).Select(w => found[w.Key] with { Score = w.Score }));
         }
 
         bool more;
