@@ -59,8 +59,14 @@ public sealed class SqliteDatabase
         connection.Open();
         using var pragma = connection.CreateCommand();
         // A 64 MiB page cache per connection (the default is 2 MiB): the indexes of a large store stay in memory, and
-        // pooled connections keep their cache between uses.
-        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384;";
+        // pooled connections keep their cache between uses. The file is also memory-mapped (up to 4 GiB), so that every
+        // connection reads the pages the operating system already holds instead of copying them into a cache of its own.
+        // Statement and savepoint journals stay in memory (temp_store), and the WAL is checkpointed every 64 MiB instead of
+        // 4 MiB: a page written by many batches reaches the database file once per checkpoint.
+        pragma.CommandText = """
+            PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 4294967296;
+            PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384;
+            """;
         pragma.ExecuteNonQuery();
         return connection;
     }
