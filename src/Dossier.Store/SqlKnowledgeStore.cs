@@ -8,7 +8,8 @@ namespace Dossier.Store;
 /// <summary>
 /// The knowledge store on a SQL engine. Everything but full-text search is portable SQL shared by the engines;
 /// entity resolution, event merging and claim conflicts are plain C# (<see cref="EntityKeys"/>,
-/// <see cref="PartialDates"/>, <see cref="KnowledgeRules"/>). Indexing one article is one transaction.
+/// <see cref="PartialDates"/>, <see cref="KnowledgeRules"/>). Articles are indexed in transactions of many articles each
+/// (<see cref="IndexMany"/>, and a group commit of concurrent callers on engines with one writer).
 /// Orderings on nullable dates say NULLS FIRST/LAST (SQLite's own order) so that every engine sorts undated rows alike.
 /// </summary>
 public abstract class SqlKnowledgeStore : IKnowledgeStore
@@ -70,7 +71,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
     /// <summary>
     /// Stores several articles as that many <see cref="Index"/> calls would, in order, in as few transactions as the engine
-    /// allows: each article in a savepoint of its own, so one that fails is rolled back alone.
+    /// allows; one that fails is rolled back alone (see <see cref="WriteBatch"/>).
     /// </summary>
     public IReadOnlyList<bool> IndexMany(IReadOnlyList<(ArticleInfo Article, DocumentFacts Facts)> articles)
     {
@@ -90,7 +91,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         else
         {
             // Group commit: callers queue their articles; whoever holds the writer lock writes every queued article in
-            // one transaction (a savepoint each, so one bad article fails alone) and wakes the others.
+            // one transaction (one bad article still fails alone: see WriteBatch) and wakes the others.
             foreach (var item in pending)
             {
                 _pending.Enqueue(item);
