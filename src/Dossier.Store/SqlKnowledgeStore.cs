@@ -221,24 +221,26 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         using var connection = Open();
         using var session = new SqlSession(connection, connection.BeginTransaction());
         BeginWrite(session.Connection, session.Transaction);
+        var aliases = new AliasResolutions();
         foreach (var item in items)
         {
             if (!isolate)
             {
-                results.Add((item, IndexInto(session, item.Article, item.Facts), null));
+                results.Add((item, IndexInto(session, aliases, item.Article, item.Facts), null));
                 continue;
             }
 
             session.Execute("SAVEPOINT article");
             try
             {
-                results.Add((item, IndexInto(session, item.Article, item.Facts), null));
+                results.Add((item, IndexInto(session, aliases, item.Article, item.Facts), null));
                 session.Execute("RELEASE SAVEPOINT article");
             }
             catch (Exception e) when (IsArticleError(e))
             {
                 session.Execute("ROLLBACK TO SAVEPOINT article");
                 session.Execute("RELEASE SAVEPOINT article");
+                aliases.Clear();
                 results.Add((item, false, e));
             }
         }
@@ -248,9 +250,14 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     }
 
     /// <summary>Writes one article and everything derived from it inside the session's transaction.</summary>
-    private bool IndexInto(SqlSession session, ArticleInfo article, DocumentFacts facts)
+    private bool IndexInto(SqlSession session, AliasResolutions aliases, ArticleInfo article, DocumentFacts facts)
     {
         var replaced = DeleteDocument(session, article.Id);
+        if (replaced)
+        {
+            // The article's entities may be gone with it.
+            aliases.Clear();
+        }
         var published = article.Published ?? facts.Published;
 
         var (ftsColumn, ftsValue) = FullTextColumn is { } fts ? (", " + fts.Column, ", " + fts.Expression) : ("", "");
@@ -264,8 +271,8 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             ("@counts", string.Join(',', FactCounts.Of(facts).ToArray())), ("@now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
         InsertFullText(session, article);
 
-        var entities = ResolveEntities(session, facts);
-        WriteEntities(session, article.Id, published, entities.Values.Distinct().ToList());
+        var entities = ResolveEntities(session, aliases, facts);
+        aliases.Forget(WriteEntities(session, article.Id, published, entities.Values.Distinct().ToList()));
         foreach (var meeting in facts.Meetings)
         {
             WriteMeeting(session, article, published, meeting, entities);
@@ -627,7 +634,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     }
 
     /// <summary>The canonical entities an article mentions, keyed by the name the article uses (and the entity id).</summary>
-    private static Dictionary<string, EntityUse> ResolveEntities(SqlSession session, DocumentFacts facts)
+    private static Dictionary<string, EntityUse> ResolveEntities(SqlSession session, AliasResolutions aliases, DocumentFacts facts)
     {
         var uses = new Dictionary<string, EntityUse>(StringComparer.Ordinal);
 
@@ -650,7 +657,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
         foreach (var o in facts.Organizations)
         {
-            var id = ResolveByAlias(session, EntityKinds.Organization, [o.Name, .. o.Aliases]) ?? EntityKeys.Organization(o.Name);
+            var id = ResolveByAlias(session, aliases, EntityKinds.Organization, [o.Name, .. o.Aliases]) ?? EntityKeys.Organization(o.Name);
             var use = Use(id, () => new EntityUse(id, EntityKinds.Organization, o.Name, null, null));
             use.Aliases.UnionWith(o.Aliases.Prepend(o.Name));
             use.Spans.AddRange(o.Spans);
@@ -700,13 +707,24 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     }
 
     /// <summary>An existing entity of the kind known by one of these names (Daesh = ISIS), or null.</summary>
-    private static string? ResolveByAlias(SqlSession session, string kind, IEnumerable<string> names)
+    private static string? ResolveByAlias(SqlSession session, AliasResolutions aliases, string kind, IEnumerable<string> names)
     {
         foreach (var name in names)
         {
-            var found = session.Scalar<string>(
-                "SELECT a.entity_id FROM alias_index a JOIN entities e ON e.id = a.entity_id WHERE a.alias_key = @key AND e.kind = @kind ORDER BY e.mention_count DESC LIMIT 1",
-                ("@key", EntityKeys.Slug(name)), ("@kind", kind));
+            var key = EntityKeys.Slug(name);
+            if (!aliases.TryGet(kind, key, out var found))
+            {
+                // The most mentioned entity of the name; a second one is read to know whether the answer may change.
+                var candidates = session.Query(
+                    "SELECT a.entity_id FROM alias_index a JOIN entities e ON e.id = a.entity_id WHERE a.alias_key = @key AND e.kind = @kind ORDER BY e.mention_count DESC LIMIT 2",
+                    r => r.GetString(0), ("@key", key), ("@kind", kind));
+                found = candidates.FirstOrDefault();
+                if (candidates.Count < 2)
+                {
+                    aliases.Remember(kind, key, found);
+                }
+            }
+
             if (found is not null)
             {
                 return found;
@@ -717,12 +735,41 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     }
 
     /// <summary>
+    /// What the names of one write transaction resolved to, so that the articles of a batch do not look up the same names
+    /// again and again. Only answers that cannot change with mention counts are kept (no entity, or exactly one, of the
+    /// name); an answer is forgotten when an article writes its name, and all of them when an article is replaced
+    /// or rolled back.
+    /// </summary>
+    private sealed class AliasResolutions
+    {
+        private readonly Dictionary<(string Kind, string Key), string?> _known = [];
+
+        public bool TryGet(string kind, string key, out string? entityId) => _known.TryGetValue((kind, key), out entityId);
+
+        public void Remember(string kind, string key, string? entityId) => _known[(kind, key)] = entityId;
+
+        public void Forget(IEnumerable<string> keys)
+        {
+            foreach (var key in keys)
+            {
+                foreach (var kind in EntityKinds.All)
+                {
+                    _known.Remove((kind, key));
+                }
+            }
+        }
+
+        public void Clear() => _known.Clear();
+    }
+
+    /// <summary>
     /// Writes the article's entities (counts merged into the canonical rows), their aliases and titles, and one
     /// entity_documents row per entity with the name the article uses, the aliases it gives and the spans of its mentions:
     /// one multi-row statement per table, not one per row. The other annotations (meetings, money, quotes…) are read from
     /// the article's facts when it is read.
     /// </summary>
-    private static void WriteEntities(SqlSession session, string documentId, string? published, IReadOnlyList<EntityUse> uses)
+    /// <returns>The folded names written to <c>alias_index</c>.</returns>
+    private static IEnumerable<string> WriteEntities(SqlSession session, string documentId, string? published, IReadOnlyList<EntityUse> uses)
     {
         var entities = new List<object?[]>();
         var documents = new List<object?[]>();
@@ -765,6 +812,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             "ON CONFLICT (entity_id, alias) DO UPDATE SET document_count = entity_aliases.document_count + 1");
         session.InsertRows("INSERT INTO alias_index (alias_key, entity_id)", aliasIndex, "ON CONFLICT DO NOTHING");
         session.InsertRows("INSERT INTO entity_titles (entity_id, title, document_id, published)", titles, "ON CONFLICT DO NOTHING");
+        return aliasIndex.Select(row => (string)row[0]!);
     }
 
     /// <summary>Spans as stored in entity_documents: "start:end" joined by commas, in text order.</summary>
@@ -796,17 +844,21 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         var candidates = MergeCandidates(session, m.Format, country, m.City, m.Date);
         var match = KnowledgeRules.BestMatch(candidates, m.Format, country, m.City, m.Date);
         long eventId;
+        string? sortDate;
         if (match is null)
         {
+            // A new event has this one source: its summary is the meeting's (what RefreshEvent would compute).
+            sortDate = SortDate(m.Date);
             eventId = session.Scalar<long>("""
                 INSERT INTO events (format, country, city, date, sort_date, status, source_count)
-                VALUES (@format, @country, @city, @date, @sort, @status, 0) RETURNING id
+                VALUES (@format, @country, @city, @date, @sort, @status, 1) RETURNING id
                 """, ("@format", m.Format), ("@country", Typed.Text(country)), ("@city", Typed.Text(m.City)), ("@date", Typed.Text(m.Date)),
-                ("@sort", Typed.Text(SortDate(m.Date))), ("@status", m.Status));
+                ("@sort", Typed.Text(sortDate)), ("@status", m.Status == MeetingStatuses.Held ? MeetingStatuses.Held : MeetingStatuses.Planned));
         }
         else
         {
             eventId = long.Parse(match.Id[3..], CultureInfo.InvariantCulture);
+            sortDate = null;
         }
 
         session.Execute("""
@@ -816,7 +868,10 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             ("@date", Typed.Text(m.Date)), ("@city", Typed.Text(m.City)), ("@country", Typed.Text(country)),
             ("@hosts", JsonSerializer.Serialize(m.HostsOrChairs)), ("@participants", JsonSerializer.Serialize(m.Participants)),
             ("@start", m.Span.Start), ("@end", m.Span.End), ("@evidence", m.Span.IsValidFor(article.Text) ? m.Span.Slice(article.Text) : ""));
-        var sortDate = RefreshEvent(session, eventId);
+        if (match is not null)
+        {
+            sortDate = RefreshEvent(session, eventId, SortDate(match.Date));
+        }
 
         var links = new List<object?[]>();
         foreach (var (role, refs) in new[] { ("host", m.HostsOrChairs), ("participant", m.Participants) })
@@ -893,7 +948,8 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// Recomputes an event's summary from its sources (and the sort date its entity links carry); deletes it when none is
     /// left. Returns its sort date.
     /// </summary>
-    private static string? RefreshEvent(SqlSession session, long eventId)
+    /// <param name="sortDateBefore">The event's sort date as the caller read it, if it did (else it is read here).</param>
+    private static string? RefreshEvent(SqlSession session, long eventId, string? sortDateBefore = null)
     {
         var sources = session.Query("SELECT format, status, date, city FROM event_sources WHERE event_id = @id",
             r => (Format: r.GetString(0), Status: r.GetString(1), Date: r.NullableString(2), City: r.NullableString(3)), ("@id", eventId));
@@ -909,12 +965,12 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         var sort = SortDate(date);
         var city = sources.Select(s => s.City).FirstOrDefault(c => c is not null);
         var status = sources.Any(s => s.Status == MeetingStatuses.Held) ? MeetingStatuses.Held : MeetingStatuses.Planned;
-        var before = session.Query("SELECT sort_date FROM events WHERE id = @id", r => r.NullableString(0), ("@id", eventId));
+        var before = sortDateBefore ?? session.Query("SELECT sort_date FROM events WHERE id = @id", r => r.NullableString(0), ("@id", eventId)).FirstOrDefault();
         session.Execute("""
             UPDATE events SET format = @format, date = @date, sort_date = @sort, city = @city, status = @status, source_count = @count WHERE id = @id
             """, ("@format", format), ("@date", Typed.Text(date)), ("@sort", Typed.Text(sort)), ("@city", Typed.Text(city)),
             ("@status", status), ("@count", sources.Count), ("@id", eventId));
-        if (before.Count == 1 && before[0] != sort)
+        if (before != sort)
         {
             session.Execute("UPDATE event_entities SET sort_date = @sort WHERE event_id = @id", ("@sort", Typed.Text(sort)), ("@id", eventId));
         }
