@@ -96,9 +96,10 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
     public void IndexMany_OneArticleFails_StoresTheOthersOnceAndThrowsItsError()
     {
         var (bad, badFacts) = Article("bad", "Ministers met in Morocco.");
+        var store = Store;
 
         // A missing text breaks a NOT NULL constraint in the middle of the batch, after the first article was written.
-        Assert.ThrowsAny<System.Data.Common.DbException>(() => Store.IndexMany(
+        Assert.ThrowsAny<System.Data.Common.DbException>(() => store.IndexMany(
         [
             Article("d1", "The coalition met in Morocco."),
             (bad with { Text = null! }, badFacts),
