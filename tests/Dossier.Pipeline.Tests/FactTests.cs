@@ -104,6 +104,20 @@ public class MembershipComponentTests
         Assert.Null(nm.Ordinal);
     }
 
+    [Theory]
+    [InlineData("The Global Coalition to Defeat ISIS welcomed Ghana as its newest member.")]
+    [InlineData("Ghana became the newest member of the Global Coalition against Daesh.")]
+    [InlineData("The coalition welcomed Ghana as its latest partner in the fight against Daesh.")]
+    public void Process_NewestMember_IsANewMemberWithoutOrdinal(string text)
+    {
+        var facts = TestSupport.Extract(text);
+
+        var nm = Assert.Single(facts.NewMembers);
+        Assert.Equal("GH", nm.Member);
+        Assert.Null(nm.Ordinal);
+        Assert.StartsWith("Ghana", text[nm.Span.Start..nm.Span.End], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Process_CountsWithoutTheCoalition_AreNotMemberCounts()
     {

@@ -168,7 +168,13 @@ public sealed class MembershipComponent : IPipelineComponent
         return document.Published;
     }
 
-    /// <summary>"COUNTRY (has|officially) joined the coalition", "welcomed COUNTRY as (a|its) new member".</summary>
+    /// <summary>"new", "newest", "latest": a member that has just joined.</summary>
+    private static bool IsNew(string norm) => norm is "new" or "newest" or "latest";
+
+    /// <summary>
+    /// "COUNTRY (has|officially) joined the coalition", "welcomed COUNTRY as (a|its) new (newest, latest) member",
+    /// "COUNTRY became the newest member".
+    /// </summary>
     private static void FindJoins(AnnotatedDocument document, HashSet<int> coalitionSentences)
     {
         var tokens = document.Tokens;
@@ -202,13 +208,13 @@ public sealed class MembershipComponent : IPipelineComponent
             }
 
             var joined = k < s.TokenEnd && tokens[k].Norm is "joined" or "joins" or "becomes" or "became";
-            var asNew = k + 3 < s.TokenEnd && tokens[k].Norm == "as" && tokens[k + 1].Norm is "a" or "its" or "the" && tokens[k + 2].Norm == "new" && tokens[k + 3].Norm is "member" or "partner";
+            var asNew = k + 3 < s.TokenEnd && tokens[k].Norm == "as" && tokens[k + 1].Norm is "a" or "its" or "the" && IsNew(tokens[k + 2].Norm) && tokens[k + 3].Norm is "member" or "partner";
             if (!joined && !asNew)
             {
                 continue;
             }
 
-            if (joined && tokens[k].Norm is "becomes" or "became" && !(k + 3 < s.TokenEnd && tokens[k + 2].Norm == "new"))
+            if (joined && tokens[k].Norm is "becomes" or "became" && !(k + 3 < s.TokenEnd && IsNew(tokens[k + 2].Norm)))
             {
                 continue;
             }
