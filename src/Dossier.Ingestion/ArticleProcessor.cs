@@ -23,13 +23,13 @@ public enum Outcome
 public sealed record Attempt(Outcome Outcome, string? Error = null, string? ExtractorVersion = null, bool Unreachable = false);
 
 /// <summary>
-/// One processing attempt of a stored article: extraction, then indexing of its facts, each call under its own deadline,
-/// progress recorded in the store. It never decides about retries (<see cref="IngestionWorker"/> does).
+/// One processing attempt of a stored article: extraction, then indexing of its facts (with other workers' articles, in
+/// batches: <see cref="QueryIndexer"/>), each call under its own deadline, progress recorded in the store. It never decides about retries (<see cref="IngestionWorker"/> does).
 /// </summary>
 public sealed class ArticleProcessor(
     IArticleStore store,
     ExtractionService.ExtractionServiceClient extraction,
-    QueryService.QueryServiceClient query,
+    QueryIndexer query,
     IOptions<IngestionOptions> options,
     ILogger<ArticleProcessor> logger)
 {
@@ -55,7 +55,7 @@ public sealed class ArticleProcessor(
             store.Update(article.Id, ArticleStatus.Extracted, error: article.Error, factCount: facts.Count(),
                 text: textOfRecord == article.Text ? null : textOfRecord, published: published, traceId: traceId);
 
-            await query.IndexFactsAsync(
+            await query.IndexAsync(
                 new IndexFactsRequest
                 {
                     Document = new Document
@@ -66,8 +66,7 @@ public sealed class ArticleProcessor(
                     },
                     Facts = facts,
                 },
-                deadline: DateTime.UtcNow + timeout,
-                cancellationToken: cancellationToken);
+                cancellationToken);
 
             logger.LogInformation("Document {DocumentId}: {FactCount} facts by extractor {ExtractorVersion} indexed (attempt {Attempt})",
                 article.Id, facts.Count(), extracted.ExtractorVersion, article.Attempts);

@@ -22,6 +22,7 @@ internal static class Extensions
             .WithoutResilience().AddDossierApiKey();
 
         builder.Services.AddSingleton<WorkQueue>();
+        builder.Services.AddSingleton<QueryIndexer>();
         builder.Services.AddSingleton<ArticleProcessor>();
         builder.Services.AddSingleton<Ingestor>();
         builder.Services.AddHostedServiceAfterStores<IngestionWorker>();

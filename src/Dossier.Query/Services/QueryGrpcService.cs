@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Dossier.Contracts.V1;
 using Dossier.Domain;
@@ -11,6 +12,9 @@ namespace Dossier.Query.Services;
 /// <summary>gRPC front of <see cref="IKnowledgeStore"/>: checks requests, maps proto ↔ domain, store errors to statuses.</summary>
 public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcService> logger) : QueryService.QueryServiceBase
 {
+    /// <summary>Spans of the query service's own work (the items of a batch, in their articles' traces).</summary>
+    public static readonly ActivitySource ActivitySource = new("Dossier.Query");
+
     /// <summary>The most items one <see cref="IndexFactsBatch"/> call takes.</summary>
     public const int MaxBatchItems = 1000;
 
@@ -47,7 +51,34 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
             }
         }
 
-        var replaced = store.IndexMany(items);
+        // Each item that names its caller's span gets a span of its own in that trace (the article's trace shows its
+        // indexing even when it travelled in a batch), lasting as long as the batch's write.
+        var spans = request.Items
+            .Select((item, i) => ActivityContext.TryParse(item.Traceparent, null, out var parent)
+                ? ActivitySource.StartActivity("index " + items[i].Article.Id, ActivityKind.Internal, parent)
+                : null)
+            .ToList();
+        IReadOnlyList<bool> replaced;
+        try
+        {
+            foreach (var (span, i) in spans.Select((span, i) => (span, i)))
+            {
+                span?.SetTag("dossier.document.id", items[i].Article.Id);
+                span?.SetTag("dossier.batch.size", items.Count);
+            }
+
+            replaced = store.IndexMany(items);
+        }
+        catch (Exception e)
+        {
+            spans.ForEach(span => span?.SetStatus(ActivityStatusCode.Error, e.Message));
+            throw;
+        }
+        finally
+        {
+            spans.ForEach(span => span?.Dispose());
+        }
+
         var response = new IndexFactsBatchResponse();
         for (var i = 0; i < items.Count; i++)
         {
