@@ -135,6 +135,43 @@ public abstract partial class KnowledgeStoreSuite
     }
 
     [SkippableFact]
+    public void IndexMany_ArticlesOfOneBatch_GiveTheSameEntitiesAsOneByOne()
+    {
+        // Entity counts, names (the longest person name wins), countries (the first known stays) and aliases, with an
+        // article replaced and one repeated inside the batch.
+        var articles = new List<(ArticleInfo, DocumentFacts)>
+        {
+            new ArticleBuilder("e1", "Blinken met Morocco's minister.", "2022-05-10").Person("Blinken").Country("MA", "Morocco").Build(),
+            new ArticleBuilder("e2", "Antony Blinken went to Morocco and Italy.", "2022-05-11").Person("Antony Blinken", "Secretary of State", "US").Country("MA", "Morocco").Country("IT", "Italy").Build(),
+            new ArticleBuilder("e3", "ISIS, or Daesh, and Italy.", "2022-05-12").Org("ISIS", "Daesh").Country("IT", "Italy").Build(),
+            new ArticleBuilder("e1", "Blinken and Daesh again.", "2022-05-13").Person("Blinken").Org("Daesh").Build(),
+            new ArticleBuilder("e4", "Morocco, Morocco and Antony Blinken.", "2022-05-14").Country("MA", "Morocco").Person("Antony Blinken", null, "XX").Build(),
+            new ArticleBuilder("e4", "Morocco, Morocco and Antony Blinken.", "2022-05-14").Country("MA", "Morocco").Person("Antony Blinken", null, "XX").Build(),
+        };
+
+        List<string> Snapshot() => Store.ListEntities(new EntityQuery(), 0, 100).Items
+            .Select(e => $"{e.Id} {e.Name} {e.Country} {e.MentionCount}/{e.DocumentCount} {e.FirstSeen}..{e.LastSeen} [{string.Join("|", Store.GetEntity(e.Id)!.Aliases)}]")
+            .Order(StringComparer.Ordinal).ToList();
+
+        foreach (var (info, facts) in articles)
+        {
+            Store.Index(info, facts);
+        }
+
+        var oneByOne = Snapshot();
+        foreach (var id in new[] { "e1", "e2", "e3", "e4" })
+        {
+            Store.Delete(id);
+        }
+
+        Assert.Empty(Snapshot());
+        Store.IndexMany(articles);
+
+        Assert.Equal(oneByOne, Snapshot());
+        Assert.Contains(oneByOne, e => e.StartsWith("person:antony-blinken Antony Blinken US 3/3", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
     public void Entities_ArticleReindexedWithoutThem_AreGone()
     {
         Index(new ArticleBuilder("a1", "Morocco and Italy.").Country("MA", "Morocco").Country("IT", "Italy"));
