@@ -7,8 +7,8 @@ namespace Dossier.Store;
 
 /// <summary>
 /// The knowledge store on PostgreSQL, the scale-out engine: the shared SQL of <see cref="SqlKnowledgeStore"/> over an
-/// <see cref="NpgsqlDataSource"/> (one connection pool), full-text search on a weighted <c>tsvector</c> column of
-/// <c>documents</c> (title A, text B, English stemming, GIN index) ranked by <c>ts_rank_cd</c>.
+/// <see cref="NpgsqlDataSource"/> (one connection pool), full-text search on a weighted <c>tsvector</c> (title A, text B,
+/// English stemming, GIN index) in a narrow table of its own, <c>documents_search</c>, ranked by <c>ts_rank_cd</c>.
 /// </summary>
 public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposable
 {
@@ -34,7 +34,7 @@ public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposa
     public static PostgresKnowledgeStore Open(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var dataSource = NpgsqlDataSource.Create(connectionString);
+        var dataSource = PostgresMigrations.DataSource(connectionString);
         try
         {
             return new PostgresKnowledgeStore(dataSource);
@@ -63,28 +63,30 @@ public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposa
     protected override void BeginWrite(DbConnection connection, DbTransaction tx) =>
         Db.Execute(connection, tx, "SELECT pg_advisory_xact_lock(@lock)", ("@lock", WriteLock));
 
-    /// <summary>The search vector is written with the document row (<see cref="FullTextColumn"/>): nothing more to do.</summary>
-    protected override void InsertFullText(SqlSession session, ArticleInfo article)
-    {
-    }
+    /// <summary>The article's search vector (title A, text B) in the narrow <c>documents_search</c> table, from its documents row.</summary>
+    protected override void InsertFullText(SqlSession session, ArticleInfo article) =>
+        session.Execute($"""
+            INSERT INTO documents_search (document_id, published, indexed_at, search)
+            SELECT id, published, indexed_at, setweight(to_tsvector({Config}, title), 'A') || setweight(to_tsvector({Config}, text), 'B')
+            FROM documents WHERE id = @id
+            """, ("@id", article.Id));
 
-    protected override (string Column, string Expression)? FullTextColumn =>
-        ("search", $"setweight(to_tsvector({Config}, @title), 'A') || setweight(to_tsvector({Config}, @text), 'B')");
+    protected override void DeleteFullText(DbConnection connection, DbTransaction tx, string id) =>
+        Db.Execute(connection, tx, "DELETE FROM documents_search WHERE document_id = @id", ("@id", id));
 
-    /// <summary>Nothing to do: the vector is a column of the document row, deleted with it.</summary>
-    protected override void DeleteFullText(DbConnection connection, DbTransaction tx, string id)
-    {
-    }
-
+    /// <summary>
+    /// Matches and their ranking window come from <c>documents_search</c> alone (vector, date, indexing time: narrow rows,
+    /// an index in window order); the article rows are read for the page only, or when a filter needs them.
+    /// </summary>
     protected override FullTextClause FullText(string text) => new(
-        From: $"documents d CROSS JOIN to_tsquery({Config}, @tsquery) AS q(query)",
-        Where: "d.search @@ q.query",
-        Score: "ts_rank_cd(d.search, q.query, 1)",
+        From: $"documents d JOIN documents_search s ON s.document_id = d.id CROSS JOIN to_tsquery({Config}, @tsquery) AS q(query)",
+        Where: "s.search @@ q.query",
+        Score: "ts_rank_cd(s.search, q.query, 1)",
         Snippet: $"ts_headline({Config}, d.text, q.query, 'StartSel=[, StopSel=], MaxFragments=1, MaxWords=24, MinWords=10')",
         Parameters: [("@tsquery", ToTsQuery(text))],
-        Key: "d.id",
-        WindowOrder: "d.published DESC NULLS LAST, d.indexed_at DESC",
-        BareFrom: null);
+        Key: "s.document_id",
+        WindowOrder: "s.published DESC NULLS LAST, s.indexed_at DESC",
+        BareFrom: $"documents_search s CROSS JOIN to_tsquery({Config}, @tsquery) AS q(query)");
 
     /// <summary>
     /// What a user types as a <c>to_tsquery</c> text, read by the same rules as on SQLite (<see cref="FullTextQuery"/>:

@@ -32,11 +32,6 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// <summary>Adds the article to the full-text index (after its documents row is written).</summary>
     protected abstract void InsertFullText(SqlSession session, ArticleInfo article);
 
-    /// <summary>
-    /// A column of <c>documents</c> the engine fills as the row is inserted, and its expression over <c>@title</c> and
-    /// <c>@text</c> (PostgreSQL's search vector: written with the row, not by a second update of it); null for none.
-    /// </summary>
-    protected virtual (string Column, string Expression)? FullTextColumn => null;
 
     /// <summary>Removes the article from the full-text index.</summary>
     protected abstract void DeleteFullText(DbConnection connection, DbTransaction tx, string id);
@@ -260,10 +255,9 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         }
         var published = article.Published ?? facts.Published;
 
-        var (ftsColumn, ftsValue) = FullTextColumn is { } fts ? (", " + fts.Column, ", " + fts.Expression) : ("", "");
-        session.Execute($"""
-            INSERT INTO documents (id, title, published, source, url, text, trace_id, relevant, extractor_version, facts_json, fact_counts, indexed_at{ftsColumn})
-            VALUES (@id, @title, @published, @source, @url, @text, @traceId, @relevant, @version, @facts, @counts, @now{ftsValue})
+        session.Execute("""
+            INSERT INTO documents (id, title, published, source, url, text, trace_id, relevant, extractor_version, facts_json, fact_counts, indexed_at)
+            VALUES (@id, @title, @published, @source, @url, @text, @traceId, @relevant, @version, @facts, @counts, @now)
             """,
             ("@id", article.Id), ("@title", article.Title), ("@published", Typed.Text(published)), ("@source", article.Source),
             ("@url", article.Url), ("@text", article.Text), ("@traceId", article.TraceId), ("@relevant", facts.Relevant ? 1 : 0),
