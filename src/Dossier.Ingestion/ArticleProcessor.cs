@@ -24,7 +24,8 @@ public sealed record Attempt(Outcome Outcome, string? Error = null, string? Extr
 
 /// <summary>
 /// One processing attempt of a stored article: extraction, then indexing of its facts (with other workers' articles, in
-/// batches: <see cref="QueryIndexer"/>), each call under its own deadline, progress recorded in the store. It never decides about retries (<see cref="IngestionWorker"/> does).
+/// batches: <see cref="QueryIndexer"/>), each call under its own deadline, progress recorded in the store. It never
+/// decides about retries (<see cref="IngestionWorker"/> does).
 /// </summary>
 public sealed class ArticleProcessor(
     IArticleStore store,

@@ -13,6 +13,27 @@ public abstract partial class KnowledgeStoreSuite
     /// <summary>The store's schema version after migrations, and the newest the engine has.</summary>
     protected abstract (int Current, int Latest) SchemaVersions(IKnowledgeStore store);
 
+    [SkippableFact]
+    public void Open_DatabaseOfSchemaVersion1_UpgradesAndKeepsItsEvents()
+    {
+        var store = OpenUpgradedFrom(1, """
+            INSERT INTO events (format, country, city, date, sort_date, status, source_count)
+            VALUES ('ministerial', 'IT', 'Rome', '2021-06-28', '2021-06-28', 'held', 1);
+            INSERT INTO event_sources (event_id, document_id, published, format, status, date, city, country, hosts, participants, span_start, span_end, evidence)
+            VALUES (1, 'old', NULL, 'ministerial', 'held', '2021-06-28', 'Rome', 'IT', '[]', '[]', 0, 4, 'Rome');
+            """);
+
+        store.Index(new ArticleInfo { Id = "a1", Text = "Ministers met in Rome in June." }, new DocumentFacts
+        {
+            Doc = "a1", Meetings = [new MeetingFact(MeetingFormats.Ministerial, "Rome", "IT", "2021-06", [], [], new TextSpan(0, 21))],
+        });
+
+        var (current, latest) = SchemaVersions(store);
+        Assert.Equal(latest, current);
+        var e = Assert.Single(store.ListEvents(new EventQuery(Country: "IT"), 0, 10).Items);
+        Assert.Equal(("2021-06-28", 2), (e.Date, e.SourceCount));
+    }
+
     private const string OldText = "Antony Blinken spoke in Rome. Blinken left.";
 
     /// <summary>One article as schema version 2 kept it: a row per mention, per alias and per event link.</summary>

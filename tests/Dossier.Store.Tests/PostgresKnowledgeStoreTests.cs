@@ -79,32 +79,6 @@ public sealed class PostgresKnowledgeStoreTests(PostgresTestServer server) : Kno
         Assert.Equal(20, blinken.MentionCount);
     }
 
-    [SkippableFact]
-    public void Open_DatabaseOfSchemaVersion1_UpgradesAndKeepsItsEvents()
-    {
-        var schema = Own(server.CreateSchema());
-        Execute(schema, SqliteDatabase.Scripts(PostgresKnowledgeStore.Schema).Single(s => s.Version == 1).Sql + """
-            ;
-            CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());
-            INSERT INTO schema_migrations (version) VALUES (1);
-            INSERT INTO events (format, country, city, date, sort_date, status, source_count)
-            VALUES ('ministerial', 'IT', 'Rome', '2021-06-28', '2021-06-28', 'held', 1);
-            INSERT INTO event_sources (event_id, document_id, published, format, status, date, city, country, hosts, participants, span_start, span_end, evidence)
-            VALUES (1, 'old', NULL, 'ministerial', 'held', '2021-06-28', 'Rome', 'IT', '[]', '[]', 0, 4, 'Rome');
-            """);
-
-        var store = Own(PostgresKnowledgeStore.Open(schema.ConnectionString));
-        const string text = "Ministers met in Rome in June.";
-        store.Index(new ArticleInfo { Id = "a1", Text = text }, new DocumentFacts
-        {
-            Doc = "a1", Meetings = [new MeetingFact(MeetingFormats.Ministerial, "Rome", "IT", "2021-06", [], [], new TextSpan(0, 21))],
-        });
-
-        Assert.Equal(SqliteDatabase.Scripts(PostgresKnowledgeStore.Schema).Max(s => s.Version), store.SchemaVersion);
-        var e = Assert.Single(store.ListEvents(new EventQuery(Country: "IT"), 0, 10).Items);
-        Assert.Equal(("2021-06-28", 2), (e.Date, e.SourceCount));
-    }
-
     [Theory]
     [InlineData("marrakesh", "'marrakesh'")]
     [InlineData("coalition meeting*", "'coalition' & 'meeting':*")]

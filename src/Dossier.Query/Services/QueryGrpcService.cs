@@ -53,20 +53,20 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
 
         // Each item that names its caller's span gets a span of its own in that trace (the article's trace shows its
         // indexing even when it travelled in a batch), lasting as long as the batch's write.
-        var spans = request.Items
-            .Select((item, i) => ActivityContext.TryParse(item.Traceparent, null, out var parent)
+        var spans = new List<Activity?>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var span = ActivityContext.TryParse(request.Items[i].Traceparent, null, out var parent)
                 ? ActivitySource.StartActivity("index " + items[i].Article.Id, ActivityKind.Internal, parent)
-                : null)
-            .ToList();
+                : null;
+            span?.SetTag("dossier.document.id", items[i].Article.Id);
+            span?.SetTag("dossier.batch.size", items.Count);
+            spans.Add(span);
+        }
+
         IReadOnlyList<bool> replaced;
         try
         {
-            foreach (var (span, i) in spans.Select((span, i) => (span, i)))
-            {
-                span?.SetTag("dossier.document.id", items[i].Article.Id);
-                span?.SetTag("dossier.batch.size", items.Count);
-            }
-
             replaced = store.IndexMany(items);
         }
         catch (Exception e)
