@@ -185,6 +185,24 @@ internal sealed class FaultSystem : IDisposable
             $"not settled within {Patience}: ingestion {status}, query holds {indexedInQuery}\n{Ingestion.LogTail()}\n{Query.LogTail()}\n{Extraction.LogTail()}");
     }
 
+    /// <summary>
+    /// A read made again when it does not answer in time: a call without a deadline once waited for ever on a stalled
+    /// HTTP/2 stream (the service itself answered other calls), hanging the whole test run.
+    /// </summary>
+    public static async Task<T> ReadAsync<T>(Func<DateTime, Task<T>> call)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call(DateTime.UtcNow.AddSeconds(20));
+            }
+            catch (RpcException e) when (e.StatusCode is StatusCode.DeadlineExceeded or StatusCode.Unavailable && attempt < 5)
+            {
+            }
+        }
+    }
+
     /// <summary>Ids of the articles ingestion holds as indexed, every page.</summary>
     public async Task<List<string>> IndexedInIngestionAsync()
     {
@@ -192,8 +210,8 @@ internal sealed class FaultSystem : IDisposable
         var token = "";
         do
         {
-            var page = await IngestionClient.ListDocumentsAsync(
-                new ListIngestedRequest { Status = DocumentStatus.Indexed, PageSize = 500, PageToken = token, WithoutText = true });
+            var request = new ListIngestedRequest { Status = DocumentStatus.Indexed, PageSize = 500, PageToken = token, WithoutText = true };
+            var page = await ReadAsync(deadline => IngestionClient.ListDocumentsAsync(request, deadline: deadline).ResponseAsync);
             ids.AddRange(page.Documents.Select(d => d.Id));
             token = page.NextPageToken;
         }
@@ -209,7 +227,8 @@ internal sealed class FaultSystem : IDisposable
         var total = 0;
         do
         {
-            var page = await QueryClient.ListDocumentsAsync(new ListDocumentsRequest { PageSize = 200, PageToken = token });
+            var request = new ListDocumentsRequest { PageSize = 200, PageToken = token };
+            var page = await ReadAsync(deadline => QueryClient.ListDocumentsAsync(request, deadline: deadline).ResponseAsync);
             ids.AddRange(page.Documents.Select(d => d.Id));
             total = page.TotalSize;
             token = page.NextPageToken;

@@ -102,7 +102,7 @@ public sealed class KillTests(ITestOutputHelper output)
             {
                 outage = Task.Run(async () =>
                 {
-                    indexedAtKill = (await system.IngestionClient.GetQueueStatusAsync(new GetQueueStatusRequest())).Indexed;
+                    indexedAtKill = (await FaultSystem.ReadAsync(deadline => system.IngestionClient.GetQueueStatusAsync(new GetQueueStatusRequest(), deadline: deadline).ResponseAsync)).Indexed;
                     victim.Kill();
                     killedAt = clock.Elapsed;
                     await Task.Delay(Outage);
