@@ -494,7 +494,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             while (ids.Count < MaxEntityEvents && reader.Read())
             {
                 var eventId = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
-                if (ids.Count == 0 || ids[^1] != eventId && !ids.Contains(eventId))
+                if (!ids.Contains(eventId))
                 {
                     ids.Add(eventId);
                 }
