@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Dossier.Pipeline.Matching;
 using Dossier.Pipeline.Text;
 
 namespace Dossier.Pipeline.Knowledge;
@@ -38,6 +39,22 @@ public sealed class KnowledgeBase
     public HashSet<string> Abbreviations { get; } = new(StringComparer.Ordinal);
     public HashSet<string> OrganizationHeads { get; } = new(StringComparer.Ordinal);
     public IReadOnlyList<string> DefaultComponents { get; private set; } = [];
+
+    /// <summary>The word sets of <c>Data/sets</c>, by name.</summary>
+    public WordSets Sets { get; private set; } = new(new Dictionary<string, IEnumerable<string>>());
+
+    private Dictionary<string, PatternSet> _patterns = new(StringComparer.Ordinal);
+
+    /// <summary>The pattern files of <c>Data/patterns</c> (name without extension), loaded and checked once.</summary>
+    public IReadOnlyDictionary<string, PatternSet> PatternFiles => _patterns;
+
+    /// <summary>The named pattern file; throws naming it when there is none.</summary>
+    public PatternSet Patterns(string name) => _patterns.TryGetValue(name, out var p)
+        ? p
+        : throw new KeyNotFoundException($"no pattern file '{name}' (Data/patterns/{name}.jsonl)");
+
+    /// <summary>A short hash of every embedded data file (names and bytes): which knowledge made a fact.</summary>
+    public string DataHash { get; private set; } = "";
 
     public static KnowledgeBase Load()
     {
@@ -116,6 +133,14 @@ public sealed class KnowledgeBase
             kb.Calendar[Tokenizer.NormalizePhrase(r[0])] = (r[1], int.Parse(r[2], CultureInfo.InvariantCulture));
         }
 
+        kb.Sets = WordSets.LoadEmbedded();
+        foreach (var name in DataFiles.Names("patterns/", ".jsonl"))
+        {
+            var file = "patterns/" + name + ".jsonl";
+            kb._patterns[name] = new PatternSet(PatternLoader.Parse(DataFiles.ReadAll(file), file, kb.Sets, DocumentLayers.IsKnown));
+        }
+
+        kb.DataHash = HashData();
         kb.Abbreviations.UnionWith(DataFiles.ReadLines("abbreviations.txt"));
         kb.OrganizationHeads.UnionWith(DataFiles.ReadLines("org_heads.txt"));
         using (var json = JsonDocument.Parse(DataFiles.ReadAll("pipeline.json")))
@@ -124,6 +149,18 @@ public sealed class KnowledgeBase
         }
 
         return kb;
+    }
+
+    private static string HashData()
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var name in DataFiles.All())
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(name + "\n"));
+            sha.AppendData(DataFiles.ReadBytes(name));
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset())[..12];
     }
 
     public bool IsTitleWord(string norm) => TitleWords.ContainsKey(norm);

@@ -1,5 +1,6 @@
 using Dossier.Domain;
 using Dossier.Pipeline.Knowledge;
+using Dossier.Pipeline.Matching;
 using Dossier.Pipeline.Text;
 
 namespace Dossier.Pipeline.Model;
@@ -44,6 +45,19 @@ public sealed class AnnotatedDocument(ExtractionRequest request, KnowledgeBase k
 
         return _entitiesBySentence[sentence];
     }
+    private DocumentLayers? _layers;
+    private MatchInput? _matchInput;
+
+    /// <summary>The annotation layers token patterns can name (built lazily from the annotations).</summary>
+    public DocumentLayers Layers => _layers ??= new DocumentLayers(this);
+
+    /// <summary>What token patterns match against: the tokens, the text and the layers.</summary>
+    public MatchInput MatchInput => _matchInput is { } m && ReferenceEquals(m.Text, Text) ? m : _matchInput = new MatchInput(Tokens, Text, Layers);
+
+    /// <summary>Non-overlapping matches of the named pattern file over a token range (e.g. a sentence).</summary>
+    public List<PatternMatch> Match(string patterns, int from, int to, string? label = null) =>
+        Knowledge.Patterns(patterns).Matches(MatchInput, from, to, label);
+
     public List<PersonEntity> People { get; } = [];
     public List<PersonMention> PersonMentions { get; } = [];
     public List<DateMention> Dates { get; } = [];
