@@ -15,7 +15,20 @@ namespace Dossier.Pipeline;
 /// </summary>
 public sealed class ExtractionPipeline : IFactExtractor
 {
-    public const string ExtractorVersion = "1.0.0";
+    /// <summary>
+    /// Which rules made a fact: the pipeline's version, the identity of its compiled code (the module version id,
+    /// which deterministic builds derive from the sources) and a hash of every data file (patterns, word sets,
+    /// gazetteers), e.g. <c>2.0.0+1a2b3c4d.5e6f7a8b9c0d</c>. Re-extraction and stored facts carry it.
+    /// </summary>
+    public static string ExtractorVersion { get; } = MakeVersion();
+
+    private static string MakeVersion()
+    {
+        var assembly = typeof(ExtractionPipeline).Assembly;
+        var v = assembly.GetName().Version ?? new Version(0, 0, 0);
+        var code = assembly.ManifestModule.ModuleVersionId.ToString("N")[..8];
+        return $"{v.Major}.{v.Minor}.{v.Build}+{code}.{KnowledgeBase.Default.DataHash}";
+    }
 
     public static readonly ActivitySource ActivitySource = new("Dossier.Pipeline");
 
