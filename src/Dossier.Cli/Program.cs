@@ -23,6 +23,7 @@ try
     {
         "extract" => ExtractCommand.Run(rest, Console.Out, Console.Error),
         "evaluate" => EvaluateCommand.Run(rest, Console.Out, Console.Error),
+        "annotate" => AnnotateCommand.Run(rest, Console.Out),
         "ingest" => await IngestCommand.RunAsync(rest, Console.Out, Console.Error, cts.Token),
         "reextract" => await IngestCommand.ReextractAsync(rest, Console.Out, Console.Error, cts.Token),
         "queue" => await IngestCommand.QueueAsync(rest, Console.Out, cts.Token),

@@ -10,6 +10,8 @@ public static class Usage
           evaluate --gold DIR --docs DIR [--pred DIR] [--verbose]
                                               precision/recall/F1 per fact kind against gold annotations (as score.py);
                                               without --pred the pipeline runs in-process over DIR/*.txt
+          annotate FILE [--layers titles,names,people,entities,dates,numbers]
+                                              what each pipeline layer found in one article (error analysis)
 
         Against a running system (default servers are the app host's fixed ports). Writes send the API key:
         --api-key KEY, else DOSSIER_API_KEY, else the app host's key file (DOSSIER_DATA_DIR or ~/.local/share/dossier)/api-key.

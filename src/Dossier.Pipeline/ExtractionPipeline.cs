@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dossier.Domain;
 using Dossier.Pipeline.Components;
+using Dossier.Pipeline.Components.People;
 using Dossier.Pipeline.Knowledge;
 using Dossier.Pipeline.Model;
 
@@ -63,7 +64,12 @@ public sealed class ExtractionPipeline : IFactExtractor
         "segmenter" => new SegmenterComponent(),
         "published" => new PublishedDateComponent(),
         "gazetteer" => new GazetteerComponent(),
-        "people" => new PeopleComponent(),
+        "organizations" => new OrganizationsComponent(),
+        "coalition-references" => new CoalitionReferencesComponent(),
+        "titles" => new TitleComponent(),
+        "person-names" => new PersonNamesComponent(),
+        "person-coref" => new PersonCorefComponent(),
+        "person-attributes" => new PersonAttributesComponent(),
         "dates" => new DateComponent(),
         "numbers" => new NumberComponent(),
         "meetings" => new MeetingComponent(),
@@ -107,6 +113,14 @@ public sealed class ExtractionPipeline : IFactExtractor
 
     public ExtractionResult Extract(ExtractionRequest request, CancellationToken cancellationToken = default)
     {
+        var document = Annotate(request, cancellationToken);
+        var facts = document.Facts ?? throw new InvalidOperationException("the pipeline produced no facts");
+        return new ExtractionResult(facts, document.Text);
+    }
+
+    /// <summary>Runs every component and returns the annotated document itself (every layer, for inspection and tools).</summary>
+    public AnnotatedDocument Annotate(ExtractionRequest request, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(request);
         using var activity = ActivitySource.StartActivity("pipeline");
         activity?.SetTag("dossier.doc", request.DocId);
@@ -119,8 +133,7 @@ public sealed class ExtractionPipeline : IFactExtractor
             document.ProvidedLayers.UnionWith(component.Provides);
         }
 
-        var facts = document.Facts ?? throw new InvalidOperationException("the pipeline produced no facts");
-        activity?.SetTag("dossier.facts", facts.Count);
-        return new ExtractionResult(facts, document.Text);
+        activity?.SetTag("dossier.facts", document.Facts?.Count ?? 0);
+        return document;
     }
 }

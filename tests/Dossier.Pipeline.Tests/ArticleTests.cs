@@ -13,15 +13,15 @@ public class ArticleTests
         Assert.Equal("2023-06-08", facts.Published);
         var m = Assert.Single(facts.Meetings, x => x.Status == MeetingStatuses.Held);
         Assert.Equal(("ministerial", "Riyadh", "SA", "2023-06-08"), (m.Format, m.City, m.Country, m.Date));
-        Assert.Contains("Antony J. Blinken", m.HostsOrChairs);
+        Assert.Contains("Antony Blinken", m.HostsOrChairs);
         Assert.Contains("Faisal bin Farhan Al Saud", m.HostsOrChairs);
         var faisal = Assert.Single(facts.People, p => p.Name == "Faisal bin Farhan Al Saud");
-        Assert.Equal("Foreign Minister", faisal.Title);
+        Assert.Equal("Saudi Arabian Foreign Minister", faisal.Title);
         Assert.Equal("SA", faisal.Country);
         Assert.Equal(86, Assert.Single(facts.MemberCounts).Count);
         var money = Assert.Single(facts.Money);
         Assert.Equal((601_000_000L, "over"), (money.AmountUsd!.Value, money.Qualifier));
-        Assert.All(facts.Quotes, q => Assert.Equal("Antony J. Blinken", q.Speaker));
+        Assert.All(facts.Quotes, q => Assert.Equal("Antony Blinken", q.Speaker));
     }
 
     [Fact]
@@ -43,7 +43,8 @@ public class ArticleTests
         var quote = Assert.Single(facts.Quotes);
         Assert.Equal("Faisal bin Farhan", quote.Speaker);
         var envoy = Assert.Single(facts.People, p => p.Name == "Ian McCary");
-        Assert.Equal("Acting Special Envoy for the Global Coalition to Defeat Daesh", envoy.Title);
+        Assert.EndsWith("Acting Special Envoy for the Global Coalition to Defeat Daesh", envoy.Title);
+        Assert.Equal("US", envoy.Country);
         var m = Assert.Single(facts.Meetings);
         Assert.Equal((MeetingFormats.SmallGroup, "Rome"), (m.Format, m.City));
         Assert.Equal(["IT", "US"], m.HostsOrChairs.Order().ToArray());
@@ -100,8 +101,8 @@ public class OtherCoalitionTests
         var facts = TestSupport.Extract("According to the Iraqi foreign ministry, “the pledges will help rebuild liberated areas.”");
 
         var q = Assert.Single(facts.Quotes);
-        Assert.Null(q.Speaker);
-        Assert.Equal("the Iraqi foreign ministry", q.SpeakerDescription);
+        // The ministry is an organization that issued the words (GUIDELINES 12): it is the speaker.
+        Assert.Equal("Iraqi foreign ministry", q.Speaker);
     }
 }
 

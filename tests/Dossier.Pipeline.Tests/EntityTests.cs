@@ -106,17 +106,15 @@ public class GazetteerComponentTests
         var facts = TestSupport.Extract("The U.S. State Department said so.");
 
         Assert.Contains(facts.Countries, c => c.Code == "US");
-        Assert.Contains(facts.Organizations, o => o.Name == "U.S. State Department");
+        Assert.Contains(facts.Organizations, o => o.Name == "US Department of State" && o.Aliases.Contains("U.S. State Department"));
     }
 
     [Fact]
-    public void Load_Gazetteers_AreLoadedOnceAndQuickly()
+    public void Load_Gazetteers_AreLoadedOnceAndShared()
     {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-
+        // How long loading takes is measured in bench/ (KnowledgeLoad), not asserted here.
         var kb = KnowledgeBase.Load();
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"loading took {watch.Elapsed}");
         Assert.True(kb.Gazetteer.Count > 5000);
         Assert.Same(KnowledgeBase.Default, KnowledgeBase.Default);
     }
@@ -141,7 +139,7 @@ public class PeopleComponentTests
 
         var p = Assert.Single(facts.People);
         Assert.Equal("Jean Dupont", p.Name);
-        Assert.Equal("Foreign Minister", p.Title);
+        Assert.Equal("French Foreign Minister", p.Title);
         Assert.Equal("FR", p.Country);
     }
 
@@ -220,18 +218,20 @@ public class PeopleComponentTests
         var p = Assert.Single(facts.People);
         Assert.Equal("Mary Holt", TestSupport.Slice(text, p.Spans[0]));
         Assert.Equal("US", p.Country);
-        Assert.Equal("Secretary of State", p.Title);
+        Assert.Equal("US Secretary of State", p.Title);
     }
 }
 
 public class PersonNameFormTests
 {
     [Fact]
-    public void Process_MiddleInitial_StaysInTheName()
+    public void Process_MiddleInitial_IsDroppedFromTheNameAndKeptInAnAlias()
     {
         var facts = TestSupport.Extract("Defense Secretary Lloyd J. Austin III said the strike succeeded.");
 
-        Assert.Contains(facts.People, p => p.Name == "Lloyd J. Austin III" || p.Name == "Lloyd J. Austin");
+        var p = Assert.Single(facts.People);
+        Assert.Equal("Lloyd Austin", p.Name);
+        Assert.Contains("Lloyd J. Austin", p.Aliases);
     }
 
     [Fact]
@@ -242,7 +242,7 @@ public class PersonNameFormTests
         var p = Assert.Single(facts.People);
         Assert.Equal("Mohammed Shia al-Sudani", p.Name);
         Assert.Equal("IQ", p.Country);
-        Assert.Equal("Prime Minister", p.Title);
+        Assert.Equal("Iraqi Prime Minister", p.Title);
     }
 }
 

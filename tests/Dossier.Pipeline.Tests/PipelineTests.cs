@@ -67,11 +67,11 @@ public class ExtractionPipelineTests
     [Fact]
     public void Create_ComponentBeforeItsRequirement_ThrowsNamingIt()
     {
-        var names = new[] { "html", "people", "segmenter", "gazetteer" };
+        var names = new[] { "html", "person-names", "segmenter", "gazetteer" };
 
         var e = Assert.Throws<InvalidOperationException>(() => ExtractionPipeline.Create(names));
 
-        Assert.Contains("'people'", e.Message);
+        Assert.Contains("'person-names'", e.Message);
         Assert.Contains("'tokens'", e.Message);
     }
 

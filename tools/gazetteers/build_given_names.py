@@ -38,7 +38,7 @@ Self-check (the build fails with exit status 1): every line read back from the w
 checked - no stoplisted key, no duplicate key, sorted, known tags, capitalized words only - and no
 single-word name may equal a country, demonym or country abbreviation of places.tsv, a month or
 weekday name of calendar.tsv, a title or rank word (titles.tsv, ranks.tsv) or a word of
-name_stopwords.txt unless the stoplist has it or given_name_keep.txt keeps it on purpose. Names that equal a capital or a city or subdivision of
+sets/name_stopwords.txt or sets/title_heads.txt unless the stoplist has it or given_name_keep.txt keeps it on purpose. Names that equal a capital or a city or subdivision of
 places.tsv are only listed (--report-places) for review; most of them are harmless villages.
 """
 import argparse
@@ -204,8 +204,9 @@ def risky_words():
         for r in read_data_rows(name):
             if " " not in r[0].strip():
                 words.setdefault(key(r[0]), name)
-    for r in read_data_rows("name_stopwords.txt"):
-        words.setdefault(key(r[0]), "name_stopwords.txt")
+    for name in ("sets/name_stopwords.txt", "sets/title_heads.txt"):
+        for r in read_data_rows(name):
+            words.setdefault(key(r[0]), name)
     return words
 
 

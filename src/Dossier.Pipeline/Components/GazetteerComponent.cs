@@ -8,8 +8,9 @@ namespace Dossier.Pipeline.Components;
 /// Places, regions and organizations by longest match of the token trie (one walk per token, not one
 /// pattern per name), with the case each entry demands. Decides which mentions refer to a country:
 /// names, abbreviations and demonyms do; a capital does when it acts for its government (Doha's support,
-/// Washington imposed). Weak organization aliases (a bare "coalition") are confirmed by context.
-/// Organizations not in the gazetteer are found by pattern around a head word (… Center for …).
+/// Washington imposed). Weak organization aliases (a bare "coalition") are confirmed later by context
+/// (<see cref="CoalitionReferencesComponent"/>); organizations not in the gazetteer are found by pattern
+/// (<see cref="OrganizationsComponent"/>).
 /// </summary>
 public sealed class GazetteerComponent : IPipelineComponent
 {
@@ -57,9 +58,7 @@ public sealed class GazetteerComponent : IPipelineComponent
             }
         }
 
-        FindPatternOrganizations(document);
         document.Entities.Sort((a, b) => a.TokenStart.CompareTo(b.TokenStart));
-        ConfirmWeakAliases(document);
     }
 
     /// <summary>Countries named inside an organization's name (U.S. State Department, Qatar News Agency).</summary>
@@ -181,147 +180,6 @@ public sealed class GazetteerComponent : IPipelineComponent
                 return t.IsWord && t.IsLower(document.Text) && !NotGovernmentFollowers.Contains(t.Norm) ? m.Entry.Country : null;
             default:
                 return null;
-        }
-    }
-
-    private static void FindPatternOrganizations(AnnotatedDocument document)
-    {
-        var tokens = document.Tokens;
-        var text = document.Text;
-        var kb = document.Knowledge;
-        var covered = new bool[tokens.Count];
-        foreach (var e in document.Entities)
-        {
-            if (e.Entry.Kind is EntityKind.Organization)
-            {
-                for (var k = e.TokenStart; k < e.TokenEnd; k++)
-                {
-                    covered[k] = true;
-                }
-            }
-        }
-
-        foreach (var s in document.Sentences)
-        {
-            for (var h = s.TokenStart; h < s.TokenEnd; h++)
-            {
-                var head = tokens[h];
-                if (!head.IsWord || covered[h] || !head.IsCapitalized(text) || !kb.OrganizationHeads.Contains(head.Norm))
-                {
-                    continue;
-                }
-
-                var start = h;
-                while (start - 1 >= s.TokenStart && IsNameWord(document, start - 1) && !covered[start - 1])
-                {
-                    start--;
-                }
-
-                if (start < h && tokens[start].Norm is "the" or "a" or "an" or "this")
-                {
-                    start++;
-                }
-
-                var end = h + 1;
-                while (end < s.TokenEnd)
-                {
-                    var t = tokens[end];
-                    if (IsNameWord(document, end) && !covered[end])
-                    {
-                        end++;
-                    }
-                    else if (t.Norm == "-" && end + 1 < s.TokenEnd && IsNameWord(document, end + 1) && t.Start == tokens[end - 1].End)
-                    {
-                        end += 2;
-                    }
-                    else if (t.Norm is "for" or "of" or "on" or "and" && end + 1 < s.TokenEnd)
-                    {
-                        var k = end + 1;
-                        if (tokens[k].Norm == "the" && k + 1 < s.TokenEnd)
-                        {
-                            k++;
-                        }
-
-                        if (IsNameWord(document, k) && !covered[k])
-                        {
-                            end = k + 1;
-                        }
-                        else
-                        {
-                            break;
-                        }
-                    }
-                    else
-                    {
-                        break;
-                    }
-                }
-
-                var words = 0;
-                for (var k = start; k < end; k++)
-                {
-                    if (tokens[k].IsWord)
-                    {
-                        words++;
-                    }
-                }
-
-                if (words < 2)
-                {
-                    h = end - 1;
-                    continue;
-                }
-
-                var name = document.TokenRangeText(start, end);
-                var entry = new GazetteerEntry(EntityKind.Organization, "pattern:" + Tokenizer.NormalizePhrase(name), name, null, CaseMode.Capitalized, name, false, "pattern");
-                document.Entities.Add(new EntityMention(start, end, tokens[start].Start, tokens[end - 1].End, entry, s.Index));
-                for (var k = start; k < end; k++)
-                {
-                    covered[k] = true;
-                }
-
-                h = end - 1;
-            }
-        }
-    }
-
-    private static bool IsNameWord(AnnotatedDocument document, int i)
-    {
-        var t = document.Tokens[i];
-        return t.IsWord && t.IsCapitalized(document.Text) && !document.Knowledge.Calendar.ContainsKey(t.Norm) && t.Norm is not ("the" or "a" or "an" or "this" or "in" or "on" or "at");
-    }
-
-    private static void ConfirmWeakAliases(AnnotatedDocument document)
-    {
-        var strong = new HashSet<string>(StringComparer.Ordinal);
-        var isisSentences = new HashSet<int>();
-        foreach (var e in document.Entities)
-        {
-            if (e.Entry.Kind != EntityKind.Organization)
-            {
-                continue;
-            }
-
-            if (!e.Entry.Weak)
-            {
-                strong.Add(e.Entry.Id);
-            }
-
-            if (e.Entry.OrgKind == "armed" && e.Entry.Id.StartsWith("is", StringComparison.Ordinal))
-            {
-                isisSentences.Add(e.Sentence);
-            }
-        }
-
-        // Another coalition named (the Saudi-led coalition in Yemen, the Islamic Military Counter Terrorism
-        // Coalition) and no full name of the Global Coalition: a bare "coalition" is that other one.
-        var otherCoalition = document.Entities.Any(e => e.Entry.OrgKind == "othercoalition");
-        foreach (var e in document.Entities)
-        {
-            if (e.Entry.Weak)
-            {
-                e.Confirmed = strong.Contains(e.Entry.Id) || (!otherCoalition && isisSentences.Contains(e.Sentence));
-            }
         }
     }
 }

@@ -27,6 +27,15 @@ public sealed class KnowledgeBase
     public Dictionary<string, string> NameVariants { get; } = new(StringComparer.Ordinal);
     public HashSet<string> NameStopwords { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Particles { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Given (first) names, normalized (<c>given_names.tsv</c>, see tools/gazetteers).</summary>
+    public HashSet<string> GivenNames { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Offices that belong to one country by name (Secretary of State: US), normalized (<c>office_countries.tsv</c>).</summary>
+    public Dictionary<string, string> OfficeCountries { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The country an organization belongs to (the State Department: US), from <c>organizations.tsv</c>.</summary>
+    public Dictionary<string, string> OrganizationCountries { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> MeetingTriggers { get; } = new(StringComparer.Ordinal);
     public PhraseTrie<string> MeetingFormats { get; } = new();
     public Dictionary<string, string> MeetingRoles { get; } = new(StringComparer.Ordinal);
@@ -76,7 +85,7 @@ public sealed class KnowledgeBase
             kb.TitleWords[Tokenizer.NormalizePhrase(r[0])] = r[1];
         }
 
-        kb.SpeechVerbs.UnionWith(DataFiles.ReadLines("speech_verbs.txt"));
+        kb.SpeechVerbs.UnionWith(DataFiles.ReadLines("sets/speech_verbs.txt"));
         foreach (var line in DataFiles.ReadLines("name_variants.tsv"))
         {
             var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -87,8 +96,14 @@ public sealed class KnowledgeBase
             }
         }
 
-        kb.NameStopwords.UnionWith(DataFiles.ReadLines("name_stopwords.txt").Select(Tokenizer.NormalizePhrase));
-        kb.Particles.UnionWith(DataFiles.ReadLines("particles.txt"));
+        kb.NameStopwords.UnionWith(DataFiles.ReadLines("sets/name_stopwords.txt").Select(Tokenizer.NormalizePhrase));
+        kb.Particles.UnionWith(DataFiles.ReadLines("sets/name_particles.txt"));
+        foreach (var r in DataFiles.ReadRows("office_countries.tsv"))
+        {
+            kb.OfficeCountries[Tokenizer.NormalizePhrase(r[0])] = r[1];
+        }
+
+        kb.GivenNames.UnionWith(DataFiles.ReadRows("given_names.tsv").Select(r => Tokenizer.NormalizePhrase(r[0]).Replace(" ", "", StringComparison.Ordinal)));
         foreach (var r in DataFiles.ReadRows("meeting_cues.tsv"))
         {
             var role = r[1];
@@ -133,7 +148,10 @@ public sealed class KnowledgeBase
             kb.Calendar[Tokenizer.NormalizePhrase(r[0])] = (r[1], int.Parse(r[2], CultureInfo.InvariantCulture));
         }
 
-        kb.Sets = WordSets.LoadEmbedded();
+        kb.Sets = WordSets.LoadEmbedded(new Dictionary<string, IEnumerable<string>>(StringComparer.Ordinal)
+        {
+            ["given_names"] = DataFiles.ReadRows("given_names.tsv").Select(r => r[0]).Where(n => !n.Contains(' ', StringComparison.Ordinal)).ToList(),
+        });
         foreach (var name in DataFiles.Names("patterns/", ".jsonl"))
         {
             var file = "patterns/" + name + ".jsonl";
@@ -142,7 +160,7 @@ public sealed class KnowledgeBase
 
         kb.DataHash = HashData();
         kb.Abbreviations.UnionWith(DataFiles.ReadLines("abbreviations.txt"));
-        kb.OrganizationHeads.UnionWith(DataFiles.ReadLines("org_heads.txt"));
+        kb.OrganizationHeads.UnionWith(DataFiles.ReadLines("sets/org_heads.txt"));
         using (var json = JsonDocument.Parse(DataFiles.ReadAll("pipeline.json")))
         {
             kb.DefaultComponents = json.RootElement.GetProperty("components").EnumerateArray().Select(e => e.GetString()!).ToList();
@@ -162,6 +180,16 @@ public sealed class KnowledgeBase
 
         return Convert.ToHexStringLower(sha.GetHashAndReset())[..12];
     }
+
+    /// <summary>Is the normalized word (or hyphenated pair, "jean-yves") a known given name?</summary>
+    public bool IsGivenName(string norm) => GivenNames.Contains(norm);
+
+    /// <summary>The country an organization belongs to, or null.</summary>
+    public string? OrganizationCountry(string id) => OrganizationCountries.GetValueOrDefault(id);
+
+    /// <summary>The table entry of an organization by id (its canonical name as surface).</summary>
+    public GazetteerEntry? OrganizationEntry(string id) =>
+        Organizations.TryGetValue(id, out var org) ? new GazetteerEntry(EntityKind.Organization, id, org.Canonical, null, CaseMode.Exact, org.Canonical, false, org.Kind) : null;
 
     public bool IsTitleWord(string norm) => TitleWords.ContainsKey(norm);
 
@@ -189,7 +217,16 @@ public sealed class KnowledgeBase
             var code = r[2];
             var country = kind == EntityKind.Subdivision ? code[..2] : code;
             var mode = kind == EntityKind.CountryAbbreviation ? CaseMode.Exact : CaseMode.Capitalized;
-            Gazetteer.Add(surface, new GazetteerEntry(kind, code, r[3], country, mode, surface));
+            var entry = new GazetteerEntry(kind, code, r[3], country, mode, surface);
+            Gazetteer.Add(surface, entry);
+            if (kind is EntityKind.City or EntityKind.Capital or EntityKind.Subdivision)
+            {
+                foreach (var variant in ArabicArticleVariants(surface))
+                {
+                    Gazetteer.Add(variant, entry);
+                }
+            }
+
             if (kind == EntityKind.Country && !CountryNames.ContainsKey(code))
             {
                 CountryNames[code] = r[3];
@@ -202,6 +239,68 @@ public sealed class KnowledgeBase
         }
     }
 
+    private static readonly HashSet<string> Articles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "ed", "er", "es", "esh", "et", "ez", "en",
+    };
+
+    /// <summary>
+    /// Other transliterations of the Arabic article inside a place name, which sources write many ways: "Salah ad Din" is
+    /// also Salah al-Din and Salah el-Din, "Deir ez-Zor" also Deir al-Zor and Deir el-Zor — al/el, or the article
+    /// assimilated to a sun letter (ad-Din, ar-Raqqa, ash-Sham), with a hyphen or a space.
+    /// </summary>
+    public static IEnumerable<string> ArabicArticleVariants(string surface)
+    {
+        var words = surface.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 1; i < words.Length; i++)
+        {
+            string article, rest;
+            var consumed = 1;
+            var dash = words[i].IndexOf('-', StringComparison.Ordinal);
+            if (dash > 0 && Articles.Contains(words[i][..dash]) && dash + 1 < words[i].Length)
+            {
+                article = words[i][..dash];
+                rest = words[i][(dash + 1)..];
+            }
+            else if (Articles.Contains(words[i]) && i + 1 < words.Length)
+            {
+                article = words[i];
+                rest = words[i + 1];
+                consumed = 2;
+            }
+            else
+            {
+                continue;
+            }
+
+            var lower = rest.ToLowerInvariant();
+            var sun = lower.Length >= 2 && lower[..2] is "sh" or "th" or "dh" ? lower[..2] : lower.Length > 0 && "tdrzsn".Contains(lower[0], StringComparison.Ordinal) ? lower[..1] : null;
+            var forms = new List<string> { "al", "el" };
+            if (sun is not null)
+            {
+                forms.Add("a" + sun);
+                forms.Add("e" + sun);
+            }
+
+            var before = string.Join(' ', words[..i]);
+            var after = string.Join(' ', words[(i + consumed)..]);
+            foreach (var form in forms)
+            {
+                var cased = char.IsUpper(article[0]) ? char.ToUpperInvariant(form[0]) + form[1..] : form;
+                foreach (var joined in new[] { cased + "-" + rest, cased + " " + rest })
+                {
+                    var variant = (before + " " + joined + (after.Length > 0 ? " " + after : "")).Trim();
+                    if (!string.Equals(variant, surface, StringComparison.OrdinalIgnoreCase))
+                    {
+                        yield return variant;
+                    }
+                }
+            }
+
+            yield break;
+        }
+    }
+
     private void LoadOrganizations()
     {
         foreach (var r in DataFiles.ReadRows("organizations.tsv"))
@@ -210,9 +309,16 @@ public sealed class KnowledgeBase
             var kind = r[1];
             var canonical = r[2];
             Organizations[id] = (canonical, kind);
-            foreach (var alias in r[3].Split('|', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var written in r[3].Split('|', StringSplitOptions.RemoveEmptyEntries))
             {
-                Gazetteer.Add(alias, new GazetteerEntry(EntityKind.Organization, id, canonical, null, ModeOf(alias), alias, false, kind));
+                var exact = written.StartsWith('=');
+                var alias = exact ? written[1..] : written;
+                Gazetteer.Add(alias, new GazetteerEntry(EntityKind.Organization, id, canonical, null, exact ? CaseMode.Exact : ModeOf(alias), alias, false, kind));
+            }
+
+            if (r.Length > 5 && r[5].Length == 2)
+            {
+                OrganizationCountries[id] = r[5];
             }
 
             if (r.Length > 4)

@@ -17,9 +17,15 @@ public sealed class WordSets
         _sets = entries.ToFrozenDictionary(kv => kv.Key, kv => WordSet.Of(kv.Key, kv.Value), StringComparer.Ordinal);
     }
 
-    public static WordSets LoadEmbedded()
+    /// <summary>The embedded sets, plus sets built from other data (<paramref name="extra"/>: name → entries).</summary>
+    public static WordSets LoadEmbedded(IReadOnlyDictionary<string, IEnumerable<string>>? extra = null)
     {
         var entries = new Dictionary<string, IEnumerable<string>>(StringComparer.Ordinal);
+        foreach (var (name, list) in extra ?? new Dictionary<string, IEnumerable<string>>())
+        {
+            entries[name] = list;
+        }
+
         foreach (var name in DataFiles.Names("sets/", ".txt"))
         {
             entries[name] = DataFiles.ReadLines("sets/" + name + ".txt").ToList();

@@ -58,6 +58,11 @@ public sealed class AnnotatedDocument(ExtractionRequest request, KnowledgeBase k
     public List<PatternMatch> Match(string patterns, int from, int to, string? label = null) =>
         Knowledge.Patterns(patterns).Matches(MatchInput, from, to, label);
 
+    public List<TitleMention> Titles { get; } = [];
+
+    /// <summary>Runs of name words with their cues (the name finder's output, before coreference).</summary>
+    public List<NameCandidate> NameCandidates { get; } = [];
+
     public List<PersonEntity> People { get; } = [];
     public List<PersonMention> PersonMentions { get; } = [];
     public List<DateMention> Dates { get; } = [];

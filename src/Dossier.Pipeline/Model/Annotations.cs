@@ -14,7 +14,12 @@ public static class Layers
     public const string Published = "published";
     public const string Datelines = "datelines";
     public const string Entities = "entities";
+    public const string Organizations = "organizations";
+    public const string CoalitionReferences = "coalition-references";
     public const string People = "people";
+    public const string Titles = "titles";
+    public const string PersonNames = "person-names";
+    public const string PersonAttributes = "person-attributes";
     public const string Dates = "dates";
     public const string Numbers = "numbers";
     public const string Money = "money";
@@ -57,10 +62,86 @@ public sealed class EntityMention(int tokenStart, int tokenEnd, int start, int e
     /// <summary>The ISO code of the country this mention refers to as a country (null: it does not).</summary>
     public string? CountryRef { get; set; }
 
+    /// <summary>Named inside another organization's name (Daesh in "Global Coalition against Daesh").</summary>
+    public bool Nested { get; init; }
+
     /// <summary>For a weak organization alias: whether context confirmed it.</summary>
     public bool Confirmed { get; set; } = true;
 
     public TextSpan Span => new(Start, End);
+}
+
+/// <summary>
+/// A title or office phrase ("U.S. Secretary of State", "the acting US special envoy for the Global Coalition",
+/// "Iraq's Foreign Minister", "Director of the Policy Planning Department (PPD)"), found around a head word.
+/// </summary>
+public sealed class TitleMention(int tokenStart, int tokenEnd, int head, int sentence)
+{
+    public int TokenStart { get; } = tokenStart;
+    public int TokenEnd { get; } = tokenEnd;
+
+    /// <summary>The head word's token (Minister, Envoy, spokesman).</summary>
+    public int Head { get; } = head;
+
+    public int Sentence { get; } = sentence;
+
+    /// <summary>The head is a plural (Defence Ministers): it may stand before a list of names.</summary>
+    public bool Plural { get; init; }
+
+    /// <summary>The head is a relational word (counterpart, colleague): a cue for a name, not an office.</summary>
+    public bool Relational { get; init; }
+
+    /// <summary>The country the phrase names (U.S. Secretary of State, Iraq's Foreign Minister, Saudi …), if any.</summary>
+    public string? Country { get; set; }
+}
+
+/// <summary>What makes a run of name words a person's name.</summary>
+[Flags]
+public enum NameCues
+{
+    None = 0,
+
+    /// <summary>A title phrase right before it (Secretary of State Antony Blinken).</summary>
+    TitleBefore = 1,
+
+    /// <summary>A title phrase in apposition after it (Jassim Mohamed, Director of …).</summary>
+    TitleAfter = 2,
+
+    /// <summary>A rank or honorific before it (Ambassador, Maj.-Gen., Prince, Ms.).</summary>
+    Rank = 4,
+
+    /// <summary>Its first word is a known given name (Nadia, Kwame, Jean-Yves).</summary>
+    GivenName = 8,
+
+    /// <summary>It has the shape of an Arabic name: Abu/bin/ibn/al- between name words (Abu Bakr al-Baghdadi).</summary>
+    ArabicShape = 16,
+
+    /// <summary>A speech verb right after or before it (X said, said X), or ", who".</summary>
+    Speech = 32,
+
+    /// <summary>A relational word before it (his counterpart X).</summary>
+    Relation = 64,
+}
+
+/// <summary>A run of name words the name finder kept, with the cues around it; the coreference step makes people of them.</summary>
+public sealed class NameCandidate(int tokenStart, int tokenEnd, int sentence, int words)
+{
+    public int TokenStart { get; } = tokenStart;
+    public int TokenEnd { get; } = tokenEnd;
+    public int Sentence { get; } = sentence;
+
+    /// <summary>Name words in the run (particles and initials included, punctuation not).</summary>
+    public int Words { get; } = words;
+
+    public NameCues Cues { get; set; }
+
+    public TitleMention? TitleBefore { get; set; }
+    public TitleMention? TitleAfter { get; set; }
+    public RankEntry? Rank { get; set; }
+    public int RankStart { get; set; } = -1;
+
+    /// <summary>In a title-case headline: a person only if named so elsewhere.</summary>
+    public bool InHeadline { get; init; }
 }
 
 /// <summary>A person: mentions merged, with the title and country found around them.</summary>
@@ -76,11 +157,23 @@ public sealed class PersonEntity(string name)
 
 public sealed class PersonMention(int tokenStart, int tokenEnd, int start, int end, PersonEntity person, int sentence)
 {
+    /// <summary>The title phrase right before the name (with a rank or a comma between at most), if any.</summary>
+    public TitleMention? TitleBefore { get; set; }
+
+    /// <summary>The title phrase in apposition after the name (", Director of …", "– Head of …"), if any.</summary>
+    public TitleMention? TitleAfter { get; set; }
+
+    /// <summary>A rank or honorific right before the name (Ambassador, Maj.-Gen., Prince), if any.</summary>
+    public RankEntry? Rank { get; set; }
+
+    /// <summary>Token where the rank starts (for "Prince Faisal"-style aliases), or -1.</summary>
+    public int RankStart { get; set; } = -1;
+
     public int TokenStart { get; } = tokenStart;
     public int TokenEnd { get; } = tokenEnd;
     public int Start { get; } = start;
     public int End { get; } = end;
-    public PersonEntity Person { get; } = person;
+    public PersonEntity Person { get; set; } = person;
     public int Sentence { get; } = sentence;
 }
 

@@ -1,0 +1,75 @@
+using Dossier.Domain;
+using Dossier.Pipeline;
+using Dossier.Pipeline.Model;
+
+namespace Dossier.Cli.Commands;
+
+/// <summary>
+/// <c>annotate FILE [--layers titles,names,people,entities,dates,numbers]</c>: runs the pipeline over one article and prints
+/// what its components saw, layer by layer, each annotation with its text — for error analysis of the rules.
+/// </summary>
+public static class AnnotateCommand
+{
+    public static int Run(Args args, TextWriter stdout)
+    {
+        var file = args.Positional.FirstOrDefault() ?? throw new UsageException("annotate needs a file");
+        if (!File.Exists(file))
+        {
+            throw new UsageException($"file not found: {file}");
+        }
+
+        var layers = (args.Get("layers") ?? "titles,names,people").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        var text = ExtractCommand.ReadOriginalText(file);
+        var document = ExtractionPipeline.CreateDefault().Annotate(new ExtractionRequest(Path.GetFileNameWithoutExtension(file), text));
+        string Range(int from, int to) => document.TokenRangeText(from, to).ReplaceLineEndings(" ");
+        if (layers.Contains("entities"))
+        {
+            foreach (var e in document.Entities)
+            {
+                stdout.WriteLine($"entity  s{e.Sentence,-3} {e.Entry.Kind,-20} {e.Entry.Id,-12} {(e.Confirmed ? "" : "(unconfirmed) ")}{Range(e.TokenStart, e.TokenEnd)}");
+            }
+        }
+
+        if (layers.Contains("titles"))
+        {
+            foreach (var t in document.Titles)
+            {
+                stdout.WriteLine($"title   s{t.Sentence,-3} {(t.Plural ? "plural " : "")}{(t.Relational ? "relational " : "")}{t.Country ?? "--"} {Range(t.TokenStart, t.TokenEnd)}");
+            }
+        }
+
+        if (layers.Contains("names"))
+        {
+            foreach (var c in document.NameCandidates)
+            {
+                stdout.WriteLine($"name    s{c.Sentence,-3} {(c.InHeadline ? "headline " : "")}[{c.Cues}] {Range(c.TokenStart, c.TokenEnd)}");
+            }
+        }
+
+        if (layers.Contains("people"))
+        {
+            foreach (var p in document.People)
+            {
+                stdout.WriteLine($"person  {p.Name} | title: {p.Title ?? "-"} | country: {p.Country ?? "-"} | aliases: {string.Join("; ", p.Aliases)} | mentions: {p.Mentions.Count}");
+            }
+        }
+
+        if (layers.Contains("dates"))
+        {
+            foreach (var d in document.Dates)
+            {
+                stdout.WriteLine($"date    s{d.Sentence,-3} {d.Value ?? "null",-10} {Range(d.TokenStart, d.TokenEnd)}");
+            }
+        }
+
+        if (layers.Contains("numbers"))
+        {
+            foreach (var n in document.Numbers)
+            {
+                stdout.WriteLine($"number  s{n.Sentence,-3} {n.Value} {n.Currency} {Range(n.TokenStart, n.TokenEnd)}");
+            }
+        }
+
+        return 0;
+    }
+}

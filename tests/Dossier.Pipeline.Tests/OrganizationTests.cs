@@ -1,0 +1,120 @@
+using Dossier.Pipeline.Knowledge;
+
+namespace Dossier.Pipeline.Tests;
+
+/// <summary>Organizations found by pattern, coordinated, defined by acronym and nested (OrganizationsComponent).</summary>
+public class OrganizationsComponentTests
+{
+    [Theory]
+    [InlineData("Officials of the Hope Party and the Dawn Alliance met on Sunday.", new[] { "Dawn Alliance", "Hope Party" })]
+    [InlineData("The Ministry of Water Resources said the dam was safe.", new[] { "Ministry of Water Resources" })]
+    [InlineData("A letter from the Ministry of Foreign Affairs, Trade and Development arrived.", new[] { "Ministry of Foreign Affairs, Trade and Development" })]
+    [InlineData("Delegates of the Rafidain parliamentary bloc walked out.", new[] { "Rafidain parliamentary bloc" })]
+    [InlineData("The Kenyan foreign ministry said the talks would go on.", new[] { "Kenyan foreign ministry" })]
+    public void Process_NameAroundAHeadWord_IsAnOrganization(string text, string[] names)
+    {
+        var facts = TestSupport.Extract(text);
+
+        Assert.Equal(names, facts.Organizations.Select(o => o.Name).Order().ToArray());
+    }
+
+    [Fact]
+    public void Process_OfficeOfAKnownOrganizationInARegion_IsOneLongerName()
+    {
+        var facts = TestSupport.Extract("The event was hosted by the United Nations Office for Disarmament Affairs in Africa last year.");
+
+        Assert.Equal("United Nations Office for Disarmament Affairs in Africa", Assert.Single(facts.Organizations).Name);
+    }
+
+    [Theory]
+    [InlineData("Iranian forces and their proxies withdrew.")]
+    [InlineData("Twenty-six Coalition partners sent troops.")]
+    [InlineData("It is a testimony of the Coalition for Peru and its role.")]
+    [InlineData("From Protest to Ruling Bloc\n\nThe party won.")]
+    public void Process_GenericNounsAndHeadlines_AreNoOrganizationByPattern(string text)
+    {
+        Assert.DoesNotContain(TestSupport.Extract(text).Organizations, o => o.Name.Contains("forces", StringComparison.Ordinal)
+            || o.Name.StartsWith("Twenty", StringComparison.Ordinal) || o.Name.Contains("Peru", StringComparison.Ordinal) || o.Name.Contains("Bloc", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Process_CoordinatedBodies_AreSeparateOrganizationsKnownToTheTable()
+    {
+        var facts = TestSupport.Extract("ISIS was discussed in the Coalition's Communications and Foreign Terrorist Fighters Working Groups.");
+
+        Assert.Contains(facts.Organizations, o => o.Name == "Communications Working Group");
+        Assert.Contains(facts.Organizations, o => o.Name == "Foreign Terrorist Fighters Working Group");
+    }
+
+    [Fact]
+    public void Process_AcronymDefinedInParentheses_IsAnAliasAndLaterMentions()
+    {
+        var facts = TestSupport.Extract("The Agency for Digital Security (ADS) issued a warning. Later, ADS said the attack was contained.");
+
+        var org = Assert.Single(facts.Organizations);
+        Assert.Equal("Agency for Digital Security", org.Name);
+        Assert.Contains("ADS", org.Aliases);
+        Assert.Equal(3, org.Spans.Count);
+    }
+
+    [Fact]
+    public void Process_ArmedGroupNamedInsideTheCoalitionsName_IsMentionedToo()
+    {
+        var facts = TestSupport.Extract("Ministers of the Global Coalition against Daesh met in Riyadh.");
+
+        Assert.Contains(facts.Organizations, o => o.Name == "ISIS");
+        Assert.Contains(facts.Organizations, o => o.Name == "Global Coalition to Defeat ISIS");
+    }
+
+    [Fact]
+    public void Process_WeakAliasInsideALongerName_IsPartOfThatName()
+    {
+        var facts = TestSupport.Extract("• Reform Coalition\n• Unity Alliance");
+
+        Assert.Equal(["Reform Coalition", "Unity Alliance"], facts.Organizations.Select(o => o.Name).Order().ToArray());
+    }
+
+    [Theory]
+    [InlineData("The envoy said in comments posted on X on Tuesday that talks would resume.", true)]
+    [InlineData("Malcolm X is remembered in Harlem.", false)]
+    public void Process_XIsThePlatformOnlyWhereSomethingIsPostedOnIt(string text, bool platform)
+    {
+        Assert.Equal(platform, TestSupport.Extract(text).Organizations.Any(o => o.Name == "X"));
+    }
+}
+
+/// <summary>Which bare "coalition" is the Global Coalition (CoalitionReferencesComponent).</summary>
+public class CoalitionReferencesComponentTests
+{
+    [Theory]
+    [InlineData("ISIS lost ground in the north. The coalition said strikes would continue.", true)]
+    [InlineData("The Small Group met in Paris. The coalition welcomed its report.", true)]
+    [InlineData("The Saudi-led coalition struck again. The coalition said ISIS was not involved.", false)]
+    [InlineData("The coalition government fell after a vote in parliament.", false)]
+    public void Process_BareCoalition_IsTheGlobalCoalitionOnlyInContext(string text, bool global)
+    {
+        Assert.Equal(global, TestSupport.Extract(text).Organizations.Any(o => o.Name == "Global Coalition to Defeat ISIS"));
+    }
+}
+
+public class ArabicArticleVariantTests
+{
+    [Fact]
+    public void ArabicArticleVariants_PlaceWithAnArticle_GivesTheOtherTransliterations()
+    {
+        var variants = KnowledgeBase.ArabicArticleVariants("Salah ad Din").ToList();
+
+        Assert.Contains("Salah al-Din", variants);
+        Assert.Contains("Salah el-Din", variants);
+        Assert.Contains("Salah ad-Din", variants);
+        Assert.DoesNotContain("Salah ad Din", variants);
+    }
+
+    [Fact]
+    public void Process_PlaceWrittenWithAnotherArticle_IsFound()
+    {
+        var facts = TestSupport.Extract("Strikes hit Deir al-Zor province and Ras el-Ain.");
+
+        Assert.Empty(facts.People);
+    }
+}
