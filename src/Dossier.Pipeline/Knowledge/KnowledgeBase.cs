@@ -37,6 +37,7 @@ public sealed class KnowledgeBase
     public Dictionary<string, (string Kind, int Number)> Calendar { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Abbreviations { get; } = new(StringComparer.Ordinal);
     public HashSet<string> OrganizationHeads { get; } = new(StringComparer.Ordinal);
+    public DateLexicon DateCues { get; private set; } = new();
     public IReadOnlyList<string> DefaultComponents { get; private set; } = [];
 
     public static KnowledgeBase Load()
@@ -118,6 +119,7 @@ public sealed class KnowledgeBase
 
         kb.Abbreviations.UnionWith(DataFiles.ReadLines("abbreviations.txt"));
         kb.OrganizationHeads.UnionWith(DataFiles.ReadLines("org_heads.txt"));
+        kb.DateCues = DateLexicon.Load(DataFiles.ReadRows("date_cues.tsv"));
         using (var json = JsonDocument.Parse(DataFiles.ReadAll("pipeline.json")))
         {
             kb.DefaultComponents = json.RootElement.GetProperty("components").EnumerateArray().Select(e => e.GetString()!).ToList();
