@@ -40,6 +40,32 @@ public class DateTests
         Assert.Equal(expected, Single(text, published).Value);
     }
 
+    [Theory]
+    [InlineData("Troops are to leave the base by September.", "2025-08-17", "2025-09")]
+    [InlineData("Troops had left the base by September.", "2025-08-17", "2024-09")]
+    [InlineData("Troops left the base in September.", "2025-08-17", "2024-09")]
+    [InlineData("Troops will leave the base in September.", "2025-08-17", "2025-09")]
+    public void Process_MonthWithoutYear_DeadlineOrFutureIsTheNextPastTheLast(string text, string published, string expected)
+    {
+        Assert.Equal(expected, Single(text, published).Value);
+    }
+
+    [Fact]
+    public void Process_MonthsFromTo_AreBothMonths()
+    {
+        var dates = Dates("Strikes went on from March to May.", "2019-06-01");
+
+        Assert.Equal(new string?[] { "2019-03", "2019-05" }, dates.Select(d => d.Value));
+    }
+
+    [Theory]
+    [InlineData("Veterans To March On The Capitol")]
+    [InlineData("May I thank our hosts.")]
+    public void Process_MonthNameAsAVerb_IsNoDate(string text)
+    {
+        Assert.Empty(Dates(text, "2019-06-01"));
+    }
+
     [Fact]
     public void Process_YearlessDateWithoutReference_IsMonthAndDayOnly()
     {

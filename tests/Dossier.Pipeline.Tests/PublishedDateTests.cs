@@ -38,6 +38,8 @@ public class PublishedDateHeaderTests
     [InlineData("Posted on August 14, 2020 by admin\nThe coalition met.", "2020-08-14")]
     [InlineData("By Maria Lopez | 14 February 2020\nThe coalition met in Madrid.", "2020-02-14")]
     [InlineData("Gulf Daily Post - 6 March 2019\nThe coalition met in Manama.", "2019-03-06")]
+    [InlineData("Envoy visits Baghdad\nTue 12 May 2020 10.03 BST\nThe envoy met officials.", "2020-05-12")]
+    [InlineData("Envoy visits Baghdad\nSunday 8 March 2020 - 14:05\nThe envoy met officials.", "2020-03-08")]
     public void Process_HeaderLineWithTheDate_GivesThePublicationDate(string text, string expected)
     {
         Assert.Equal(expected, Published(text));
@@ -105,6 +107,8 @@ public class PublishedDateHeaderTests
     [InlineData("AMMAN, March 3 (Petra) -- The coalition met in Amman.")]
     [InlineData("Coalition update\nMarch 22: Coalition forces conducted strikes near Raqqa.")]
     [InlineData("Ministers meet | Berlin 06.2018\nThe ministers met in Berlin.")]
+    [InlineData("Envoy meets leaders\nFile photo / May 12, 2019\nThe envoy said the talks went well.")]
+    [InlineData("Envoy meets leaders\nThe envoy met the leaders of the region in the capital on Monday.\nHe said the talks with the leaders had gone very well indeed.\nOfficials from both sides attended the talks at the palace.\nJune 2, 2017\nRelated stories")]
     public void Process_DateThatIsNotThePages_LeavesPublishedNull(string text)
     {
         Assert.Null(Published(text));

@@ -396,12 +396,20 @@ public static class DateGrammar
             return false;
         }
 
+        if (prev is "to" or "through" && !MonthBefore(doc, i - 1))
+        {
+            // "from March to May" is a month; "Protesters to March" is a verb.
+            return false;
+        }
+
         if (prev is "last" or "next" or "this")
         {
             start = i - 1;
         }
 
-        var future = prev == "next" || (prev != "last" && Future(doc, start));
+        // "by September" is a deadline: announced unless a past cue says otherwise ("had left by September").
+        var tense = Tense(doc, start);
+        var future = prev == "next" || (prev != "last" && (tense > 0 || (lexicon.Is(prev, "deadline") && tense == 0)));
         string? resolved = null;
         string? past = null;
         string? next = null;
@@ -422,6 +430,20 @@ public static class DateGrammar
 
         match = new DateMatch(start, i + 1, resolved, false, future, false) { Month = m, YearInferred = true, PastValue = past, FutureValue = next };
         return true;
+    }
+
+    /// <summary>A month name among the few tokens before <paramref name="k"/> in its sentence ("from March to").</summary>
+    private static bool MonthBefore(AnnotatedDocument doc, int k)
+    {
+        for (var j = k - 1; j >= Math.Max(0, k - 3) && SameSentence(doc, j, k); j--)
+        {
+            if (MonthAt(doc, j) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The first token of a month's qualifier: "mid-May", "late June", "the end of September" (else the month itself).</summary>
@@ -662,7 +684,10 @@ public static class DateGrammar
     /// Whether the date at token <paramref name="i"/> is announced: a future cue (will, upcoming, scheduled, to be held)
     /// before it in its sentence, nearer than any past cue (was, held, met, said). "be held" is future.
     /// </summary>
-    public static bool Future(AnnotatedDocument doc, int i)
+    public static bool Future(AnnotatedDocument doc, int i) => Tense(doc, i) > 0;
+
+    /// <summary>1 when a future cue is nearer before token <paramref name="i"/> in its sentence, -1 for a past cue, 0 for none.</summary>
+    private static int Tense(AnnotatedDocument doc, int i)
     {
         var tokens = doc.Tokens;
         var lexicon = doc.Knowledge.DateCues;
@@ -673,7 +698,7 @@ public static class DateGrammar
             var n = tokens[k].Norm;
             if (lexicon.Is(n, "future"))
             {
-                return true;
+                return 1;
             }
 
             if (lexicon.Is(n, "past"))
@@ -683,11 +708,11 @@ public static class DateGrammar
                     continue;
                 }
 
-                return false;
+                return -1;
             }
         }
 
-        return false;
+        return 0;
     }
 
     private static string? Existing(int year, int month, int day, int step)

@@ -29,6 +29,12 @@ public static class HeaderDates
     /// <summary>A paragraph this long with a sentence end in it is body text.</summary>
     public const int BodyTokens = 30;
 
+    /// <summary>The header ends at the third paragraph that is a sentence (a banner or two may come before the date).</summary>
+    public const int MaxHeaderSentences = 3;
+
+    /// <summary>A paragraph this long that ends a sentence is a sentence, not a header line.</summary>
+    private const int SentenceTokens = 8;
+
     public const int Published = 5;
     public const int Office = 4;
     public const int Line = 4;
@@ -53,10 +59,10 @@ public static class HeaderDates
     {
         HeaderDate? best = null;
         var officeLine = -MaxHeaderParagraphs;
-        foreach (var p in doc.Paragraphs.Take(MaxHeaderParagraphs))
+        var bodyStart = BodyStart(doc);
+        foreach (var p in doc.Paragraphs.Take(bodyStart + 1))
         {
-            var body = IsBody(doc, p);
-            if (Evaluate(doc, p, body, p.Index - officeLine <= 3) is { } found && (best is null || found.Strength > best.Value.Strength))
+            if (Evaluate(doc, p, p.Index == bodyStart, p.Index - officeLine <= 3) is { } found && (best is null || found.Strength > best.Value.Strength))
             {
                 best = found;
             }
@@ -65,22 +71,22 @@ public static class HeaderDates
             {
                 officeLine = p.Index;
             }
-
-            if (body)
-            {
-                break;
-            }
         }
 
         return best;
     }
 
-    /// <summary>Index of the first body paragraph (the end of the header), or the paragraph count.</summary>
+    /// <summary>
+    /// Index of the first body paragraph, where the header ends: a paragraph of at least <see cref="BodyTokens"/> tokens
+    /// with a sentence end, or the third paragraph that is a sentence (short paragraphs of a wire story), or the
+    /// paragraph after the first <see cref="MaxHeaderParagraphs"/>.
+    /// </summary>
     public static int BodyStart(AnnotatedDocument doc)
     {
+        var sentences = 0;
         foreach (var p in doc.Paragraphs.Take(MaxHeaderParagraphs))
         {
-            if (IsBody(doc, p))
+            if (IsBody(doc, p) || (IsSentence(doc, p) && ++sentences == MaxHeaderSentences))
             {
                 return p.Index;
             }
@@ -173,12 +179,18 @@ public static class HeaderDates
             end--;
         }
 
+        var cues = doc.Knowledge.DateCues;
         if (end == s)
         {
             return dateStart == s ? "none" : null;
         }
 
-        var cues = doc.Knowledge.DateCues;
+        if (end - s <= 2 && cues.Is(tokens[s].Norm, "weekday_abbr") && tokens[s].IsCapitalized(doc.Text) && (end - s == 1 || tokens[s + 1].Norm == "."))
+        {
+            // Tue 12 May 2022, Thu., 4 June 2020
+            return "none";
+        }
+
         for (var q = s; q < end; q++)
         {
             if ((q == s || IsSeparator(tokens[q - 1].Norm)) && cues.Longest(tokens, q, end, "published", "updated", "office") is { End: var cueEnd, Kind: { } kind } && cueEnd == end)
@@ -191,7 +203,7 @@ public static class HeaderDates
         var words = 0;
         for (var q = s; q < end; q++)
         {
-            if (tokens[q].Norm is "(" or ")" or "." or "!" or "?")
+            if (tokens[q].Norm is "(" or ")" or "." or "!" or "?" || cues.Is(tokens[q].Norm, "caption"))
             {
                 return null;
             }
@@ -317,6 +329,9 @@ public static class HeaderDates
     /// <summary>A line that is an office cue ("Media Note", "Office of the Spokesperson", "For Immediate Release").</summary>
     private static bool IsOfficeLine(AnnotatedDocument doc, Segment p) =>
         doc.Knowledge.DateCues.Longest(doc.Tokens, p.TokenStart, p.TokenEnd, "office").End == p.TokenEnd;
+
+    private static bool IsSentence(AnnotatedDocument doc, Segment p) =>
+        !p.IsBoilerplate && p.TokenEnd - p.TokenStart >= SentenceTokens && doc.Tokens[p.TokenEnd - 1].Norm is "." or "!" or "?";
 
     private static bool IsBody(AnnotatedDocument doc, Segment p)
     {
