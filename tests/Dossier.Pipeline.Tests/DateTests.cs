@@ -189,6 +189,8 @@ public class DateTests
     [InlineData("Attacks rose by mid-2024.", "2024")]
     [InlineData("The force grew from 2015 to 2017.", "2015")]
     [InlineData("Attacks fell (2019) after the defeat.", "2019")]
+    [InlineData("The figures are correct as of 2023.", "2023")]
+    [InlineData("The cell formed around 2015, officials said.", "2015")]
     public void Process_YearInADateContext_IsAYear(string text, string expected)
     {
         var years = Dates(text, null).Where(d => d.YearOnly).Select(d => d.Value).ToList();
@@ -202,6 +204,7 @@ public class DateTests
     [InlineData("A force of 2000 fighters held the town.")]
     [InlineData("The unit lost the 2000 vehicles it had.")]
     [InlineData("Officials counted 2014 attacks by the group.")]
+    [InlineData("The town held around 2000 fighters.")]
     public void Process_NumberOutsideADateContext_IsNoYear(string text)
     {
         Assert.Empty(Dates(text, "2023-01-01"));

@@ -43,6 +43,10 @@ public static class HeaderDates
     public const int Lead = 2;
     public const int Updated = 1;
 
+    private static readonly string[] PrefixCues = ["published", "updated", "office"];
+    private static readonly string[] TailCues = ["office", "published"];
+    private static readonly string[] OfficeCues = ["office"];
+
     /// <summary>Tokens that may stand before the date on a header line (a byline, a site name, a cue).</summary>
     private const int MaxPrefix = 10;
 
@@ -193,7 +197,7 @@ public static class HeaderDates
 
         for (var q = s; q < end; q++)
         {
-            if ((q == s || IsSeparator(tokens[q - 1].Norm)) && cues.Longest(tokens, q, end, "published", "updated", "office") is { End: var cueEnd, Kind: { } kind } && cueEnd == end)
+            if ((q == s || IsSeparator(tokens[q - 1].Norm)) && cues.Longest(tokens, q, end, PrefixCues) is { End: var cueEnd, Kind: { } kind } && cueEnd == end)
             {
                 return kind;
             }
@@ -245,7 +249,7 @@ public static class HeaderDates
             restStart++;
         }
 
-        if (restStart < e && doc.Knowledge.DateCues.Longest(tokens, restStart, e, "office", "published") is { End: var cueEnd } && cueEnd == e)
+        if (restStart < e && doc.Knowledge.DateCues.Longest(tokens, restStart, e, TailCues) is { End: var cueEnd } && cueEnd == e)
         {
             return "office";
         }
@@ -328,7 +332,7 @@ public static class HeaderDates
 
     /// <summary>A line that is an office cue ("Media Note", "Office of the Spokesperson", "For Immediate Release").</summary>
     private static bool IsOfficeLine(AnnotatedDocument doc, Segment p) =>
-        doc.Knowledge.DateCues.Longest(doc.Tokens, p.TokenStart, p.TokenEnd, "office").End == p.TokenEnd;
+        doc.Knowledge.DateCues.Longest(doc.Tokens, p.TokenStart, p.TokenEnd, OfficeCues).End == p.TokenEnd;
 
     private static bool IsSentence(AnnotatedDocument doc, Segment p) =>
         !p.IsBoilerplate && p.TokenEnd - p.TokenStart >= SentenceTokens && doc.Tokens[p.TokenEnd - 1].Norm is "." or "!" or "?";

@@ -20,6 +20,8 @@ public static class NumericDates
 {
     private const int HeaderParagraphs = 15;
 
+    private static readonly string[] UsPageCues = ["us_page"];
+
     private static readonly ConditionalWeakTable<AnnotatedDocument, StrongBox<bool?>> Orders = new();
 
     /// <summary>The (month, day) of an all-digit date with parts <paramref name="a"/> and <paramref name="b"/> before the year, or null.</summary>
@@ -89,7 +91,7 @@ public static class NumericDates
         var headerEnd = doc.Paragraphs.Count > HeaderParagraphs ? doc.Paragraphs[HeaderParagraphs].TokenStart : tokens.Count;
         for (var i = 0; i < headerEnd; i++)
         {
-            if (cues.Longest(tokens, i, headerEnd, "us_page").End > 0)
+            if (cues.Longest(tokens, i, headerEnd, UsPageCues).End > 0)
             {
                 return true;
             }
