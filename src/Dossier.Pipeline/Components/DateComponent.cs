@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dossier.Pipeline.Model;
 using Dossier.Pipeline.Text;
 
@@ -5,7 +6,9 @@ namespace Dossier.Pipeline.Components;
 
 /// <summary>
 /// Date expressions, resolved against the reference date of their place in the text: the date of the
-/// item's dateline when the paragraph has one, else the publication date.
+/// item's dateline when the paragraph has one (a year-less dateline takes its year from the publication
+/// date), else the publication date. Each mention keeps both readings of a year-less date (held and
+/// announced) for the components that know which one a sentence means.
 /// </summary>
 public sealed class DateComponent : IPipelineComponent
 {
@@ -18,19 +21,26 @@ public sealed class DateComponent : IPipelineComponent
     public void Process(AnnotatedDocument document, CancellationToken cancellationToken)
     {
         var published = DateGrammar.ParseIso(document.Published);
+        var tokens = document.Tokens;
         foreach (var p in document.Paragraphs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var reference = ReferenceFor(document, p.Index) ?? published;
+            var reference = ReferenceFor(document, p.Index, published) ?? published;
             for (var i = p.TokenStart; i < p.TokenEnd; i++)
             {
                 if (DateGrammar.TryMatch(document, i, p.TokenEnd, reference, out var m))
                 {
-                    var tokens = document.Tokens;
                     document.Dates.Add(new DateMention(m.Start, m.End, tokens[m.Start].Start, tokens[m.End - 1].End, m.Value, document.TokenSentence[m.Start])
                     {
                         Future = m.Future,
                         YearOnly = m.YearOnly,
+                        Absolute = m.Absolute,
+                        Month = m.Month,
+                        Day = m.Day,
+                        YearInferred = m.YearInferred,
+                        IsRange = m.IsRange,
+                        PastValue = m.PastValue,
+                        FutureValue = m.FutureValue,
                     });
                     i = m.End - 1;
                 }
@@ -38,14 +48,32 @@ public sealed class DateComponent : IPipelineComponent
         }
     }
 
-    /// <summary>The dateline date of the paragraph's item, if it has a dateline.</summary>
-    public static DateOnly? ReferenceFor(AnnotatedDocument document, int paragraph)
+    /// <summary>The dateline date of the paragraph's item, if it has a dateline with a full date.</summary>
+    public static DateOnly? ReferenceFor(AnnotatedDocument document, int paragraph) => ReferenceFor(document, paragraph, null);
+
+    /// <summary>
+    /// The dateline date of the paragraph's item; a year-less dateline ("KUWAIT, May 24 (KUNA) --") is dated by the
+    /// most recent such day on or before <paramref name="published"/> (or up to a month after it).
+    /// </summary>
+    public static DateOnly? ReferenceFor(AnnotatedDocument document, int paragraph, DateOnly? published)
     {
         foreach (var d in document.Datelines)
         {
-            if (d.Paragraph == paragraph && d.Date is not null)
+            if (d.Paragraph != paragraph || d.Date is null)
             {
-                return DateGrammar.ParseIso(d.Date);
+                continue;
+            }
+
+            if (DateGrammar.ParseIso(d.Date) is { } full)
+            {
+                return full;
+            }
+
+            if (published is not null && d.Date is ['-', '-', _, _, '-', _, _]
+                && int.TryParse(d.Date.AsSpan(2, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+                && int.TryParse(d.Date.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day))
+            {
+                return DateGrammar.ParseIso(DateGrammar.ResolvePartial(month, day, published, future: false).Value);
             }
         }
 

@@ -6,13 +6,25 @@ using Dossier.Pipeline.Text;
 namespace Dossier.Pipeline.Components;
 
 /// <summary>
-/// The publication date: from metadata first; else from the head of the text — a " date YYYY-MM-DD " prefix,
-/// a "Published:/Posted on" line, or a leading dateline ("Washington, 9 February 2026 —",
-/// "ABU DHABI, 24th November, 2022 (WAM) --"). Datelines anywhere are recorded too: one in the middle of a
-/// scraped page dates its own item (and the events in it), not the page.
+/// The publication date, from the first source that gives one:
+/// <list type="number">
+/// <item>the request's metadata (<see cref="ExtractionRequest.Published"/>);</item>
+/// <item>the store's <c> date YYYY-MM-DD </c> prefix at the very start of the text;</item>
+/// <item>a date in the page's header written as the page's own (<see cref="HeaderDates"/>: after a "Published" cue,
+/// by an office line, alone on its line, after a byline or site name, a lead "May 4th, 2016 - ...");</item>
+/// <item>a leading dateline with a year ("DUBAI, Nov 6, 2025 (BSS/AFP) -"): in the header, after headline lines only;</item>
+/// <item>a header date after an "Updated" cue;</item>
+/// <item>a speech page's stated delivery date ("...'s speech at ... in Rome on 28 June 2021.");</item>
+/// <item>a full date in the path of the request's URL (<see cref="UrlDates"/>).</item>
+/// </list>
+/// Never a date of the events the body reports, a photo caption, or a year-less dateline. Datelines anywhere are
+/// recorded too: one in the middle of a scraped page dates its own item (and the events in it), not the page.
 /// </summary>
 public sealed class PublishedDateComponent : IPipelineComponent
 {
+    /// <summary>How many paragraphs into the page a dateline still dates the page.</summary>
+    private const int MaxDatelineParagraph = 8;
+
     public string Name => "published";
 
     public IReadOnlyCollection<string> Requires { get; } = [Layers.Paragraphs, Layers.Tokens];
@@ -30,7 +42,7 @@ public sealed class PublishedDateComponent : IPipelineComponent
             }
         }
 
-        document.Published = NormalizeMetadata(document.Request.Published) ?? FromText(document);
+        document.Published = NormalizeMetadata(document.Request.Published) ?? FromText(document) ?? UrlDates.Find(document.Request.Url);
     }
 
     private static string? NormalizeMetadata(string? published)
@@ -47,61 +59,42 @@ public sealed class PublishedDateComponent : IPipelineComponent
 
     private static string? FromText(AnnotatedDocument document)
     {
-        var tokens = document.Tokens;
         if (document.Paragraphs.Count == 0)
         {
             return null;
         }
 
-        // " date 2022-05-14 ..." or "Published: 9 February 2026" / "Posted on May 12, 2022" at the head.
-        for (var pi = 0; pi < Math.Min(3, document.Paragraphs.Count); pi++)
+        if (StorePrefix(document) is { } stored)
         {
-            var p = document.Paragraphs[pi];
-            var i = p.TokenStart;
-            if (tokens[i].Norm is "date" or "published" or "posted" or "updated" or "dated")
-            {
-                var j = i + 1;
-                while (j < p.TokenEnd && tokens[j].Norm is "on" or ":" or "-")
-                {
-                    j++;
-                }
-
-                if (j < p.TokenEnd && DateGrammar.TryMatch(document, j, p.TokenEnd, null, out var m) && m.Absolute && m.Value is { Length: 10 })
-                {
-                    return m.Value;
-                }
-            }
+            return stored;
         }
 
-        // A date alone on its line at the head ("June 8, 2023" under a press release's headline).
-        for (var pi = 0; pi < Math.Min(4, document.Paragraphs.Count); pi++)
+        var header = HeaderDates.Find(document);
+        if (header is { Strength: > HeaderDates.Updated } h)
         {
-            var p = document.Paragraphs[pi];
-            var first = p.TokenStart;
-            if (document.Knowledge.Calendar.TryGetValue(document.Tokens[first].Norm, out var cal) && cal.Kind == "weekday")
-            {
-                first++;
-                if (first < p.TokenEnd && document.Tokens[first].Norm == ",")
-                {
-                    first++;
-                }
-            }
-
-            if (first < p.TokenEnd && DateGrammar.TryMatch(document, first, p.TokenEnd, null, out var m) && m.Absolute && m.Value is { Length: 10 } && p.TokenEnd - p.TokenStart <= 10)
-            {
-                return m.Value;
-            }
-
-            if (!IsHeadline(document, p))
-            {
-                break;
-            }
+            return h.Value;
         }
 
-        // A leading dateline: in the first paragraph, or after short headlines.
+        return LeadingDateline(document) ?? header?.Value ?? HeaderDates.DeliveryDate(document);
+    }
+
+    /// <summary>The store's " date YYYY-MM-DD " prefix: the text's first tokens.</summary>
+    private static string? StorePrefix(AnnotatedDocument document)
+    {
+        var first = document.Paragraphs[0];
+        var i = first.TokenStart;
+        return document.Tokens[i].Norm == "date" && i + 1 < first.TokenEnd
+            && DateGrammar.TryMatch(document, i + 1, first.TokenEnd, null, out var m) && m.Absolute && m.Numeric && m.Value is { Length: 10 }
+            ? m.Value
+            : null;
+    }
+
+    /// <summary>A dateline with a full date near the top, after nothing but headline lines (and boilerplate).</summary>
+    private static string? LeadingDateline(AnnotatedDocument document)
+    {
         foreach (var d in document.Datelines)
         {
-            if (d.Paragraph <= 3 && document.Paragraphs.Take(d.Paragraph).All(p => IsHeadline(document, p)))
+            if (d.Paragraph <= MaxDatelineParagraph && document.Paragraphs.Take(d.Paragraph).All(p => p.IsBoilerplate || IsHeadline(document, p)))
             {
                 return d.Date is { Length: 10 } ? d.Date : null;
             }

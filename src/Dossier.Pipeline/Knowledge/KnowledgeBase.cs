@@ -47,6 +47,7 @@ public sealed class KnowledgeBase
     public Dictionary<string, (string Kind, int Number)> Calendar { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Abbreviations { get; } = new(StringComparer.Ordinal);
     public HashSet<string> OrganizationHeads { get; } = new(StringComparer.Ordinal);
+    public DateLexicon DateCues { get; private set; } = new();
     public IReadOnlyList<string> DefaultComponents { get; private set; } = [];
 
     /// <summary>The word sets of <c>Data/sets</c>, by name.</summary>
@@ -161,6 +162,7 @@ public sealed class KnowledgeBase
         kb.DataHash = HashData();
         kb.Abbreviations.UnionWith(DataFiles.ReadLines("abbreviations.txt"));
         kb.OrganizationHeads.UnionWith(DataFiles.ReadLines("sets/org_heads.txt"));
+        kb.DateCues = DateLexicon.Load(DataFiles.ReadRows("date_cues.tsv"));
         using (var json = JsonDocument.Parse(DataFiles.ReadAll("pipeline.json")))
         {
             kb.DefaultComponents = json.RootElement.GetProperty("components").EnumerateArray().Select(e => e.GetString()!).ToList();

@@ -192,6 +192,33 @@ public sealed class DateMention(int tokenStart, int tokenEnd, int start, int end
 
     /// <summary>Only a year (in 2014): weaker evidence for dating an event.</summary>
     public bool YearOnly { get; init; }
+
+    /// <summary>The value does not depend on a reference date (9 February 2026, September 2014, 2014).</summary>
+    public bool Absolute { get; init; }
+
+    /// <summary>The month stated or resolved (null for a year, or a relative date with no reference).</summary>
+    public int? Month { get; init; }
+
+    /// <summary>The day of the month stated or resolved.</summary>
+    public int? Day { get; init; }
+
+    /// <summary>The year is not written (on May 7, on Wednesday, in March): it comes from the reference date.</summary>
+    public bool YearInferred { get; init; }
+
+    /// <summary>A range of days (12–13 May, from June 6 to June 8); the value is its first day.</summary>
+    public bool IsRange { get; init; }
+
+    /// <summary>The value read as a held date: the most recent such date on or before the reference.</summary>
+    public string? PastValue { get; init; }
+
+    /// <summary>The value read as an announced date: the next such date on or after the reference.</summary>
+    public string? FutureValue { get; init; }
+
+    /// <summary>
+    /// The value for a held (<paramref name="future"/> false) or an announced meeting: the two readings differ only
+    /// for a date whose year or day comes from the reference (a year-less date, a month, a weekday).
+    /// </summary>
+    public string? Resolve(bool future) => future ? FutureValue : PastValue;
 }
 
 /// <summary>A number (digits or words), with its qualifier and currency when it is an amount of money.</summary>
