@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dossier.Domain;
 using Dossier.Pipeline.Components;
+using Dossier.Pipeline.Components.Meetings;
 using Dossier.Pipeline.Components.People;
 using Dossier.Pipeline.Knowledge;
 using Dossier.Pipeline.Model;
@@ -72,7 +73,10 @@ public sealed class ExtractionPipeline : IFactExtractor
         "person-attributes" => new PersonAttributesComponent(),
         "dates" => new DateComponent(),
         "numbers" => new NumberComponent(),
-        "meetings" => new MeetingComponent(),
+        "meeting-mentions" => new MeetingMentionsComponent(),
+        "meeting-slots" => new MeetingSlotsComponent(),
+        "meeting-roles" => new MeetingRolesComponent(),
+        "meetings" => new MeetingsComponent(),
         "membership" => new MembershipComponent(),
         "quotes" => new QuoteComponent(),
         "attacks" => new AttackStatsComponent(),

@@ -5,7 +5,7 @@ using Dossier.Pipeline.Model;
 namespace Dossier.Cli.Commands;
 
 /// <summary>
-/// <c>annotate FILE [--layers titles,names,people,entities,dates,numbers]</c>: runs the pipeline over one article and prints
+/// <c>annotate FILE [--layers titles,names,people,entities,meetings,dates,numbers]</c>: runs the pipeline over one article and prints
 /// what its components saw, layer by layer, each annotation with its text — for error analysis of the rules.
 /// </summary>
 public static class AnnotateCommand
@@ -51,6 +51,21 @@ public static class AnnotateCommand
             foreach (var p in document.People)
             {
                 stdout.WriteLine($"person  {p.Name} | title: {p.Title ?? "-"} | country: {p.Country ?? "-"} | aliases: {string.Join("; ", p.Aliases)} | mentions: {p.Mentions.Count}");
+            }
+        }
+
+        if (layers.Contains("meetings"))
+        {
+            foreach (var m in document.MeetingMentions)
+            {
+                stdout.WriteLine($"mention s{m.Sentence,-3} {m.Rule} [{Range(m.Start, m.End)}] trigger={document.TokenText(m.Trigger)} format={m.Format ?? "-"}({m.FormatStrength}) "
+                    + $"{(m.Linked ? "linked " : "")}{(m.Generic ? "generic " : "")}{(m.Planned ? "planned " : "")}{(m.Virtual ? "virtual " : "")}{(m.Excluded is { } x ? "EXCLUDED:" + x + " " : "")}"
+                    + $"date={m.Date ?? "-"} place={m.City ?? "-"}/{m.Country ?? "-"} hosts=[{string.Join(",", m.Hosts)}] part=[{string.Join(",", m.Participants)}]");
+            }
+
+            foreach (var f in document.Meetings)
+            {
+                stdout.WriteLine($"meeting {f.Status} {f.Format} {f.City ?? "-"}/{f.Country ?? "-"} {f.Date ?? "-"} hosts=[{string.Join(",", f.HostsOrChairs)}] part=[{string.Join(",", f.Participants)}]");
             }
         }
 

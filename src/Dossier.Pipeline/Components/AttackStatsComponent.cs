@@ -60,7 +60,7 @@ public sealed class AttackStatsComponent : IPipelineComponent
             {
                 if (e.Sentence == s.Index && e.Entry.Kind is EntityKind.City or EntityKind.Capital or EntityKind.Subdivision or EntityKind.Country or EntityKind.CountryAbbreviation or EntityKind.Region)
                 {
-                    var value = e.Entry.Kind is EntityKind.Country or EntityKind.CountryAbbreviation ? e.Entry.Country! : MeetingComponent.DisplayName(document.Slice(e.Start, e.End));
+                    var value = e.Entry.Kind is EntityKind.Country or EntityKind.CountryAbbreviation ? e.Entry.Country! : Dossier.Pipeline.Text.Display.Name(document.Slice(e.Start, e.End));
                     if (!where.Contains(value, StringComparer.Ordinal))
                     {
                         where.Add(value);

@@ -69,6 +69,9 @@ public sealed class AnnotatedDocument(ExtractionRequest request, KnowledgeBase k
     public List<NumberMention> Numbers { get; } = [];
 
     // Facts, filled by the components that find them.
+    /// <summary>Meeting mentions, filled by the meeting components before they are merged into <see cref="Meetings"/>.</summary>
+    public List<MeetingMention> MeetingMentions { get; } = [];
+
     public List<MeetingFact> Meetings { get; } = [];
     public List<MemberCountFact> MemberCounts { get; } = [];
     public List<NewMemberFact> NewMembers { get; } = [];

@@ -24,6 +24,9 @@ public static class Layers
     public const string Numbers = "numbers";
     public const string Money = "money";
     public const string Meetings = "meetings";
+    public const string MeetingMentions = "meeting-mentions";
+    public const string MeetingSlots = "meeting-slots";
+    public const string MeetingRoles = "meeting-roles";
     public const string Membership = "membership";
     public const string Quotes = "quotes";
     public const string Attacks = "attacks";

@@ -367,13 +367,7 @@ public sealed class PersonCorefComponent : IPipelineComponent
     }
 
     /// <summary>White space collapsed; an ALL CAPS name (a dateline, a transcript speaker) in title case.</summary>
-    public static string DisplayName(string surface)
-    {
-        var collapsed = string.Join(' ', surface.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return collapsed.Any(char.IsLower)
-            ? collapsed
-            : System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(collapsed.ToLowerInvariant());
-    }
+    public static string DisplayName(string surface) => Display.Name(surface);
 
     /// <summary>A person known by one name (Barzani) that is the surname of exactly one full-name person joins that person.</summary>
     private static void MergeSingleNames(AnnotatedDocument document)

@@ -1,0 +1,421 @@
+using Dossier.Pipeline.Model;
+using Dossier.Pipeline.Text;
+
+namespace Dossier.Pipeline.Components.Meetings;
+
+/// <summary>
+/// Meeting mentions: a noun phrase around a meeting noun (<c>sets/meeting_nouns</c>: "the December 3 Coalition
+/// Ministerial", "a meeting of the coalition's political directors", "the Global Coalition to Defeat ISIS Small Group
+/// Ministerial") or a meeting verb with its subject (<c>sets/meeting_verbs</c>: "Ministers of the Global Coalition met",
+/// "the CIFG convened"; and "X and N colleagues spoke in PLACE"). Each gets its format from the cues of
+/// <c>patterns/meeting_formats</c> inside it (a named body over the participants' level over weak cues; a body named
+/// in the sentence over a weak cue), whether it is tied to the Global Coalition (its name, a body, "Counter-ISIL", or a
+/// level of participants in a sentence about ISIS), and why it is not a coalition meeting when it is not: another
+/// body's (a NATO summit, a meeting held by the GCC), bilateral talks (<c>sets/bilateral_cues</c>), a press conference
+/// (<c>sets/meeting_negative_modifiers</c>), habitual meetings (<c>sets/habitual_cues</c>). "The meeting" without a
+/// cue of its own is generic: it refers to a meeting mentioned before.
+/// </summary>
+public sealed class MeetingMentionsComponent : IPipelineComponent
+{
+    private static readonly HashSet<string> HoldVerbs = new(StringComparer.Ordinal)
+    {
+        "held", "holds", "hold", "holding", "hosted", "hosts", "host", "hosting", "convened", "organized", "organised", "called", "co-hosted",
+    };
+
+    private static readonly HashSet<string> GroupNouns = new(StringComparer.Ordinal)
+    {
+        "ministers", "members", "directors", "representatives", "delegations", "delegates", "officials", "colleagues", "chiefs",
+        "co-chairs", "partners", "envoys", "ambassadors", "leaders", "counterparts", "commanders", "diplomats", "participants", "states",
+    };
+
+    public string Name => "meeting-mentions";
+
+    public IReadOnlyCollection<string> Requires { get; } = [Layers.Sentences, Layers.CoalitionReferences, Layers.People, Layers.Dates];
+
+    public IReadOnlyCollection<string> Provides { get; } = [Layers.MeetingMentions];
+
+    public void Process(AnnotatedDocument document, CancellationToken cancellationToken)
+    {
+        var ctx = new MeetingContext(document);
+        foreach (var s in document.Sentences)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (s.IsBoilerplate)
+            {
+                continue;
+            }
+
+            for (var i = s.TokenStart; i < s.TokenEnd; i++)
+            {
+                var mention = NounMention(ctx, s, i) ?? VerbMention(ctx, s, i);
+                if (mention is null)
+                {
+                    continue;
+                }
+
+                Classify(ctx, s, mention);
+                document.MeetingMentions.Add(mention);
+                i = Math.Max(i, mention.Trigger);
+            }
+        }
+
+        // "The next ministerial meeting will be held in Marrakech": after a coalition meeting, a mention of the same
+        // level (ministerial, a body) without a coalition name of its own continues the coalition's meetings.
+        var seenLinked = false;
+        foreach (var m in document.MeetingMentions)
+        {
+            if (m.Excluded == "not-coalition" && seenLinked && m.FormatStrength >= 2)
+            {
+                m.Linked = true;
+                m.Excluded = null;
+                m.Rule += "+continues";
+            }
+
+            seenLinked |= m.Linked && m.Excluded is null;
+        }
+    }
+
+    private static MeetingMention? NounMention(MeetingContext ctx, Segment s, int i)
+    {
+        var tokens = ctx.Tokens;
+        if (!ctx.Has("meeting_nouns", i) || (i + 1 < s.TokenEnd && ctx.Has("meeting_nouns", i + 1) && tokens[i + 1].Norm is not ("of" or "in")))
+        {
+            return null;
+        }
+
+        // "are meeting", "will be meeting": a verb.
+        if (tokens[i].Norm == "meeting" && i > s.TokenStart && tokens[i - 1].Norm is "are" or "is" or "were" or "was" or "be" or "been")
+        {
+            return null;
+        }
+
+        var start = LeftEdge(ctx, s, i);
+        var end = RightEdge(ctx, s, i + 1);
+        return new MeetingMention(i, start, end, s.Index)
+        {
+            Plural = tokens[i].Norm.EndsWith('s') && tokens[i].Norm != "consultations",
+            Rule = "mention.noun",
+        };
+    }
+
+    /// <summary>Where a meeting noun phrase starts: determiners, ordinals, dates, names, format words before the head.</summary>
+    private static int LeftEdge(MeetingContext ctx, Segment s, int head)
+    {
+        var tokens = ctx.Tokens;
+        var k = head;
+        while (k > s.TokenStart)
+        {
+            var t = tokens[k - 1];
+            if (ctx.EntityEnd[k] is { } e && e.TokenStart >= s.TokenStart)
+            {
+                k = e.TokenStart;
+                continue;
+            }
+
+            if (ctx.DateEnd[k] is { } d && d.TokenStart >= s.TokenStart)
+            {
+                k = d.TokenStart;
+                continue;
+            }
+
+            if (t.Norm == "s" && k - 2 >= s.TokenStart && tokens[k - 2].Norm == "'")
+            {
+                k -= 2;
+                continue;
+            }
+
+            if (t.Norm == "-" && k - 2 >= s.TokenStart && t.Start == tokens[k - 2].End && t.End == tokens[k].Start)
+            {
+                k -= 2;
+                continue;
+            }
+
+            var modifier = t.IsWord && (ctx.Sets.Has("meeting_np_modifiers", t.Norm) || ctx.Sets.Has("meeting_nouns", t.Norm));
+            var name = t.IsWord && t.IsCapitalized(ctx.Text) && !ctx.Sets.Has("name_stopwords", t.Norm);
+            if (t.IsNumber || modifier || name)
+            {
+                // A capitalized word that is a verb of a headline ("Kerry Hosts Coalition Meeting") still ends the phrase
+                // when a person or a country stands before it.
+                if (t.IsCapitalized(ctx.Text) && k - 1 > s.TokenStart && (ctx.PersonEnd[k - 1] is not null || ctx.EntityEnd[k - 1] is { CountryRef: not null })
+                    && !ctx.Sets.Has("meeting_np_modifiers", t.Norm) && ctx.EntityEnd[k] is null)
+                {
+                    break;
+                }
+
+                k--;
+                continue;
+            }
+
+            break;
+        }
+
+        return k;
+    }
+
+    /// <summary>Where a meeting noun phrase ends: "of/from/between …" with the groups, bodies and names that follow.</summary>
+    private static int RightEdge(MeetingContext ctx, Segment s, int from)
+    {
+        var tokens = ctx.Tokens;
+        var end = from;
+
+        // "a meeting on Monday of some officials …", "a meeting today of the Global Coalition": a date before the complement.
+        var k = from;
+        var at = k < s.TokenEnd && tokens[k].Norm == "on" ? k + 1 : k;
+        if (at < s.TokenEnd && ctx.DateStart[at] is { } d && d.TokenEnd + 1 < s.TokenEnd && tokens[d.TokenEnd].Norm == "of")
+        {
+            k = d.TokenEnd;
+        }
+
+        if (k >= s.TokenEnd || tokens[k].Norm is not ("of" or "from" or "between" or "among" or "with"))
+        {
+            return end;
+        }
+
+        var j = k + 1;
+        var limit = Math.Min(s.TokenEnd, k + 16);
+        while (j < limit)
+        {
+            var t = tokens[j];
+            if (ctx.EntityStart[j] is { } e && e.TokenEnd <= s.TokenEnd)
+            {
+                j = e.TokenEnd;
+                end = j;
+                continue;
+            }
+
+            if (t.IsNumber || t.Norm is "the" or "a" or "its" or "their" or "our" or "some" or "all" or "of" or "from" or "and" or "to" or "-" or "'" or "s"
+                || (t.IsWord && (t.IsCapitalized(ctx.Text) || GroupNouns.Contains(t.Norm) || ctx.Sets.Has("meeting_np_modifiers", t.Norm) || t.Norm is "foreign" or "senior" or "diplomatic" or "military" or "defence" or "defense" or "member" or "coalition" or "countries" or "nations")))
+            {
+                j++;
+                if (t.IsWord || t.IsNumber)
+                {
+                    end = j;
+                }
+
+                continue;
+            }
+
+            break;
+        }
+
+        return end;
+    }
+
+    private static MeetingMention? VerbMention(MeetingContext ctx, Segment s, int i)
+    {
+        var tokens = ctx.Tokens;
+        var t = tokens[i];
+        var seqEnd = i;
+        var isVerb = ctx.Has("meeting_verbs", i);
+        if (!isVerb && i + 1 < s.TokenEnd && t.Norm is "came" or "come" or "coming" && tokens[i + 1].Norm == "together")
+        {
+            isVerb = true;
+            seqEnd = i + 1;
+        }
+
+        var weak = false;
+        if (!isVerb && t.Norm is "spoke" or "talked" or "conferred" && i + 2 < s.TokenEnd && tokens[i + 1].Norm is "in" or "at"
+            && ctx.EntityStart[i + 2] is { } place && MeetingContext.IsPlace(place))
+        {
+            // "X and 12 Defence colleagues spoke in Ottawa": a group speaking somewhere is meeting there.
+            isVerb = true;
+            weak = true;
+        }
+
+        if (!isVerb)
+        {
+            return null;
+        }
+
+        var next = Math.Max(i, seqEnd) + 1;
+        if (next < s.TokenEnd && tokens[next].Norm is "with" or "up")
+        {
+            return null; // met with: bilateral; met up
+        }
+
+        // "to meet the evolving threat": an object that is no group is no meeting.
+        if (next < s.TokenEnd && tokens[next].Norm is "the" or "its" or "their" or "a" or "an" or "this" or "these"
+            && !(t.Norm is "convened" or "convene" or "convenes" && next + 1 < s.TokenEnd && (GroupNouns.Contains(tokens[next + 1].Norm) || tokens[next + 1].IsNumber)))
+        {
+            return null;
+        }
+
+        var subjectStart = Math.Max(s.TokenStart, i - 20);
+        var hasGroup = false;
+        for (var k = subjectStart; k < i; k++)
+        {
+            hasGroup |= GroupNouns.Contains(tokens[k].Norm) || (ctx.EntityStart[k] is { } e && MeetingContext.IsCoalitionOrBody(e));
+        }
+
+        if (!hasGroup)
+        {
+            return null;
+        }
+
+        return new MeetingMention(i, subjectStart, Math.Max(i, seqEnd) + 1, s.Index) { Verbal = true, Rule = weak ? "mention.group_spoke" : "mention.verb" };
+    }
+
+    private static void Classify(MeetingContext ctx, Segment s, MeetingMention m)
+    {
+        var doc = ctx.Doc;
+        var tokens = ctx.Tokens;
+        m.ClauseEnd = ClauseEnd(ctx, s, m.End);
+
+        // The format: the strongest cue inside the mention.
+        var best = (Strength: 0, Priority: -1, Format: (string?)null, Rule: (string?)null);
+        foreach (var f in doc.Match("meeting_formats", m.Start, m.End, "format"))
+        {
+            var strength = f.Pattern["strength"] switch { "body" => 3, "level" => 2, _ => 1 };
+            if (strength > best.Strength || (strength == best.Strength && f.Pattern.Priority > best.Priority))
+            {
+                best = (strength, f.Pattern.Priority, f.Pattern["format"], f.Id);
+            }
+        }
+
+        // A weak cue ("plenary meeting of senior officials") gives way to the one body the sentence names.
+        if (best.Strength <= 1)
+        {
+            var bodies = doc.Match("meeting_formats", s.TokenStart, s.TokenEnd, "format").Where(f => f.Pattern["strength"] == "body").Select(f => f.Pattern["format"]).Distinct().ToList();
+            if (bodies.Count == 1 && (best.Strength == 1 || !m.Verbal && !IsDefinite(ctx, m)))
+            {
+                best = (3, 10, bodies[0], "format.body_in_sentence");
+            }
+        }
+
+        m.Format = best.Format;
+        m.FormatStrength = best.Strength;
+        m.FormatPriority = best.Priority;
+        m.FormatRule = best.Rule;
+
+        // Tied to the coalition: its name or a body inside the mention; "X held its meeting" with the coalition as X; a
+        // level of participants (ministers, chiefs of defence) in a sentence about the coalition or ISIS.
+        var linked = ctx.NamesCoalition(m.Start, m.End) || m.FormatStrength == 3;
+        if (!linked && !m.Verbal && m.Start > s.TokenStart && HoldVerbs.Contains(tokens[m.Start - 1].Norm))
+        {
+            linked = ctx.NamesCoalition(Math.Max(s.TokenStart, m.Start - 16), m.Start - 1);
+        }
+
+        if (!linked && m.FormatStrength >= 2)
+        {
+            linked = ctx.NamesCoalition(s.TokenStart, s.TokenEnd) || ctx.NamesIsis(s.TokenStart, s.TokenEnd)
+                || (m.Verbal && s.Index > 0 && doc.Sentences[s.Index - 1].Paragraph == s.Paragraph && ctx.NamesCoalition(doc.Sentences[s.Index - 1].TokenStart, doc.Sentences[s.Index - 1].TokenEnd));
+        }
+
+        if (!linked && m.Rule == "mention.group_spoke" && s.Index > 0)
+        {
+            var previous = doc.Sentences[s.Index - 1];
+            linked = ctx.NamesCoalition(previous.TokenStart, previous.TokenEnd) || ctx.NamesCoalition(s.TokenStart, s.TokenEnd);
+        }
+
+        // A mention with a date or place of its own in a sentence about the coalition: "the coalition made the resolution
+        // after the 2022 meeting in Morocco".
+        if (!linked && !m.Verbal && ctx.NamesCoalition(s.TokenStart, s.TokenEnd) && HasOwnSlot(ctx, s, m))
+        {
+            linked = true;
+        }
+
+        m.Linked = linked;
+        m.Generic = !linked && m.FormatStrength == 0 && !m.Verbal && IsDefinite(ctx, m);
+
+        // "which was the first to be convened in Africa": a passive meeting verb refers back to a meeting.
+        if (m.Verbal && m.Trigger > s.TokenStart && tokens[m.Trigger - 1].Norm is "be" or "been" or "being" or "was" or "were")
+        {
+            m.Generic = true;
+            m.Linked = false;
+        }
+
+        m.Excluded = Exclusion(ctx, s, m);
+    }
+
+    /// <summary>A date inside the phrase, or "in PLACE" right after it.</summary>
+    private static bool HasOwnSlot(MeetingContext ctx, Segment s, MeetingMention m)
+    {
+        for (var k = m.Start; k < m.End; k++)
+        {
+            if (ctx.DateStart[k] is not null || (ctx.EntityStart[k] is { } e && MeetingContext.IsPlace(e)))
+            {
+                return true;
+            }
+        }
+
+        return m.End + 1 < s.TokenEnd && ctx.Tokens[m.End].Norm is "in" or "on" && (ctx.EntityStart[m.End + 1] is { } p && MeetingContext.IsPlace(p) || ctx.DateStart[m.End + 1] is not null);
+    }
+
+    private static bool IsDefinite(MeetingContext ctx, MeetingMention m)
+    {
+        var first = ctx.Tokens[m.Start].Norm;
+        return first is "the" or "this" or "that" or "its" or "their" || ctx.DateStart[m.Start] is not null
+               || (m.Start + 2 < m.Trigger && ctx.Tokens[m.Start + 1].Norm == "'" && ctx.Tokens[m.Start + 2].Norm == "s");
+    }
+
+    private static string? Exclusion(MeetingContext ctx, Segment s, MeetingMention m)
+    {
+        var tokens = ctx.Tokens;
+        if (!m.Verbal && m.Trigger > s.TokenStart && ctx.Has("meeting_negative_modifiers", m.Trigger - 1))
+        {
+            return "negative-modifier";
+        }
+
+        // Another body's meeting: named in the phrase (a NATO summit, a GCC ministerial, between the US and the GCC) or
+        // holding it (a ministerial meeting to be held by the GCC).
+        for (var k = m.Start; k < Math.Min(m.ClauseEnd, m.End + 6); k++)
+        {
+            if (ctx.EntityStart[k] is { } e && ctx.IsOtherBody(e) && !ctx.NamesCoalition(m.Start, m.End))
+            {
+                var inside = k < m.End;
+                var heldBy = k >= m.End && k - 1 >= m.End && tokens[k - 1].Norm == "by" || (k - 2 >= m.End && tokens[k - 1].Norm == "the" && tokens[k - 2].Norm == "by");
+                if (inside || heldBy)
+                {
+                    return "other-body";
+                }
+            }
+        }
+
+        if (m.Plural && ctx.AnyOf("habitual_cues", s.TokenStart, s.TokenEnd))
+        {
+            return "habitual";
+        }
+
+        if (m.FormatStrength < 3 && ctx.AnyOf("bilateral_cues", s.TokenStart, s.TokenEnd))
+        {
+            return "bilateral";
+        }
+
+        if (!m.Linked && !m.Generic)
+        {
+            return "not-coalition";
+        }
+
+        return null;
+    }
+
+    /// <summary>The end of the trigger's clause: a full stop or semicolon, or ", which/who/and …" starting a new clause.</summary>
+    private static int ClauseEnd(MeetingContext ctx, Segment s, int from)
+    {
+        var tokens = ctx.Tokens;
+        var k = from;
+        var limit = Math.Min(s.TokenEnd, from + 24);
+        while (k < limit)
+        {
+            var n = tokens[k].Norm;
+            if (n is ";" or ":" || (n == "." && !(k > 0 && tokens[k - 1].Length == 1)))
+            {
+                break;
+            }
+
+            if (n == "," && k + 1 < s.TokenEnd && tokens[k + 1].Norm is "which" or "who" or "while" or "but" or "where" or "although")
+            {
+                break;
+            }
+
+            if (k > from && ctx.Has("meeting_nouns", k) && tokens[k].Norm is not "session" && k + 1 < s.TokenEnd && !ctx.Has("meeting_nouns", k + 1))
+            {
+                break; // another meeting's phrase
+            }
+
+            k++;
+        }
+
+        return k;
+    }
+}

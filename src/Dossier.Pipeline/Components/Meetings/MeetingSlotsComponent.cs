@@ -1,0 +1,309 @@
+using Dossier.Pipeline.Knowledge;
+using Dossier.Pipeline.Model;
+using Dossier.Pipeline.Text;
+
+namespace Dossier.Pipeline.Components.Meetings;
+
+/// <summary>
+/// The date, place and status of each meeting mention, from its own phrase and clause: a date inside the phrase ("the
+/// December 3 Coalition Ministerial", "Thursday's meeting") or the nearest one in the clause ("met on May 7", "On July 13,
+/// the Small Group will meet"), never a founding date (<c>sets/formation_cues</c>: "established in January 2015"); a place
+/// inside the phrase ("the Marrakech meeting"), after it ("in Brussels", "held in The Hague", "scheduled to be held in
+/// Rome", "in Jeddah, Saudi Arabia") or before it in the clause ("took place in Riyadh during a ministerial meeting"),
+/// never a country named inside an organization (at the U.S. European Command); virtual meetings
+/// (<c>sets/virtual_cues</c>) have none. Announced (planned) when the clause says so (<c>sets/planned_cues</c>) or the date
+/// lies after the article's; a year-less date is then read forward, else backward.
+/// </summary>
+public sealed class MeetingSlotsComponent : IPipelineComponent
+{
+    private static readonly HashSet<string> PlaceSkippable = new(StringComparer.Ordinal)
+    {
+        "today", "yesterday", "tomorrow", "again", "also", "virtually", "jointly", "recently", "together", "this", "week", "month", "year", "later", "earlier",
+        "which", "that", "was", "were", "is", "are", "has", "have", "been", "with", "his", "her", "their", "counterpart", "counterparts",
+        "the", "level", "of", "political", "directors", "director", "senior", "officials", "ministers", "ministerial", "foreign", "defence", "defense",
+    };
+
+    public string Name => "meeting-slots";
+
+    public IReadOnlyCollection<string> Requires { get; } = [Layers.MeetingMentions, Layers.Dates, Layers.Datelines];
+
+    public IReadOnlyCollection<string> Provides { get; } = [Layers.MeetingSlots];
+
+    public void Process(AnnotatedDocument document, CancellationToken cancellationToken)
+    {
+        var ctx = new MeetingContext(document);
+        foreach (var m in document.MeetingMentions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (m.Excluded is not null)
+            {
+                continue;
+            }
+
+            var s = document.Sentences[m.Sentence];
+            m.Virtual = ctx.AnyOf("virtual_cues", m.Start, m.ClauseEnd);
+            m.Planned = Planned(ctx, s, m);
+            var date = DateOf(ctx, s, m);
+            if (date is not null)
+            {
+                var future = m.Planned;
+                m.Date = date.Resolve(future) ?? date.Value;
+                if (!m.Planned && date.Future && date.FutureValue is not null)
+                {
+                    m.Planned = true;
+                    m.Date = date.FutureValue;
+                }
+            }
+
+            if (!m.Virtual)
+            {
+                Place(ctx, s, m);
+            }
+        }
+    }
+
+    private static bool Planned(MeetingContext ctx, Segment s, MeetingMention m)
+    {
+        var from = Math.Max(s.TokenStart, m.Verbal ? m.Trigger - 4 : m.Start - 4);
+        return ctx.AnyOf("planned_cues", from, Math.Min(m.ClauseEnd, m.Trigger + 3)) || ctx.AnyOf("planned_cues", m.Start, m.End);
+    }
+
+    private static DateMention? DateOf(MeetingContext ctx, Segment s, MeetingMention m)
+    {
+        var doc = ctx.Doc;
+        DateMention? best = null;
+        var bestScore = int.MaxValue;
+        foreach (var d in doc.Dates)
+        {
+            if (d.Sentence != m.Sentence || d.Value is null && d.PastValue is null)
+            {
+                continue;
+            }
+
+            if (Formation(ctx, s, d))
+            {
+                continue;
+            }
+
+            int score;
+            if (d.TokenStart >= m.Start && d.TokenEnd <= m.End)
+            {
+                score = 0; // inside the phrase
+            }
+            else if (d.TokenStart >= m.End && d.TokenEnd <= m.ClauseEnd)
+            {
+                score = 1 + d.TokenStart - m.End; // after, in the clause
+            }
+            else if (d.TokenEnd <= m.Start && ClauseInitial(ctx, s, d, m))
+            {
+                score = 2 + m.Start - d.TokenEnd; // "On July 13, the Small Group …"
+            }
+            else if (d.TokenEnd <= m.Start && m.Start - d.TokenEnd <= 14 && !OtherMentionBetween(ctx, d.TokenEnd, m.Start, m))
+            {
+                score = 20 + m.Start - d.TokenEnd; // "Morocco hosts, Wednesday, May 11, 2022 in Marrakech, the ministerial …"
+            }
+            else
+            {
+                continue;
+            }
+
+            if (d.YearOnly && score > 0)
+            {
+                score += 30;
+            }
+
+            if (score < bestScore)
+            {
+                best = d;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool OtherMentionBetween(MeetingContext ctx, int from, int to, MeetingMention m) =>
+        ctx.Doc.MeetingMentions.Any(x => !ReferenceEquals(x, m) && x.Trigger >= from && x.Trigger < to);
+
+    /// <summary>A date at the head of the sentence, before the mention, with no other verb of its own between.</summary>
+    private static bool ClauseInitial(MeetingContext ctx, Segment s, DateMention d, MeetingMention m)
+    {
+        var tokens = ctx.Tokens;
+        var start = d.TokenStart;
+        while (start > s.TokenStart && tokens[start - 1].Norm is "on" or "in" or "at" or "by" or "-" or "," or "since" or "from")
+        {
+            start--;
+        }
+
+        // The date opens the sentence (after a dateline at most) and the mention is in the same clause.
+        var opensSentence = start == s.TokenStart || ctx.Doc.Datelines.Any(x => x.End <= tokens[d.TokenStart].Start && x.End >= tokens[s.TokenStart].Start);
+        return opensSentence && m.Start - d.TokenEnd <= 14;
+    }
+
+    private static bool Formation(MeetingContext ctx, Segment s, DateMention d)
+    {
+        for (var k = Math.Max(s.TokenStart, d.TokenStart - 3); k < d.TokenStart; k++)
+        {
+            if (ctx.Has("formation_cues", k))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Place(MeetingContext ctx, Segment s, MeetingMention m)
+    {
+        var tokens = ctx.Tokens;
+
+        // Inside the phrase: "the Marrakech meeting", "the Riyadh ministerial".
+        for (var k = m.Start; k < m.Trigger; k++)
+        {
+            if (ctx.EntityStart[k] is { } e && e.Entry.Kind is EntityKind.City or EntityKind.Capital && e.TokenEnd <= m.Trigger)
+            {
+                SetPlace(ctx, m, e, null);
+                return;
+            }
+        }
+
+        // After it, in its clause: "in PLACE", "held in PLACE", "scheduled to be held in PLACE" (dates and adverbs between).
+        var places = new List<(EntityMention City, EntityMention? Country)>();
+        var k2 = m.End;
+        var limit = Math.Min(s.TokenEnd, Math.Max(m.ClauseEnd, m.End + 10));
+        var steps = 0;
+        while (k2 < limit && steps < 14)
+        {
+            var t = tokens[k2];
+            if (ctx.DateStart[k2] is { } d)
+            {
+                k2 = d.TokenEnd;
+                continue;
+            }
+
+            if (t.Norm is "in" or "at" && k2 + 1 < limit)
+            {
+                var j = k2 + 1;
+                var place = ctx.EntityStart[j] is { } direct ? direct : (tokens[j].Norm == "the" && j + 1 < limit ? ctx.EntityStart[j + 1] : null);
+                if (place is not null && MeetingContext.IsPlace(place))
+                {
+                    ReadPlaceList(ctx, place, s.TokenEnd, places, m.Plural);
+                    break;
+                }
+
+                if (place is { Entry.Kind: EntityKind.Organization })
+                {
+                    break; // at the NATO headquarters, at the State Department: a building, not a city
+                }
+
+                // "met at the level of Political Directors in Paris": read on.
+                k2++;
+                steps++;
+                continue;
+            }
+
+            if (ctx.PersonStart[k2] is { } person)
+            {
+                k2 = person.TokenEnd;
+                steps++;
+                continue;
+            }
+
+            if (ctx.TitleStart[k2] is { } title)
+            {
+                k2 = title.TokenEnd;
+                steps++;
+                continue;
+            }
+
+            if (t.Norm is "," or "on" or "held" or "be" or "to" or "scheduled" or "will" or "take" or "took" or "takes" or "place" or "set" or "due"
+                || PlaceSkippable.Contains(t.Norm) || (t.Norm == "and" && m.Plural))
+            {
+                k2++;
+                steps++;
+                continue;
+            }
+
+            break;
+        }
+
+        if (places.Count == 0)
+        {
+            // Before it in the clause: "took place in Riyadh during a ministerial meeting", "hosts, May 11, in Marrakech, the …".
+            for (var k = m.Start - 1; k >= Math.Max(s.TokenStart, m.Start - 10); k--)
+            {
+                if (tokens[k].Norm is "." or ";" or ":")
+                {
+                    break;
+                }
+
+                if (ctx.EntityStart[k] is { } e && MeetingContext.IsPlace(e) && k > s.TokenStart && tokens[k - 1].Norm is "in" or "at"
+                    && e.TokenEnd <= m.Start)
+                {
+                    ReadPlaceList(ctx, e, m.Start, places, false);
+                    break;
+                }
+            }
+        }
+
+        if (places.Count == 0)
+        {
+            return;
+        }
+
+        SetPlace(ctx, m, places[0].City, places[0].Country);
+        if (m.Plural && places.Count > 1)
+        {
+            foreach (var (city, country) in places)
+            {
+                m.Places.Add((City(ctx, city), country?.Entry.Country ?? city.Entry.Country));
+            }
+        }
+    }
+
+    /// <summary>PLACE [, COUNTRY] [, PLACE … and PLACE] (a list only for a plural mention).</summary>
+    private static void ReadPlaceList(MeetingContext ctx, EntityMention first, int limit, List<(EntityMention, EntityMention?)> places, bool list)
+    {
+        var tokens = ctx.Tokens;
+        var current = first;
+        while (true)
+        {
+            EntityMention? country = null;
+            var next = current.TokenEnd;
+            if (next + 1 < limit && tokens[next].Norm == "," && ctx.EntityStart[next + 1] is { } c && c.Entry.Kind is EntityKind.Country or EntityKind.CountryAbbreviation
+                && current.Entry.Kind is not (EntityKind.Country or EntityKind.CountryAbbreviation) && c.Entry.Country == current.Entry.Country)
+            {
+                country = c;
+                next = c.TokenEnd;
+            }
+
+            places.Add((current, country));
+            if (!list || next + 1 >= limit || !(tokens[next].Norm is "," or "and"))
+            {
+                return;
+            }
+
+            var n = next + 1;
+            if (tokens[n].Norm == "and" && n + 1 < limit)
+            {
+                n++;
+            }
+
+            if (ctx.EntityStart[n] is not { } more || !MeetingContext.IsPlace(more))
+            {
+                return;
+            }
+
+            current = more;
+        }
+    }
+
+    private static void SetPlace(MeetingContext ctx, MeetingMention m, EntityMention place, EntityMention? country)
+    {
+        m.City = City(ctx, place);
+        m.Country = country?.Entry.Country ?? place.Entry.Country;
+    }
+
+    private static string? City(MeetingContext ctx, EntityMention place) =>
+        place.Entry.Kind is EntityKind.City or EntityKind.Capital ? Display.Name(ctx.Doc.Slice(place.Start, place.End)) : null;
+}

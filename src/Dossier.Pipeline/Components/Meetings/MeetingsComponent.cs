@@ -1,0 +1,216 @@
+using Dossier.Domain;
+using Dossier.Pipeline.Model;
+using Dossier.Pipeline.Text;
+
+namespace Dossier.Pipeline.Components.Meetings;
+
+/// <summary>
+/// Meetings from their mentions, in text order: a mention joins the latest meeting it is compatible with (same status;
+/// formats equal, or one unknown or weak; the same city, country and a compatible date where both say), a generic one
+/// ("the meeting") joins the latest meeting, any other starts a meeting; a plural mention with a list of places gives one
+/// meeting per place. Then: a held meeting without a place takes the article's dateline place when it is reported in
+/// that item, or "here in CITY" of a speech; an announced one without a place takes its one host country; a meeting
+/// only mentioned in passing (one mention, outside the lead, no host or participant) is kept only with a date or a place.
+/// </summary>
+public sealed class MeetingsComponent : IPipelineComponent
+{
+    public string Name => "meetings";
+
+    public IReadOnlyCollection<string> Requires { get; } = [Layers.MeetingRoles, Layers.Datelines];
+
+    public IReadOnlyCollection<string> Provides { get; } = [Layers.Meetings];
+
+    private sealed class Draft
+    {
+        public string? Format;
+        public int Strength;
+        public int Priority;
+        public string? City;
+        public string? Country;
+        public string? Date;
+        public bool Planned;
+        public bool Virtual;
+        public int Mentions;
+        public int FirstSentence;
+        public bool Plural;
+        public bool Lead;
+        public readonly List<string> Hosts = [];
+        public readonly List<string> Participants = [];
+        public readonly List<string> Rules = [];
+        public readonly HashSet<int> Paragraphs = [];
+    }
+
+    public void Process(AnnotatedDocument document, CancellationToken cancellationToken)
+    {
+        var drafts = new List<Draft>();
+        foreach (var m in document.MeetingMentions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (m.Excluded is not null)
+            {
+                continue;
+            }
+
+            if (m.Plural && m.Places.Count > 1)
+            {
+                foreach (var (city, country) in m.Places)
+                {
+                    Add(document, drafts, m, city, country);
+                }
+
+                continue;
+            }
+
+            Add(document, drafts, m, m.City, m.Country);
+        }
+
+        foreach (var d in drafts)
+        {
+            Complete(document, d, drafts);
+        }
+
+        foreach (var d in drafts)
+        {
+            var passing = d.Mentions == 1 && !d.Lead && d.Hosts.Count == 0 && d.Participants.Count == 0;
+            if ((passing && d.Date is null && d.City is null && d.Country is null) || (d.Plural && d.City is null))
+            {
+                continue;
+            }
+
+            var hosts = d.Hosts.Distinct(StringComparer.Ordinal).ToList();
+            document.Meetings.Add(new MeetingFact(
+                d.Format ?? MeetingFormats.Other,
+                d.City,
+                d.Country,
+                d.Date,
+                hosts,
+                d.Participants.Where(p => IsCountryCode(p) || !hosts.Contains(p, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList(),
+                document.Sentences[d.FirstSentence].Span)
+            {
+                Status = d.Planned ? MeetingStatuses.Planned : MeetingStatuses.Held,
+            });
+        }
+    }
+
+    private static void Add(AnnotatedDocument document, List<Draft> drafts, MeetingMention m, string? city, string? country)
+    {
+        var informative = m.Format is not null || city is not null || country is not null || m.Date is not null;
+        Draft? target = null;
+        for (var k = drafts.Count - 1; k >= 0 && target is null; k--)
+        {
+            var d = drafts[k];
+            if (m.Generic || !informative ? d.Planned == m.Planned || m.Generic : Compatible(d, m, city, country))
+            {
+                target = d;
+            }
+        }
+
+        if (target is null && m.Generic && drafts.Count > 0)
+        {
+            target = drafts[^1];
+        }
+
+        if (target is null)
+        {
+            if (m.Generic)
+            {
+                return;
+            }
+
+            target = new Draft { FirstSentence = m.Sentence, Planned = m.Planned, Plural = m.Plural };
+            drafts.Add(target);
+        }
+
+        Merge(document, target, m, city, country);
+    }
+
+    private static bool Compatible(Draft d, MeetingMention m, string? city, string? country)
+    {
+        if (d.Planned != m.Planned)
+        {
+            return false;
+        }
+
+        // One of several meetings in a list of cities is not an earlier meeting without a city.
+        if (m.Plural && city is not null && d.City is null && !d.Plural)
+        {
+            return false;
+        }
+
+        var formats = d.Format is null || m.Format is null || d.Format == m.Format || d.Strength <= 1 || m.FormatStrength <= 1;
+        return formats && Same(d.City, city) && Same(d.Country, country) && SameDate(d.Date, m.Date);
+    }
+
+    private static void Merge(AnnotatedDocument document, Draft d, MeetingMention m, string? city, string? country)
+    {
+        if (m.Format is not null && (d.Format is null || m.FormatStrength > d.Strength || (m.FormatStrength == d.Strength && m.FormatPriority > d.Priority)))
+        {
+            d.Format = m.Format;
+            d.Strength = m.FormatStrength;
+            d.Priority = m.FormatPriority;
+        }
+
+        d.City ??= city;
+        d.Country ??= country;
+        if (m.Date is not null && (d.Date is null || (m.Date.Length > d.Date.Length && m.Date.StartsWith(d.Date, StringComparison.Ordinal))))
+        {
+            d.Date = m.Date;
+        }
+
+        d.Virtual |= m.Virtual;
+        d.Plural &= m.Plural;
+        d.Mentions++;
+        d.Paragraphs.Add(document.Sentences[m.Sentence].Paragraph);
+        d.Lead |= document.Sentences[m.Sentence].Paragraph <= 2;
+        d.Hosts.AddRange(m.Hosts);
+        d.Participants.AddRange(m.Participants);
+        d.Rules.Add(m.Rule);
+    }
+
+    private static void Complete(AnnotatedDocument document, Draft d, List<Draft> drafts)
+    {
+        if (d.Virtual)
+        {
+            d.City = null;
+            d.Country = null;
+        }
+        else if (d.City is null && d.Country is null && !d.Planned)
+        {
+            // The item's dateline: "JORDAN, AMMAN – On February 11, the CIFG convened …" — the dateline of a paragraph the
+            // meeting is reported in, else the article's first dateline for its first held meeting.
+            var dateline = document.Datelines.FirstOrDefault(x => d.Paragraphs.Contains(x.Paragraph) && (x.City ?? x.Country) is not null)
+                ?? (ReferenceEquals(d, drafts.First(x => !x.Planned)) ? document.Datelines.FirstOrDefault(x => x.Paragraph <= d.Paragraphs.Min() && x.Paragraph <= 3) : null);
+            if (dateline is not null && (dateline.City is not null || dateline.Country is not null))
+            {
+                d.City = dateline.City is null ? null : Display.Name(dateline.City);
+                d.Country = dateline.Country;
+            }
+        }
+        else if (d.City is null && d.Country is not null && !d.Planned)
+        {
+            // "MARRAKECH, Morocco, May 11 (Reuters) - … met in Morocco": the dateline's city in that country.
+            var dateline = document.Datelines.FirstOrDefault(x => d.Paragraphs.Contains(x.Paragraph) && x.City is not null && x.Country == d.Country);
+            if (dateline is not null)
+            {
+                d.City = Display.Name(dateline.City!);
+            }
+        }
+        else if (d.City is null && d.Country is null && d.Planned)
+        {
+            var countries = d.Hosts.Where(h => h.Length == 2 && h.All(char.IsUpper)).Distinct().ToList();
+            if (countries.Count == 1)
+            {
+                d.Country = countries[0];
+            }
+        }
+    }
+
+    private static bool IsCountryCode(string r) => r.Length == 2 && r.All(char.IsUpper);
+
+    private static bool Same(string? a, string? b) => a is null || b is null || string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    private static bool SameDate(string? a, string? b) =>
+        a is null || b is null || a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal)
+        || (a.StartsWith("--", StringComparison.Ordinal) && b.EndsWith(a[1..], StringComparison.Ordinal))
+        || (b.StartsWith("--", StringComparison.Ordinal) && a.EndsWith(b[1..], StringComparison.Ordinal));
+}
