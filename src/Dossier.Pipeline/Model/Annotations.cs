@@ -19,6 +19,10 @@ public static class Layers
     public const string Numbers = "numbers";
     public const string Money = "money";
     public const string Meetings = "meetings";
+    public const string MemberCounts = "member_counts";
+    public const string NewMembers = "new_members";
+
+    /// <summary>Member counts and new members, both (provided once both are found).</summary>
     public const string Membership = "membership";
     public const string Quotes = "quotes";
     public const string Attacks = "attacks";
