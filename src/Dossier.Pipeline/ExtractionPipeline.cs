@@ -66,6 +66,7 @@ public sealed class ExtractionPipeline : IFactExtractor
         "people" => new PeopleComponent(),
         "dates" => new DateComponent(),
         "numbers" => new NumberComponent(),
+        "money" => new MoneyComponent(),
         "meetings" => new MeetingComponent(),
         "membership" => new MembershipComponent(),
         "quotes" => new QuoteComponent(),

@@ -5,20 +5,107 @@ namespace Dossier.Pipeline.Tests;
 public class NumberComponentTests
 {
     [Theory]
-    [InlineData("The coalition pledged $394 million for stabilization.", 394_000_000L, "exact")]
-    [InlineData("Donors have pledged over $200 million so far.", 200_000_000L, "over")]
-    [InlineData("Saudi Arabia froze USD 500M in assets.", 500_000_000L, "exact")]
-    [InlineData("The fund reached US$1,200,000 this year.", 1_200_000L, "exact")]
-    [InlineData("Washington announced nearly 5 million dollars in aid.", 5_000_000L, "under")]
-    [InlineData("The programme costs about $3bn over five years.", 3_000_000_000L, "about")]
-    public void Process_UsDollarAmounts_AreConvertedToWholeDollars(string text, long expected, string qualifier)
+    [InlineData("Saudi Arabia froze USD 500M in assets.", "USD", 500_000_000, "exact")]
+    [InlineData("The programme costs about $3bn over five years.", "USD", 3_000_000_000, "about")]
+    [InlineData("The fund reached US$1,200,000 this year.", "USD", 1_200_000, "exact")]
+    [InlineData("Washington announced nearly 5 million dollars in aid.", "USD", 5_000_000, "about")]
+    [InlineData("Italy pledged €10m for demining.", "EUR", 10_000_000, "exact")]
+    public void Process_CurrencyAmounts_AreReadWithScaleAndQualifier(string text, string currency, long value, string qualifier)
+    {
+        var document = TestSupport.Annotate(text, "numbers");
+
+        var amount = Assert.Single(document.Numbers, n => n.Currency is not null);
+        Assert.Equal((currency, (decimal)value, qualifier), (amount.Currency, amount.Value, amount.Qualifier));
+    }
+
+    [Fact]
+    public void Process_PlainCountsAndYears_AreNotMoney()
+    {
+        var facts = TestSupport.Extract("In 2019, 300 fighters and 12 vehicles were seized.");
+
+        Assert.Empty(facts.Money);
+    }
+}
+
+public class MoneyComponentTests
+{
+    [Theory]
+    [InlineData("The coalition pledged $394 million for stabilization.", 394_000_000L, "exact", "money.give-verb")]
+    [InlineData("Donors have pledged over $200 million so far.", 200_000_000L, "over", "money.give-verb")]
+    [InlineData("Washington announced nearly 5 million dollars in aid.", 5_000_000L, "about", "money.give-noun-after")]
+    [InlineData("Norway's contribution of $25 million will pay for demining teams.", 25_000_000L, "exact", "money.give-noun-of")]
+    [InlineData("A further $12 million was granted by Denmark.", 12_000_000L, "exact", "money.give-passive")]
+    [InlineData("Qatar's $30 million pledge was welcomed by the ministers.", 30_000_000L, "exact", "money.give-compound")]
+    [InlineData("Partners set a goal of $500 million for stabilisation in 2024.", 500_000_000L, "exact", "money.give-noun-of")]
+    [InlineData("Tokyo unveiled US$8 million for mine clearance in Anbar.", 8_000_000L, "exact", "money.give-for")]
+    public void Process_PledgedGivenOrTargetedDollars_AreMoneyFactsInWholeDollars(string text, long expected, string qualifier, string rule)
     {
         var facts = TestSupport.Extract(text);
 
         var money = Assert.Single(facts.Money);
-        Assert.Equal(expected, money.AmountUsd);
-        Assert.Equal(qualifier, money.Qualifier);
-        Assert.Equal("USD", money.Currency);
+        Assert.Equal((expected, qualifier, "USD", rule), (money.AmountUsd!.Value, money.Qualifier, money.Currency, money.Rule));
+    }
+
+    [Theory]
+    [InlineData("The air campaign has cost Britain about $1.5 billion since 2015.")]
+    [InlineData("The airline posted record profits of $3.1 billion for the year.")]
+    [InlineData("Oil revenues of $40 million a month kept the group afloat.")]
+    [InlineData("The ministry will redirect $150 million in reconstruction funds to other programmes.")]
+    [InlineData("Washington offered a reward of up to $7 million for the commander.")]
+    [InlineData("The bank approved a $250 million loan to Jordan.")]
+    [InlineData("Saudi Arabia froze USD 500M in assets linked to the network.")]
+    [InlineData("The militants had access to $25 million in cash.")]
+    public void Process_CostsProfitsRevenuesLoansAndMovedFunds_AreNotMoneyFacts(string text)
+    {
+        var facts = TestSupport.Extract(text);
+
+        Assert.Empty(facts.Money);
+    }
+
+    [Fact]
+    public void Process_PledgeAgainstAGoal_IsTwoMoneyFacts()
+    {
+        var facts = TestSupport.Extract("So far, partners have raised more than $450 million against a 2022 target of $500 million.");
+
+        Assert.Equal([(450_000_000L, "over"), (500_000_000L, "exact")], facts.Money.Select(m => (m.AmountUsd!.Value, m.Qualifier)).ToArray());
+    }
+
+    [Fact]
+    public void Process_DollarFigureAfterAnotherCurrency_IsTheOneAmount()
+    {
+        var text = "Rome pledged €20 million ($22 million) for returnees.";
+
+        var facts = TestSupport.Extract(text);
+
+        var money = Assert.Single(facts.Money);
+        Assert.Equal((22_000_000L, "USD"), (money.AmountUsd!.Value, money.Currency));
+        Assert.Equal("$22 million", TestSupport.Slice(text, money.Span));
+    }
+
+    [Fact]
+    public void Process_DollarFigureOfAProfitInAnotherCurrency_IsNotAMoneyFact()
+    {
+        var facts = TestSupport.Extract("The carrier reported a half-year profit of 5 billion dirhams ($1.4 billion) on Monday.");
+
+        Assert.Empty(facts.Money);
+    }
+
+    [Fact]
+    public void Process_AmountCoordinatedWithAPledge_FollowsIt()
+    {
+        var facts = TestSupport.Extract("Spain gave $8 million and Portugal $3 million for the camps.");
+
+        Assert.Equal([8_000_000L, 3_000_000L], facts.Money.Select(m => m.AmountUsd!.Value).ToArray());
+        Assert.Equal("money.give-verb+money.coord", facts.Money[1].Rule);
+    }
+
+    [Fact]
+    public void Process_AmountWithoutACueOfItsOwn_IsDecidedByItsSentence()
+    {
+        var facts = TestSupport.Extract("Building on Oman's earlier contributions, the additional $40 million will restore water networks.");
+
+        var money = Assert.Single(facts.Money);
+        Assert.Equal((40_000_000L, "money.sentence"), (money.AmountUsd!.Value, money.Rule));
     }
 
     [Theory]
@@ -44,14 +131,6 @@ public class NumberComponentTests
 
         Assert.Equal("$45 million", TestSupport.Slice(text, facts.Money[0].Span));
         Assert.Equal("demining", facts.Money[0].Purpose);
-    }
-
-    [Fact]
-    public void Process_PlainCountsAndYears_AreNotMoney()
-    {
-        var facts = TestSupport.Extract("In 2019, 300 fighters and 12 vehicles were seized.");
-
-        Assert.Empty(facts.Money);
     }
 }
 
