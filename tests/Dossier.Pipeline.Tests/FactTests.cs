@@ -134,33 +134,115 @@ public class MoneyComponentTests
     }
 }
 
-public class MembershipComponentTests
+public class MemberCountComponentTests
 {
     [Theory]
-    [InlineData("An 83-member Global Coalition vowed to continue.", 83, "exact")]
-    [InlineData("The anti-ISIS coalition now has more than 80 members.", 80, "over")]
-    [InlineData("The Global Coalition, comprising 86 countries, met.", 86, "exact")]
-    [InlineData("The Global Coalition met. The Coalition’s 85 partners agreed.", 85, "exact")]
-    public void Process_CoalitionSize_IsAMemberCount(string text, int count, string qualifier)
+    [InlineData("An 83-member Global Coalition vowed to continue.", 83, "exact", "count.compound")]
+    [InlineData("The anti-ISIS coalition now has more than 80 members.", 80, "over", "count.coalition-has")]
+    [InlineData("The Global Coalition, comprising 86 countries, met.", 86, "exact", "count.coalition-has")]
+    [InlineData("The Global Coalition met. The Coalition’s 85 partners agreed.", 85, "exact", "count.coalition-possessive")]
+    [InlineData("With 62 nations contributing to the coalition against Daesh, the campaign widened.", 62, "exact", "count.contributing")]
+    [InlineData("Canada flies with a coalition of over 75 nations fighting ISIS.", 75, "over", "count.coalition-of")]
+    [InlineData("The Global Coalition to Defeat ISIS consists of more than 90 states and organisations.", 90, "over", "count.coalition-has")]
+    [InlineData("More than 80 nations make up the Global Coalition to Defeat ISIS.", 80, "over", "count.make-up")]
+    [InlineData("Ministers of the Global Coalition welcomed Bhutan as a new member, bringing the total number of members to 91.", 91, "exact", "count.total-members")]
+    [InlineData("The Global Coalition to Defeat ISIS met in Oslo. Its 88 members agreed to continue.", 88, "exact", "count.its")]
+    [InlineData("The Global Coalition to Defeat ISIS met in Lima. It now has 87 members.", 87, "exact", "count.it-has")]
+    [InlineData("The Global Coalition against Daesh, whose 84 members meet twice a year, agreed a plan.", 84, "exact", "count.coalition-whose")]
+    public void Process_CoalitionSize_IsAMemberCount(string text, int count, string qualifier, string rule)
     {
         var facts = TestSupport.Extract(text);
 
         var m = Assert.Single(facts.MemberCounts);
-        Assert.Equal(count, m.Count);
-        Assert.Equal(qualifier, m.Qualifier);
+        Assert.Equal((count, qualifier, rule), (m.Count, m.Qualifier, m.Rule));
     }
 
     [Fact]
-    public void Process_OrdinalMember_GivesNewMemberAndCount()
+    public void Process_PartnershipInTheSentenceAfterTheCoalition_IsAMemberCount()
+    {
+        var text = "Chile joined the Global Coalition against Daesh on Tuesday. The move enlarges a partnership comprising over 75 governments and institutions.";
+
+        var facts = TestSupport.Extract(text);
+
+        Assert.Equal((75, "over"), (Assert.Single(facts.MemberCounts).Count, facts.MemberCounts[0].Qualifier));
+    }
+
+    [Fact]
+    public void Process_PastSize_IsAsOfTheFormationYear()
+    {
+        var facts = TestSupport.Extract("The Global Coalition to Defeat ISIS was formed in 2014. It began with 12 members.", published: "2020-03-01");
+
+        var m = Assert.Single(facts.MemberCounts);
+        Assert.Equal((12, "2014"), (m.Count, m.AsOf));
+    }
+
+    [Fact]
+    public void Process_PresentSize_IsAsOfThePublicationDate()
+    {
+        var facts = TestSupport.Extract("The Global Coalition to Defeat ISIS, founded in 2014, now includes 86 partners.", published: "2023-06-09");
+
+        Assert.Equal("2023-06-09", Assert.Single(facts.MemberCounts).AsOf);
+    }
+
+    [Theory]
+    [InlineData("Delegations from 40 members of the Global Coalition to Defeat ISIS met in Oslo.")]
+    [InlineData("Senior officials from nearly 50 nations attended the Global Coalition ministerial.")]
+    [InlineData("The 60 members of the Global Coalition to Defeat ISIS who met in Rome agreed a statement.")]
+    [InlineData("The Small Group of the Global Coalition to Defeat ISIS, which includes 30 countries, met in Paris.")]
+    [InlineData("The Counter ISIS Finance Group of the Global Coalition to Defeat ISIS convened its 45 member states.")]
+    [InlineData("The Saudi-led coalition, which includes nine countries, struck Sanaa.")]
+    [InlineData("Fifteen countries saw more than 70 terrorist attacks, and 40 countries sent aid.")]
+    public void Process_AttendanceSubGroupsAndOtherCoalitions_AreNotMemberCounts(string text)
+    {
+        var facts = TestSupport.Extract(text);
+
+        Assert.Empty(facts.MemberCounts);
+    }
+
+    [Fact]
+    public void Process_PartsOfAStatedTotal_AreNotCounts()
+    {
+        var facts = TestSupport.Extract("The 80-member Global Coalition, which includes 75 countries and 5 organisations, met in Rome.");
+
+        Assert.Equal(80, Assert.Single(facts.MemberCounts).Count);
+    }
+
+    [Fact]
+    public void Process_OrdinalOfANewMember_IsNotAMemberCount()
+    {
+        var facts = TestSupport.Extract("Zambia became the 90th member of the Global Coalition against Daesh.");
+
+        Assert.Empty(facts.MemberCounts);
+        Assert.Equal(("ZM", (int?)90), (Assert.Single(facts.NewMembers).Member, facts.NewMembers[0].Ordinal));
+    }
+
+    [Fact]
+    public void Process_CoalitionWelcomingItsOwnNthMember_StatesItsSize()
+    {
+        var facts = TestSupport.Extract("The Global Coalition to Defeat ISIS welcomed Togo as its 86th member.", published: "2023-06-08");
+
+        var count = Assert.Single(facts.MemberCounts);
+        Assert.Equal((86, "2023-06-08", "count.its-ordinal"), (count.Count, count.AsOf, count.Rule));
+    }
+
+    [Fact]
+    public void Process_RepeatedCount_IsListedOnce()
+    {
+        var facts = TestSupport.Extract("The Global Coalition against Daesh has 86 members. With 86 members, it is the largest coalition in history.");
+
+        Assert.Equal(86, Assert.Single(facts.MemberCounts).Count);
+    }
+}
+
+public class NewMemberComponentTests
+{
+    [Fact]
+    public void Process_OrdinalMember_GivesNewMemberWithItsOrdinal()
     {
         var facts = TestSupport.Extract("The Global Coalition to Defeat ISIS welcomed Togo as its 86th member.", published: "2023-06-08");
 
         var nm = Assert.Single(facts.NewMembers);
-        Assert.Equal("TG", nm.Member);
-        Assert.Equal(86, nm.Ordinal);
-        var count = Assert.Single(facts.MemberCounts);
-        Assert.Equal(86, count.Count);
-        Assert.Equal("2023-06-08", count.AsOf);
+        Assert.Equal(("TG", (int?)86, "join.welcomed-as-ordinal"), (nm.Member, nm.Ordinal, nm.Rule));
     }
 
     [Fact]
@@ -187,6 +269,7 @@ public class MembershipComponentTests
     [InlineData("The Global Coalition to Defeat ISIS welcomed Ghana as its newest member.")]
     [InlineData("Ghana became the newest member of the Global Coalition against Daesh.")]
     [InlineData("The coalition welcomed Ghana as its latest partner in the fight against Daesh.")]
+    [InlineData("Ghana, the Coalition's newest member, spoke first at the Global Coalition to Defeat ISIS meeting.")]
     public void Process_NewestMember_IsANewMemberWithoutOrdinal(string text)
     {
         var facts = TestSupport.Extract(text);
@@ -198,11 +281,84 @@ public class MembershipComponentTests
     }
 
     [Fact]
-    public void Process_CountsWithoutTheCoalition_AreNotMemberCounts()
+    public void Process_WelcomedList_IsOneNewMemberEach()
     {
-        var facts = TestSupport.Extract("Fifteen countries saw more than 70 terrorist attacks, and 40 countries sent aid.");
+        var facts = TestSupport.Extract("The Global Coalition to Defeat ISIS welcomed Chile, Ghana and Mongolia as new members.");
 
+        Assert.Equal(["CL", "GH", "MN"], facts.NewMembers.Select(m => m.Member).ToArray());
+        Assert.All(facts.NewMembers, m => Assert.Null(m.Ordinal));
+    }
+
+    [Fact]
+    public void Process_RecentlyWelcomedNewMembersIncluding_NamesOrganizationsByName()
+    {
+        var text = "The 80-member Global Coalition is the largest coalition in history. It has recently welcomed new members including Bhutan, Fiji and Interpol.";
+
+        var facts = TestSupport.Extract(text);
+
+        Assert.Equal(["BT", "FJ", "Interpol"], facts.NewMembers.Select(m => m.Member).ToArray());
+    }
+
+    [Theory]
+    [InlineData("Peru — which officially joined the global coalition against Daesh in March — sent its foreign minister.", "PE")]
+    [InlineData("Kenya, which formally joined the Global Coalition to Defeat ISIS last year, hosted the talks.", "KE")]
+    [InlineData("Uruguay entered the Coalition against Daesh in October 2016 and sent trainers.", "UY")]
+    [InlineData("Ministers of the Global Coalition to Defeat ISIS welcomed the accession of Guinea.", "GN")]
+    [InlineData("The Global Coalition to Defeat ISIS said Guyana's accession to the coalition was complete.", "GY")]
+    public void Process_JoiningStatedInOtherWords_IsANewMember(string text, string member)
+    {
+        var facts = TestSupport.Extract(text);
+
+        var nm = Assert.Single(facts.NewMembers);
+        Assert.Equal((member, (int?)null), (nm.Member, nm.Ordinal));
+    }
+
+    [Fact]
+    public void Process_TotalTheNewMemberBringsAbout_IsItsOrdinal()
+    {
+        var text = "Ministers of the Global Coalition welcomed the Republic of Ghana as a new member of the Coalition, bringing the total number of members to 88.";
+
+        var facts = TestSupport.Extract(text);
+
+        var nm = Assert.Single(facts.NewMembers);
+        Assert.Equal(("GH", (int?)88), (nm.Member, nm.Ordinal));
+        Assert.Contains("88", text[nm.Span.Start..nm.Span.End], StringComparison.Ordinal);
+        Assert.Equal(88, Assert.Single(facts.MemberCounts).Count);
+    }
+
+    [Fact]
+    public void Process_JoinedBecomingTheNthMember_GivesTheOrdinal()
+    {
+        var facts = TestSupport.Extract("Gabon has joined the Global Coalition against Daesh, becoming the 89th member country.");
+
+        Assert.Equal(("GA", (int?)89), (Assert.Single(facts.NewMembers).Member, facts.NewMembers[0].Ordinal));
         Assert.Empty(facts.MemberCounts);
+    }
+
+    [Fact]
+    public void Process_MemberStatedTwice_IsOneEntryWithItsOrdinal()
+    {
+        var text = "Namibia has joined the Global Coalition against Daesh. Ministers of the Coalition welcomed Namibia as its 91st member.";
+
+        var facts = TestSupport.Extract(text);
+
+        Assert.Equal(("NA", (int?)91), (Assert.Single(facts.NewMembers).Member, facts.NewMembers[0].Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Jordan joined the coalition in condemning the attack, the Global Coalition to Defeat ISIS said.")]
+    [InlineData("Turkey joined the coalition air campaign against ISIS in 2015.")]
+    [InlineData("Finland has not joined the Global Coalition to Defeat ISIS.")]
+    [InlineData("The Global Coalition to Defeat ISIS welcomed Japan as an observer.")]
+    [InlineData("The Global Coalition to Defeat ISIS has welcomed 11 new members since 2017.")]
+    [InlineData("Iraq became the first member of the Global Coalition to Defeat ISIS to host a ministerial.")]
+    [InlineData("Finland's accession to NATO was discussed at the Global Coalition to Defeat ISIS meeting.")]
+    [InlineData("Sweden joined the Saudi-led coalition's talks as Iraqi forces joined the fight.")]
+    public void Process_OtherUsesOfJoiningWords_AreNotNewMembers(string text)
+    {
+        var facts = TestSupport.Extract(text);
+
+        Assert.Empty(facts.NewMembers);
     }
 }
 
