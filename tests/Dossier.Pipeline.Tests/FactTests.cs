@@ -388,10 +388,71 @@ public class AttackStatsComponentTests
         Assert.Contains(facts.AttackStats, a => a.Count == 2 && a.What == "ambushes");
     }
 
-    [Fact]
-    public void Process_PercentagesAndOtherCounts_AreNotAttacks()
+    [Theory]
+    [InlineData("Attacks in Borno rose to 64 in April, officials said.", 64, "Attacks", "stat.noun-rose-to")]
+    [InlineData("Five of Monday's attacks targeted police stations in Diyala.", 5, "attacks", "stat.partitive")]
+    [InlineData("Coalition aircraft flew 1,200 sorties over Raqqa in October.", 1200, "sorties", "stat.count-noun")]
+    public void Process_CountAfterTheNounOrPartitive_IsAStatistic(string text, int count, string what, string rule)
     {
-        var facts = TestSupport.Extract("About 41% of operations targeted Africa, and 12 soldiers were killed.");
+        var facts = TestSupport.Extract(text, published: "2020-02-12");
+
+        var a = Assert.Single(facts.AttackStats);
+        Assert.Equal((count, what, rule), (a.Count, a.What, a.Rule));
+    }
+
+    [Fact]
+    public void Process_ReportLines_TakeThePlaceAndTheDateOfTheReport()
+    {
+        var text = "On Jan. 4, Coalition military forces conducted 14 strikes against ISIS targets in Iraq.\n\n"
+            + "* Near Rawah, three strikes destroyed a mortar system.\n\n"
+            + "* Near Qaim, three strikes engaged an ISIS tactical unit.\n\n"
+            + "* Near Haditha, one strike destroyed a vehicle.";
+
+        var facts = TestSupport.Extract(text, published: "2017-01-05");
+
+        Assert.Equal([14, 3, 3], facts.AttackStats.Select(a => a.Count).ToArray());
+        Assert.All(facts.AttackStats, a => Assert.Equal("2017-01-04", a.When));
+        Assert.All(facts.AttackStats, a => Assert.Contains("IQ", a.Where));
+        Assert.Contains("Rawah", facts.AttackStats[1].Where);
+    }
+
+    [Fact]
+    public void Process_PeriodStartAndCountryInsideAName_AreNotWhenAndWhere()
+    {
+        var facts = TestSupport.Extract("The US-led coalition has carried out more than 14,000 strikes in Iraq and Syria since 2014.");
+
+        var a = Assert.Single(facts.AttackStats);
+        Assert.Equal((14_000, Qualifiers.Over, (string?)null), (a.Count, a.Qualifier, a.When));
+        Assert.Equal(["IQ", "SY"], a.Where);
+    }
+
+    [Fact]
+    public void Process_SameCountInTwoPlaces_IsTwoStatistics()
+    {
+        var facts = TestSupport.Extract("The group staged 12 attacks in Mali and 12 attacks in Niger in May.", published: "2022-06-01");
+
+        Assert.Equal([["ML"], ["NE"]], facts.AttackStats.Select(a => a.Where.ToArray()).ToArray());
+    }
+
+    [Fact]
+    public void Process_FigureStatedTwice_IsListedOnce()
+    {
+        var facts = TestSupport.Extract("ISWAP claimed 180 attacks in Nigeria in 2023. In its 180 attacks in Nigeria and Chad, the group killed hundreds.");
+
+        Assert.Equal(180, Assert.Single(facts.AttackStats).Count);
+    }
+
+    [Theory]
+    [InlineData("About 41% of operations targeted Africa, and 12 soldiers were killed.")]
+    [InlineData("The 9/11 attacks led to the war on terror.")]
+    [InlineData("Two attack helicopters were lost over the desert.")]
+    [InlineData("About 3,000 special operations forces remain in Syria.")]
+    [InlineData("Militants carried out dozens of attacks across the province.")]
+    [InlineData("One strike hit a vehicle near Hit.")]
+    [InlineData("In 2015 attacks in Europe rose sharply.")]
+    public void Process_PercentagesSingleEventsAndOtherNumbers_AreNotStatistics(string text)
+    {
+        var facts = TestSupport.Extract(text);
 
         Assert.Empty(facts.AttackStats);
     }
