@@ -184,6 +184,16 @@ public class MemberCountComponentTests
         Assert.Equal("2023-06-09", Assert.Single(facts.MemberCounts).AsOf);
     }
 
+    [Fact]
+    public void Process_SizeTiedToAMeeting_IsAsOfTheMeetingDate()
+    {
+        var text = "Ministers of the Global Coalition to Defeat ISIS met in Rome on 28 June 2021. The ministerial brought together all 83 members of the coalition.";
+
+        var facts = TestSupport.Extract(text, published: "2021-07-02");
+
+        Assert.Equal((83, "2021-06-28"), (Assert.Single(facts.MemberCounts).Count, facts.MemberCounts[0].AsOf));
+    }
+
     [Theory]
     [InlineData("Delegations from 40 members of the Global Coalition to Defeat ISIS met in Oslo.")]
     [InlineData("Senior officials from nearly 50 nations attended the Global Coalition ministerial.")]

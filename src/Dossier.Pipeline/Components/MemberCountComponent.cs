@@ -11,7 +11,7 @@ namespace Dossier.Pipeline.Components;
 /// holds (the pattern names the coalition, a pronoun refers back to it, or the sentence is about it). Attendance,
 /// bodies inside the coalition and parts of a stated total ("74 countries and 5 institutions" beside 79) are not
 /// sizes. A size is listed once. As of: a stated past year for a past size ("started out as a coalition of 12"),
-/// else a date of the sentence, else the date of a meeting in it, else the publication date.
+/// else a date of the sentence, else the date of the meeting the sentence speaks of, else the publication date.
 /// </summary>
 public sealed class MemberCountComponent : IPipelineComponent
 {
@@ -137,15 +137,26 @@ public sealed class MemberCountComponent : IPipelineComponent
             }
         }
 
-        foreach (var meeting in document.Meetings)
+        return MeetingDate(document, s) ?? document.Published;
+    }
+
+    /// <summary>
+    /// A sentence that speaks of a meeting ("the ministerial that gathered all 68 members") ties its count to the
+    /// held meeting with a full date mentioned last up to that sentence.
+    /// </summary>
+    private static string? MeetingDate(AnnotatedDocument document, Segment s)
+    {
+        var triggers = document.Knowledge.MeetingTriggers;
+        var speaksOfMeeting = false;
+        for (var k = s.TokenStart; k < s.TokenEnd && !speaksOfMeeting; k++)
         {
-            if (meeting.Date is { Length: 10 } date && meeting.Span.Start < s.End && s.Start < meeting.Span.End)
-            {
-                return date;
-            }
+            speaksOfMeeting = triggers.ContainsKey(document.Tokens[k].Norm);
         }
 
-        return document.Published;
+        return !speaksOfMeeting ? null : document.Meetings
+            .Where(m => m.Status == MeetingStatuses.Held && m.Date is { Length: 10 } && m.Span.Start < s.End)
+            .OrderByDescending(m => m.Span.Start)
+            .FirstOrDefault()?.Date;
     }
 
     /// <summary>"It started out as a coalition of 12 members": a past-size cue before the count (token <paramref name="before"/>) in its sentence.</summary>
