@@ -118,6 +118,10 @@ public sealed record MemberCountFact(int Count, string Qualifier, string? AsOf, 
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? Confidence { get; init; }
+
+    /// <summary>Which rule (pattern id) made this fact: internal, not serialized, for measuring each rule's precision.</summary>
+    [JsonIgnore]
+    public string? Rule { get; init; }
 }
 
 /// <summary>A country that joined the coalition, with its ordinal when the text gives one.</summary>
@@ -125,6 +129,10 @@ public sealed record NewMemberFact(string Member, int? Ordinal, TextSpan Span)
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? Confidence { get; init; }
+
+    /// <summary>Which rule (pattern id) made this fact: internal, not serialized, for measuring each rule's precision.</summary>
+    [JsonIgnore]
+    public string? Rule { get; init; }
 }
 
 /// <summary>An amount of money; <see cref="AmountUsd"/> is null when the currency has no fixed rate.</summary>
@@ -140,6 +148,10 @@ public sealed record MoneyFact(long? AmountUsd, string Qualifier, string? Purpos
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? Confidence { get; init; }
+
+    /// <summary>Which rule (pattern id) made this fact: internal, not serialized, for measuring each rule's precision.</summary>
+    [JsonIgnore]
+    public string? Rule { get; init; }
 }
 
 /// <summary>A direct quotation and who said it.</summary>
@@ -160,4 +172,8 @@ public sealed record AttackStatFact(
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? Confidence { get; init; }
+
+    /// <summary>Which rule (pattern id) made this fact: internal, not serialized, for measuring each rule's precision.</summary>
+    [JsonIgnore]
+    public string? Rule { get; init; }
 }

@@ -120,7 +120,7 @@ public class WireArticleTests
         Assert.Contains("Nasser Bourita", m.HostsOrChairs);
         Assert.DoesNotContain("Nasser Bourita", m.Participants);
         Assert.All(facts.Quotes, q => Assert.Equal("Nasser Bourita", q.Speaker));
-        Assert.Contains(facts.Money, x => x.AmountUsd == 6_000_000 && x.Qualifier == Qualifiers.Under);
+        Assert.Contains(facts.Money, x => x.AmountUsd == 6_000_000 && x.Qualifier == Qualifiers.About);
     }
 
     [Fact]

@@ -5,20 +5,107 @@ namespace Dossier.Pipeline.Tests;
 public class NumberComponentTests
 {
     [Theory]
-    [InlineData("The coalition pledged $394 million for stabilization.", 394_000_000L, "exact")]
-    [InlineData("Donors have pledged over $200 million so far.", 200_000_000L, "over")]
-    [InlineData("Saudi Arabia froze USD 500M in assets.", 500_000_000L, "exact")]
-    [InlineData("The fund reached US$1,200,000 this year.", 1_200_000L, "exact")]
-    [InlineData("Washington announced nearly 5 million dollars in aid.", 5_000_000L, "under")]
-    [InlineData("The programme costs about $3bn over five years.", 3_000_000_000L, "about")]
-    public void Process_UsDollarAmounts_AreConvertedToWholeDollars(string text, long expected, string qualifier)
+    [InlineData("Saudi Arabia froze USD 500M in assets.", "USD", 500_000_000, "exact")]
+    [InlineData("The programme costs about $3bn over five years.", "USD", 3_000_000_000, "about")]
+    [InlineData("The fund reached US$1,200,000 this year.", "USD", 1_200_000, "exact")]
+    [InlineData("Washington announced nearly 5 million dollars in aid.", "USD", 5_000_000, "about")]
+    [InlineData("Italy pledged €10m for demining.", "EUR", 10_000_000, "exact")]
+    public void Process_CurrencyAmounts_AreReadWithScaleAndQualifier(string text, string currency, long value, string qualifier)
+    {
+        var document = TestSupport.Annotate(text, "numbers");
+
+        var amount = Assert.Single(document.Numbers, n => n.Currency is not null);
+        Assert.Equal((currency, (decimal)value, qualifier), (amount.Currency, amount.Value, amount.Qualifier));
+    }
+
+    [Fact]
+    public void Process_PlainCountsAndYears_AreNotMoney()
+    {
+        var facts = TestSupport.Extract("In 2019, 300 fighters and 12 vehicles were seized.");
+
+        Assert.Empty(facts.Money);
+    }
+}
+
+public class MoneyComponentTests
+{
+    [Theory]
+    [InlineData("The coalition pledged $394 million for stabilization.", 394_000_000L, "exact", "money.give-verb")]
+    [InlineData("Donors have pledged over $200 million so far.", 200_000_000L, "over", "money.give-verb")]
+    [InlineData("Washington announced nearly 5 million dollars in aid.", 5_000_000L, "about", "money.give-noun-after")]
+    [InlineData("Norway's contribution of $25 million will pay for demining teams.", 25_000_000L, "exact", "money.give-noun-of")]
+    [InlineData("A further $12 million was granted by Denmark.", 12_000_000L, "exact", "money.give-passive")]
+    [InlineData("Qatar's $30 million pledge was welcomed by the ministers.", 30_000_000L, "exact", "money.give-compound")]
+    [InlineData("Partners set a goal of $500 million for stabilisation in 2024.", 500_000_000L, "exact", "money.give-noun-of")]
+    [InlineData("Tokyo unveiled US$8 million for mine clearance in Anbar.", 8_000_000L, "exact", "money.give-for")]
+    public void Process_PledgedGivenOrTargetedDollars_AreMoneyFactsInWholeDollars(string text, long expected, string qualifier, string rule)
     {
         var facts = TestSupport.Extract(text);
 
         var money = Assert.Single(facts.Money);
-        Assert.Equal(expected, money.AmountUsd);
-        Assert.Equal(qualifier, money.Qualifier);
-        Assert.Equal("USD", money.Currency);
+        Assert.Equal((expected, qualifier, "USD", rule), (money.AmountUsd!.Value, money.Qualifier, money.Currency, money.Rule));
+    }
+
+    [Theory]
+    [InlineData("The air campaign has cost Britain about $1.5 billion since 2015.")]
+    [InlineData("The airline posted record profits of $3.1 billion for the year.")]
+    [InlineData("Oil revenues of $40 million a month kept the group afloat.")]
+    [InlineData("The ministry will redirect $150 million in reconstruction funds to other programmes.")]
+    [InlineData("Washington offered a reward of up to $7 million for the commander.")]
+    [InlineData("The bank approved a $250 million loan to Jordan.")]
+    [InlineData("Saudi Arabia froze USD 500M in assets linked to the network.")]
+    [InlineData("The militants had access to $25 million in cash.")]
+    public void Process_CostsProfitsRevenuesLoansAndMovedFunds_AreNotMoneyFacts(string text)
+    {
+        var facts = TestSupport.Extract(text);
+
+        Assert.Empty(facts.Money);
+    }
+
+    [Fact]
+    public void Process_PledgeAgainstAGoal_IsTwoMoneyFacts()
+    {
+        var facts = TestSupport.Extract("So far, partners have raised more than $450 million against a 2022 target of $500 million.");
+
+        Assert.Equal([(450_000_000L, "over"), (500_000_000L, "exact")], facts.Money.Select(m => (m.AmountUsd!.Value, m.Qualifier)).ToArray());
+    }
+
+    [Fact]
+    public void Process_DollarFigureAfterAnotherCurrency_IsTheOneAmount()
+    {
+        var text = "Rome pledged €20 million ($22 million) for returnees.";
+
+        var facts = TestSupport.Extract(text);
+
+        var money = Assert.Single(facts.Money);
+        Assert.Equal((22_000_000L, "USD"), (money.AmountUsd!.Value, money.Currency));
+        Assert.Equal("$22 million", TestSupport.Slice(text, money.Span));
+    }
+
+    [Fact]
+    public void Process_DollarFigureOfAProfitInAnotherCurrency_IsNotAMoneyFact()
+    {
+        var facts = TestSupport.Extract("The carrier reported a half-year profit of 5 billion dirhams ($1.4 billion) on Monday.");
+
+        Assert.Empty(facts.Money);
+    }
+
+    [Fact]
+    public void Process_AmountCoordinatedWithAPledge_FollowsIt()
+    {
+        var facts = TestSupport.Extract("Spain gave $8 million and Portugal $3 million for the camps.");
+
+        Assert.Equal([8_000_000L, 3_000_000L], facts.Money.Select(m => m.AmountUsd!.Value).ToArray());
+        Assert.Equal("money.give-verb+money.coord", facts.Money[1].Rule);
+    }
+
+    [Fact]
+    public void Process_AmountWithoutACueOfItsOwn_IsDecidedByItsSentence()
+    {
+        var facts = TestSupport.Extract("Building on Oman's earlier contributions, the additional $40 million will restore water networks.");
+
+        var money = Assert.Single(facts.Money);
+        Assert.Equal((40_000_000L, "money.sentence"), (money.AmountUsd!.Value, money.Rule));
     }
 
     [Theory]
@@ -45,43 +132,127 @@ public class NumberComponentTests
         Assert.Equal("$45 million", TestSupport.Slice(text, facts.Money[0].Span));
         Assert.Equal("demining", facts.Money[0].Purpose);
     }
-
-    [Fact]
-    public void Process_PlainCountsAndYears_AreNotMoney()
-    {
-        var facts = TestSupport.Extract("In 2019, 300 fighters and 12 vehicles were seized.");
-
-        Assert.Empty(facts.Money);
-    }
 }
 
-public class MembershipComponentTests
+public class MemberCountComponentTests
 {
     [Theory]
-    [InlineData("An 83-member Global Coalition vowed to continue.", 83, "exact")]
-    [InlineData("The anti-ISIS coalition now has more than 80 members.", 80, "over")]
-    [InlineData("The Global Coalition, comprising 86 countries, met.", 86, "exact")]
-    [InlineData("The Global Coalition met. The Coalition’s 85 partners agreed.", 85, "exact")]
-    public void Process_CoalitionSize_IsAMemberCount(string text, int count, string qualifier)
+    [InlineData("An 83-member Global Coalition vowed to continue.", 83, "exact", "count.compound")]
+    [InlineData("The anti-ISIS coalition now has more than 80 members.", 80, "over", "count.coalition-has")]
+    [InlineData("The Global Coalition, comprising 86 countries, met.", 86, "exact", "count.coalition-has")]
+    [InlineData("The Global Coalition met. The Coalition’s 85 partners agreed.", 85, "exact", "count.coalition-possessive")]
+    [InlineData("With 62 nations contributing to the coalition against Daesh, the campaign widened.", 62, "exact", "count.contributing")]
+    [InlineData("Canada flies with a coalition of over 75 nations fighting ISIS.", 75, "over", "count.coalition-of")]
+    [InlineData("The Global Coalition to Defeat ISIS consists of more than 90 states and organisations.", 90, "over", "count.coalition-has")]
+    [InlineData("More than 80 nations make up the Global Coalition to Defeat ISIS.", 80, "over", "count.make-up")]
+    [InlineData("Ministers of the Global Coalition welcomed Bhutan as a new member, bringing the total number of members to 91.", 91, "exact", "count.total-members")]
+    [InlineData("The Global Coalition to Defeat ISIS met in Oslo. Its 88 members agreed to continue.", 88, "exact", "count.its")]
+    [InlineData("The Global Coalition to Defeat ISIS met in Lima. It now has 87 members.", 87, "exact", "count.it-has")]
+    [InlineData("The Global Coalition against Daesh, whose 84 members meet twice a year, agreed a plan.", 84, "exact", "count.coalition-whose")]
+    public void Process_CoalitionSize_IsAMemberCount(string text, int count, string qualifier, string rule)
     {
         var facts = TestSupport.Extract(text);
 
         var m = Assert.Single(facts.MemberCounts);
-        Assert.Equal(count, m.Count);
-        Assert.Equal(qualifier, m.Qualifier);
+        Assert.Equal((count, qualifier, rule), (m.Count, m.Qualifier, m.Rule));
     }
 
     [Fact]
-    public void Process_OrdinalMember_GivesNewMemberAndCount()
+    public void Process_PartnershipInTheSentenceAfterTheCoalition_IsAMemberCount()
+    {
+        var text = "Chile joined the Global Coalition against Daesh on Tuesday. The move enlarges a partnership comprising over 75 governments and institutions.";
+
+        var facts = TestSupport.Extract(text);
+
+        Assert.Equal((75, "over"), (Assert.Single(facts.MemberCounts).Count, facts.MemberCounts[0].Qualifier));
+    }
+
+    [Fact]
+    public void Process_PastSize_IsAsOfTheFormationYear()
+    {
+        var facts = TestSupport.Extract("The Global Coalition to Defeat ISIS was formed in 2014. It began with 12 members.", published: "2020-03-01");
+
+        var m = Assert.Single(facts.MemberCounts);
+        Assert.Equal((12, "2014"), (m.Count, m.AsOf));
+    }
+
+    [Fact]
+    public void Process_PresentSize_IsAsOfThePublicationDate()
+    {
+        var facts = TestSupport.Extract("The Global Coalition to Defeat ISIS, founded in 2014, now includes 86 partners.", published: "2023-06-09");
+
+        Assert.Equal("2023-06-09", Assert.Single(facts.MemberCounts).AsOf);
+    }
+
+    [Fact]
+    public void Process_SizeTiedToAMeeting_IsAsOfTheMeetingDate()
+    {
+        var text = "Ministers of the Global Coalition to Defeat ISIS met in Rome on 28 June 2021. The ministerial brought together all 83 members of the coalition.";
+
+        var facts = TestSupport.Extract(text, published: "2021-07-02");
+
+        Assert.Equal((83, "2021-06-28"), (Assert.Single(facts.MemberCounts).Count, facts.MemberCounts[0].AsOf));
+    }
+
+    [Theory]
+    [InlineData("Delegations from 40 members of the Global Coalition to Defeat ISIS met in Oslo.")]
+    [InlineData("Senior officials from nearly 50 nations attended the Global Coalition ministerial.")]
+    [InlineData("The 60 members of the Global Coalition to Defeat ISIS who met in Rome agreed a statement.")]
+    [InlineData("The Small Group of the Global Coalition to Defeat ISIS, which includes 30 countries, met in Paris.")]
+    [InlineData("The Counter ISIS Finance Group of the Global Coalition to Defeat ISIS convened its 45 member states.")]
+    [InlineData("The Saudi-led coalition, which includes nine countries, struck Sanaa.")]
+    [InlineData("Fifteen countries saw more than 70 terrorist attacks, and 40 countries sent aid.")]
+    public void Process_AttendanceSubGroupsAndOtherCoalitions_AreNotMemberCounts(string text)
+    {
+        var facts = TestSupport.Extract(text);
+
+        Assert.Empty(facts.MemberCounts);
+    }
+
+    [Fact]
+    public void Process_PartsOfAStatedTotal_AreNotCounts()
+    {
+        var facts = TestSupport.Extract("The 80-member Global Coalition, which includes 75 countries and 5 organisations, met in Rome.");
+
+        Assert.Equal(80, Assert.Single(facts.MemberCounts).Count);
+    }
+
+    [Fact]
+    public void Process_OrdinalOfANewMember_IsNotAMemberCount()
+    {
+        var facts = TestSupport.Extract("Zambia became the 90th member of the Global Coalition against Daesh.");
+
+        Assert.Empty(facts.MemberCounts);
+        Assert.Equal(("ZM", (int?)90), (Assert.Single(facts.NewMembers).Member, facts.NewMembers[0].Ordinal));
+    }
+
+    [Fact]
+    public void Process_CoalitionWelcomingItsOwnNthMember_StatesItsSize()
+    {
+        var facts = TestSupport.Extract("The Global Coalition to Defeat ISIS welcomed Togo as its 86th member.", published: "2023-06-08");
+
+        var count = Assert.Single(facts.MemberCounts);
+        Assert.Equal((86, "2023-06-08", "count.its-ordinal"), (count.Count, count.AsOf, count.Rule));
+    }
+
+    [Fact]
+    public void Process_RepeatedCount_IsListedOnce()
+    {
+        var facts = TestSupport.Extract("The Global Coalition against Daesh has 86 members. With 86 members, it is the largest coalition in history.");
+
+        Assert.Equal(86, Assert.Single(facts.MemberCounts).Count);
+    }
+}
+
+public class NewMemberComponentTests
+{
+    [Fact]
+    public void Process_OrdinalMember_GivesNewMemberWithItsOrdinal()
     {
         var facts = TestSupport.Extract("The Global Coalition to Defeat ISIS welcomed Togo as its 86th member.", published: "2023-06-08");
 
         var nm = Assert.Single(facts.NewMembers);
-        Assert.Equal("TG", nm.Member);
-        Assert.Equal(86, nm.Ordinal);
-        var count = Assert.Single(facts.MemberCounts);
-        Assert.Equal(86, count.Count);
-        Assert.Equal("2023-06-08", count.AsOf);
+        Assert.Equal(("TG", (int?)86, "join.welcomed-as-ordinal"), (nm.Member, nm.Ordinal, nm.Rule));
     }
 
     [Fact]
@@ -108,6 +279,7 @@ public class MembershipComponentTests
     [InlineData("The Global Coalition to Defeat ISIS welcomed Ghana as its newest member.")]
     [InlineData("Ghana became the newest member of the Global Coalition against Daesh.")]
     [InlineData("The coalition welcomed Ghana as its latest partner in the fight against Daesh.")]
+    [InlineData("Ghana, the Coalition's newest member, spoke first at the Global Coalition to Defeat ISIS meeting.")]
     public void Process_NewestMember_IsANewMemberWithoutOrdinal(string text)
     {
         var facts = TestSupport.Extract(text);
@@ -119,11 +291,84 @@ public class MembershipComponentTests
     }
 
     [Fact]
-    public void Process_CountsWithoutTheCoalition_AreNotMemberCounts()
+    public void Process_WelcomedList_IsOneNewMemberEach()
     {
-        var facts = TestSupport.Extract("Fifteen countries saw more than 70 terrorist attacks, and 40 countries sent aid.");
+        var facts = TestSupport.Extract("The Global Coalition to Defeat ISIS welcomed Chile, Ghana and Mongolia as new members.");
 
+        Assert.Equal(["CL", "GH", "MN"], facts.NewMembers.Select(m => m.Member).ToArray());
+        Assert.All(facts.NewMembers, m => Assert.Null(m.Ordinal));
+    }
+
+    [Fact]
+    public void Process_RecentlyWelcomedNewMembersIncluding_NamesOrganizationsByName()
+    {
+        var text = "The 80-member Global Coalition is the largest coalition in history. It has recently welcomed new members including Bhutan, Fiji and Interpol.";
+
+        var facts = TestSupport.Extract(text);
+
+        Assert.Equal(["BT", "FJ", "Interpol"], facts.NewMembers.Select(m => m.Member).ToArray());
+    }
+
+    [Theory]
+    [InlineData("Peru — which officially joined the global coalition against Daesh in March — sent its foreign minister.", "PE")]
+    [InlineData("Kenya, which formally joined the Global Coalition to Defeat ISIS last year, hosted the talks.", "KE")]
+    [InlineData("Uruguay entered the Coalition against Daesh in October 2016 and sent trainers.", "UY")]
+    [InlineData("Ministers of the Global Coalition to Defeat ISIS welcomed the accession of Guinea.", "GN")]
+    [InlineData("The Global Coalition to Defeat ISIS said Guyana's accession to the coalition was complete.", "GY")]
+    public void Process_JoiningStatedInOtherWords_IsANewMember(string text, string member)
+    {
+        var facts = TestSupport.Extract(text);
+
+        var nm = Assert.Single(facts.NewMembers);
+        Assert.Equal((member, (int?)null), (nm.Member, nm.Ordinal));
+    }
+
+    [Fact]
+    public void Process_TotalTheNewMemberBringsAbout_IsItsOrdinal()
+    {
+        var text = "Ministers of the Global Coalition welcomed the Republic of Ghana as a new member of the Coalition, bringing the total number of members to 88.";
+
+        var facts = TestSupport.Extract(text);
+
+        var nm = Assert.Single(facts.NewMembers);
+        Assert.Equal(("GH", (int?)88), (nm.Member, nm.Ordinal));
+        Assert.Contains("88", text[nm.Span.Start..nm.Span.End], StringComparison.Ordinal);
+        Assert.Equal(88, Assert.Single(facts.MemberCounts).Count);
+    }
+
+    [Fact]
+    public void Process_JoinedBecomingTheNthMember_GivesTheOrdinal()
+    {
+        var facts = TestSupport.Extract("Gabon has joined the Global Coalition against Daesh, becoming the 89th member country.");
+
+        Assert.Equal(("GA", (int?)89), (Assert.Single(facts.NewMembers).Member, facts.NewMembers[0].Ordinal));
         Assert.Empty(facts.MemberCounts);
+    }
+
+    [Fact]
+    public void Process_MemberStatedTwice_IsOneEntryWithItsOrdinal()
+    {
+        var text = "Namibia has joined the Global Coalition against Daesh. Ministers of the Coalition welcomed Namibia as its 91st member.";
+
+        var facts = TestSupport.Extract(text);
+
+        Assert.Equal(("NA", (int?)91), (Assert.Single(facts.NewMembers).Member, facts.NewMembers[0].Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Jordan joined the coalition in condemning the attack, the Global Coalition to Defeat ISIS said.")]
+    [InlineData("Turkey joined the coalition air campaign against ISIS in 2015.")]
+    [InlineData("Finland has not joined the Global Coalition to Defeat ISIS.")]
+    [InlineData("The Global Coalition to Defeat ISIS welcomed Japan as an observer.")]
+    [InlineData("The Global Coalition to Defeat ISIS has welcomed 11 new members since 2017.")]
+    [InlineData("Iraq became the first member of the Global Coalition to Defeat ISIS to host a ministerial.")]
+    [InlineData("Finland's accession to NATO was discussed at the Global Coalition to Defeat ISIS meeting.")]
+    [InlineData("Sweden joined the Saudi-led coalition's talks as Iraqi forces joined the fight.")]
+    public void Process_OtherUsesOfJoiningWords_AreNotNewMembers(string text)
+    {
+        var facts = TestSupport.Extract(text);
+
+        Assert.Empty(facts.NewMembers);
     }
 }
 
@@ -153,10 +398,71 @@ public class AttackStatsComponentTests
         Assert.Contains(facts.AttackStats, a => a.Count == 2 && a.What == "ambushes");
     }
 
-    [Fact]
-    public void Process_PercentagesAndOtherCounts_AreNotAttacks()
+    [Theory]
+    [InlineData("Attacks in Borno rose to 64 in April, officials said.", 64, "Attacks", "stat.noun-rose-to")]
+    [InlineData("Five of Monday's attacks targeted police stations in Diyala.", 5, "attacks", "stat.partitive")]
+    [InlineData("Coalition aircraft flew 1,200 sorties over Raqqa in October.", 1200, "sorties", "stat.count-noun")]
+    public void Process_CountAfterTheNounOrPartitive_IsAStatistic(string text, int count, string what, string rule)
     {
-        var facts = TestSupport.Extract("About 41% of operations targeted Africa, and 12 soldiers were killed.");
+        var facts = TestSupport.Extract(text, published: "2020-02-12");
+
+        var a = Assert.Single(facts.AttackStats);
+        Assert.Equal((count, what, rule), (a.Count, a.What, a.Rule));
+    }
+
+    [Fact]
+    public void Process_ReportLines_TakeThePlaceAndTheDateOfTheReport()
+    {
+        var text = "On Jan. 4, Coalition military forces conducted 14 strikes against ISIS targets in Iraq.\n\n"
+            + "* Near Rawah, three strikes destroyed a mortar system.\n\n"
+            + "* Near Qaim, three strikes engaged an ISIS tactical unit.\n\n"
+            + "* Near Haditha, one strike destroyed a vehicle.";
+
+        var facts = TestSupport.Extract(text, published: "2017-01-05");
+
+        Assert.Equal([14, 3, 3], facts.AttackStats.Select(a => a.Count).ToArray());
+        Assert.All(facts.AttackStats, a => Assert.Equal("2017-01-04", a.When));
+        Assert.All(facts.AttackStats, a => Assert.Contains("IQ", a.Where));
+        Assert.Contains("Rawah", facts.AttackStats[1].Where);
+    }
+
+    [Fact]
+    public void Process_PeriodStartAndCountryInsideAName_AreNotWhenAndWhere()
+    {
+        var facts = TestSupport.Extract("The US-led coalition has carried out more than 14,000 strikes in Iraq and Syria since 2014.");
+
+        var a = Assert.Single(facts.AttackStats);
+        Assert.Equal((14_000, Qualifiers.Over, (string?)null), (a.Count, a.Qualifier, a.When));
+        Assert.Equal(["IQ", "SY"], a.Where);
+    }
+
+    [Fact]
+    public void Process_SameCountInTwoPlaces_IsTwoStatistics()
+    {
+        var facts = TestSupport.Extract("The group staged 12 attacks in Mali and 12 attacks in Niger in May.", published: "2022-06-01");
+
+        Assert.Equal([["ML"], ["NE"]], facts.AttackStats.Select(a => a.Where.ToArray()).ToArray());
+    }
+
+    [Fact]
+    public void Process_FigureStatedTwice_IsListedOnce()
+    {
+        var facts = TestSupport.Extract("ISWAP claimed 180 attacks in Nigeria in 2023. In its 180 attacks in Nigeria and Chad, the group killed hundreds.");
+
+        Assert.Equal(180, Assert.Single(facts.AttackStats).Count);
+    }
+
+    [Theory]
+    [InlineData("About 41% of operations targeted Africa, and 12 soldiers were killed.")]
+    [InlineData("The 9/11 attacks led to the war on terror.")]
+    [InlineData("Two attack helicopters were lost over the desert.")]
+    [InlineData("About 3,000 special operations forces remain in Syria.")]
+    [InlineData("Militants carried out dozens of attacks across the province.")]
+    [InlineData("One strike hit a vehicle near Hit.")]
+    [InlineData("In 2015 attacks in Europe rose sharply.")]
+    public void Process_PercentagesSingleEventsAndOtherNumbers_AreNotStatistics(string text)
+    {
+        var facts = TestSupport.Extract(text);
 
         Assert.Empty(facts.AttackStats);
     }

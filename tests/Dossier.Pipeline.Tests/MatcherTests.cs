@@ -115,6 +115,23 @@ public class PatternMatcherTests
     }
 
     [Fact]
+    public void Resolve_MatchesFilteredFirst_LetTheOthersWin()
+    {
+        var set = Load("""
+            {"id": "which", "label": "count", "priority": 1, "pattern": ["which", "has", {"shape": "digit"}]}
+            {"id": "group", "label": "count", "priority": 1, "pattern": ["group", ",", "which", "has", {"shape": "digit"}]}
+            """);
+        const string text = "the group, which has 30";
+        var tokens = Tokenizer.Tokenize(text);
+        var all = set.MatchAll(new MatchInput(tokens, text), 0, tokens.Count);
+
+        var kept = PatternSet.Resolve(all.Where(m => m.Id != "group").ToList());
+
+        Assert.Equal(["which"], kept.Select(m => m.Id).ToArray());
+        Assert.Equal(["group"], set.Matches(new MatchInput(tokens, text), 0, tokens.Count).Select(m => m.Id).ToArray());
+    }
+
+    [Fact]
     public void Matches_LabelFilter_OnlyThatLabel()
     {
         var set = Load("""

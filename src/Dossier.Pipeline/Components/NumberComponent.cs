@@ -9,8 +9,8 @@ namespace Dossier.Pipeline.Components;
 /// <summary>
 /// Numbers in digits or words (394, 1,500, 2.5, seventeen, twenty-five, 87th, third) with their scale
 /// (million, bn, m), qualifier (over, more than, nearly, about), percent sign, "-member" compounds, and
-/// currency ($, US$, USD, €, £, dollars, euros). Amounts of money become money facts: US dollars get
-/// amount_usd; other currencies keep amount and currency with amount_usd null (no exchange-rate table).
+/// currency ($, US$, USD, €, £, dollars, euros). Which amounts of money are money facts is the money
+/// component's decision.
 /// </summary>
 public sealed class NumberComponent : IPipelineComponent
 {
@@ -18,13 +18,10 @@ public sealed class NumberComponent : IPipelineComponent
 
     public IReadOnlyCollection<string> Requires { get; } = [Layers.Tokens, Layers.Sentences, Layers.Boilerplate];
 
-    public IReadOnlyCollection<string> Provides { get; } = [Layers.Numbers, Layers.Money];
+    public IReadOnlyCollection<string> Provides { get; } = [Layers.Numbers];
 
     public void Process(AnnotatedDocument document, CancellationToken cancellationToken)
     {
-        var tokens = document.Tokens;
-        var text = document.Text;
-        var kb = document.Knowledge;
         foreach (var s in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -38,16 +35,8 @@ public sealed class NumberComponent : IPipelineComponent
 
                 document.Numbers.Add(m);
                 i = m.TokenEnd - 1;
-                if (m.Currency is not null && !s.IsBoilerplate
-                    && !document.Money.Any(x => x.Amount == decimal.Round(m.Value, 2) && x.Currency == m.Currency && x.Qualifier == m.Qualifier))
-                {
-                    document.Money.Add(ToMoney(document, m, s));
-                }
             }
         }
-
-        _ = kb;
-        _ = text;
     }
 
     /// <summary>
@@ -198,46 +187,5 @@ public sealed class NumberComponent : IPipelineComponent
         }
 
         return null;
-    }
-
-    private static MoneyFact ToMoney(AnnotatedDocument document, NumberMention m, Segment s)
-    {
-        var amount = decimal.Round(m.Value, 2);
-        long? usd = m.Currency == "USD" ? (long)decimal.Round(m.Value) : null;
-        return new MoneyFact(usd, m.Qualifier, Purpose(document, m, s), m.Span)
-        {
-            Amount = amount,
-            Currency = m.Currency,
-        };
-    }
-
-    /// <summary>The rest of the clause after the amount ("in stabilization efforts for …"), else the clause before it.</summary>
-    private static string? Purpose(AnnotatedDocument document, NumberMention m, Segment s)
-    {
-        var tokens = document.Tokens;
-        var k = m.TokenEnd;
-        while (k < s.TokenEnd && tokens[k].Norm is "in" or "for" or "to" or "of" or "towards" or "toward")
-        {
-            k++;
-        }
-
-        var end = k;
-        while (end < s.TokenEnd && !(tokens[end].Norm is "," or "." or ";" or "\"" or ":"))
-        {
-            end++;
-        }
-
-        if (end - k >= 1)
-        {
-            return document.TokenRangeText(k, end);
-        }
-
-        var start = m.TokenStart;
-        while (start > s.TokenStart && !(tokens[start - 1].Norm is "," or "." or ";" or "\"" or ":"))
-        {
-            start--;
-        }
-
-        return start < m.TokenStart ? document.TokenRangeText(start, m.TokenStart).Trim() : null;
     }
 }

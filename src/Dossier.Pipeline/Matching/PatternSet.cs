@@ -68,9 +68,17 @@ public sealed class PatternSet
     /// Non-overlapping matches in <c>[from, to)</c>: where matches overlap, the higher priority wins, then the longer,
     /// then the earlier. Returned in start order.
     /// </summary>
-    public List<PatternMatch> Matches(MatchInput input, int from, int to, string? label = null)
+    public List<PatternMatch> Matches(MatchInput input, int from, int to, string? label = null) =>
+        Resolve(MatchAll(input, from, to, label));
+
+    /// <summary>
+    /// The non-overlapping subset of <paramref name="matches"/> (for a caller that first drops the matches whose
+    /// conditions fail): where matches overlap, the higher priority wins, then the longer, then the earlier.
+    /// Returned in start order; the list passed in is reordered.
+    /// </summary>
+    public static List<PatternMatch> Resolve(List<PatternMatch> matches)
     {
-        var all = MatchAll(input, from, to, label);
+        var all = matches;
         if (all.Count <= 1)
         {
             return all;

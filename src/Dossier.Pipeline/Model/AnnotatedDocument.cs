@@ -58,6 +58,10 @@ public sealed class AnnotatedDocument(ExtractionRequest request, KnowledgeBase k
     public List<PatternMatch> Match(string patterns, int from, int to, string? label = null) =>
         Knowledge.Patterns(patterns).Matches(MatchInput, from, to, label);
 
+    /// <summary>Every match of the named pattern file over a token range, overlapping ones included (see <see cref="PatternSet.Resolve"/>).</summary>
+    public List<PatternMatch> MatchAll(string patterns, int from, int to, string? label = null) =>
+        Knowledge.Patterns(patterns).MatchAll(MatchInput, from, to, label);
+
     public List<TitleMention> Titles { get; } = [];
 
     /// <summary>Runs of name words with their cues (the name finder's output, before coreference).</summary>

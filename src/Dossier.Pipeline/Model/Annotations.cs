@@ -27,6 +27,10 @@ public static class Layers
     public const string MeetingMentions = "meeting-mentions";
     public const string MeetingSlots = "meeting-slots";
     public const string MeetingRoles = "meeting-roles";
+    public const string MemberCounts = "member_counts";
+    public const string NewMembers = "new_members";
+
+    /// <summary>Member counts and new members, both (provided once both are found).</summary>
     public const string Membership = "membership";
     public const string Quotes = "quotes";
     public const string Attacks = "attacks";
