@@ -69,6 +69,20 @@ public static class AnnotateCommand
             }
         }
 
+        if (layers.Contains("patterns"))
+        {
+            foreach (var (name, _) in document.Knowledge.PatternFiles.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                foreach (var sentence in document.Sentences)
+                {
+                    foreach (var match in document.Match(name, sentence.TokenStart, sentence.TokenEnd))
+                    {
+                        stdout.WriteLine($"match   s{sentence.Index,-3} {name}/{match.Id} [{Range(match.Start, match.End)}]");
+                    }
+                }
+            }
+        }
+
         if (layers.Contains("dates"))
         {
             foreach (var d in document.Dates)

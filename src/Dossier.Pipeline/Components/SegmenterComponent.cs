@@ -23,18 +23,26 @@ public sealed class SegmenterComponent : IPipelineComponent
         var text = document.Text;
         var kb = document.Knowledge;
         var lineStart = 0;
+        var paragraphStart = 0;
         while (lineStart <= text.Length)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var nl = text.IndexOf('\n', lineStart);
             var lineEnd = nl < 0 ? text.Length : nl;
-            AddParagraph(document, lineStart, lineEnd);
+            if (nl >= 0 && SoftBreak(text, lineStart, lineEnd, nl + 1))
+            {
+                lineStart = nl + 1;
+                continue;
+            }
+
+            AddParagraph(document, paragraphStart, lineEnd);
             if (nl < 0)
             {
                 break;
             }
 
             lineStart = nl + 1;
+            paragraphStart = lineStart;
         }
 
         var map = new int[document.Tokens.Count];
@@ -48,6 +56,32 @@ public sealed class SegmenterComponent : IPipelineComponent
 
         document.TokenSentence = map;
         FlagBoilerplate(document, kb);
+    }
+
+    /// <summary>
+    /// A hard line break inside a sentence (text extracted from a PDF, a wrapped e-mail): a long line that does not end
+    /// a sentence, followed directly by a line that starts in lower case, continues the same paragraph.
+    /// </summary>
+    private static bool SoftBreak(string text, int lineStart, int lineEnd, int next)
+    {
+        var end = lineEnd;
+        while (end > lineStart && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (end - lineStart < 40 || next >= text.Length || text[end - 1] is '.' or '!' or '?' or ':' or ';' or '"' or '\u201D' or '|')
+        {
+            return false;
+        }
+
+        var k = next;
+        while (k < text.Length && text[k] is ' ' or '\t')
+        {
+            k++;
+        }
+
+        return k < text.Length && char.IsLower(text[k]);
     }
 
     private static void AddParagraph(AnnotatedDocument document, int start, int end)

@@ -221,6 +221,11 @@ public sealed class KnowledgeBase
             var mode = kind == EntityKind.CountryAbbreviation ? CaseMode.Exact : CaseMode.Capitalized;
             var entry = new GazetteerEntry(kind, code, r[3], country, mode, surface);
             Gazetteer.Add(surface, entry);
+            if (kind == EntityKind.Demonym && DemonymPlural(surface) is { } plural)
+            {
+                // "Moroccans living abroad", "displaced Syrians": the people of a country name it too.
+                Gazetteer.Add(plural, entry with { Surface = plural });
+            }
             if (kind is EntityKind.City or EntityKind.Capital or EntityKind.Subdivision)
             {
                 foreach (var variant in ArabicArticleVariants(surface))
@@ -240,6 +245,12 @@ public sealed class KnowledgeBase
             }
         }
     }
+
+    /// <summary>The plural of a demonym that is also a noun for its people (Moroccan → Moroccans, Iraqi → Iraqis); null for -ese, -ish, -ch.</summary>
+    public static string? DemonymPlural(string demonym) =>
+        demonym.Length > 3 && !demonym.Contains(' ', StringComparison.Ordinal) && (demonym.EndsWith("an", StringComparison.Ordinal) || demonym.EndsWith('i'))
+            ? demonym + "s"
+            : null;
 
     private static readonly HashSet<string> Articles = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -45,6 +45,9 @@ public sealed class MeetingMention(int trigger, int start, int end, int sentence
 
     public bool Planned { get; set; }
 
+    /// <summary>In a title-case headline: no tense, so neither held nor announced until another mention says.</summary>
+    public bool InHeadline { get; set; }
+
     public bool Virtual { get; set; }
 
     public string? City { get; set; }

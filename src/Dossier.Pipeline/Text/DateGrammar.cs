@@ -246,7 +246,7 @@ public static class DateGrammar
         }
 
         var j = AfterMonth(doc, i, limit);
-        if (j >= limit || !tokens[j].IsNumber || tokens[j].Length == 4 || DayOf(tokens[j], doc.Text) is not { } day)
+        if (j >= limit || !tokens[j].IsNumber || YearOf(tokens[j], doc.Text) is not null || DayOf(tokens[j], doc.Text) is not { } day)
         {
             return false;
         }
@@ -311,7 +311,7 @@ public static class DateGrammar
             }
 
             var d = AfterMonth(doc, k + 1, limit);
-            if (d >= limit || !tokens[d].IsNumber || tokens[d].Length == 4 || DayOf(tokens[d], doc.Text) is null)
+            if (d >= limit || !tokens[d].IsNumber || YearOf(tokens[d], doc.Text) is not null || DayOf(tokens[d], doc.Text) is null)
             {
                 return null;
             }

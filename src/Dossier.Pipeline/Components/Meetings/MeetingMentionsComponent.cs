@@ -45,19 +45,23 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
                 continue;
             }
 
+            var headline = LineShape.IsTitleCaseHeadline(document, document.Paragraphs[s.Paragraph]);
             for (var i = s.TokenStart; i < s.TokenEnd; i++)
             {
-                var mention = NounMention(ctx, s, i) ?? VerbMention(ctx, s, i);
+                var mention = NounMention(ctx, s, i) ?? VerbMention(ctx, s, i) ?? BodyEvent(ctx, s, i);
                 if (mention is null)
                 {
                     continue;
                 }
 
+                mention.InHeadline = headline || mention.Rule == "mention.body_event";
                 Classify(ctx, s, mention);
                 document.MeetingMentions.Add(mention);
-                i = Math.Max(i, mention.Trigger);
+                i = Math.Max(i, mention.Rule == "mention.body_event" ? mention.End - 1 : mention.Trigger);
             }
         }
+
+        BodiesNamedInTheSentence(ctx);
 
         // "The next ministerial meeting will be held in Marrakech": after a coalition meeting, a mention of the same
         // level (ministerial, a body) without a coalition name of its own continues the coalition's meetings.
@@ -160,7 +164,7 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
 
         // "a meeting on Monday of some officials …", "a meeting today of the Global Coalition": a date before the complement.
         var k = from;
-        var at = k < s.TokenEnd && tokens[k].Norm == "on" ? k + 1 : k;
+        var at = k < s.TokenEnd && tokens[k].Norm == "on" && ctx.DateStart[k] is null ? k + 1 : k;
         if (at < s.TokenEnd && ctx.DateStart[at] is { } d && d.TokenEnd + 1 < s.TokenEnd && tokens[d.TokenEnd].Norm == "of")
         {
             k = d.TokenEnd;
@@ -187,7 +191,7 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
                 || (t.IsWord && (t.IsCapitalized(ctx.Text) || GroupNouns.Contains(t.Norm) || ctx.Sets.Has("meeting_np_modifiers", t.Norm) || t.Norm is "foreign" or "senior" or "diplomatic" or "military" or "defence" or "defense" or "member" or "coalition" or "countries" or "nations")))
             {
                 j++;
-                if (t.IsWord || t.IsNumber)
+                if ((t.IsWord || t.IsNumber) && t.Norm is not ("the" or "a" or "its" or "their" or "our" or "of" or "from" or "and" or "to" or "s"))
                 {
                     end = j;
                 }
@@ -240,7 +244,7 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
             return null;
         }
 
-        var subjectStart = Math.Max(s.TokenStart, i - 20);
+        var subjectStart = Math.Max(s.TokenStart, i - 30);
         var hasGroup = false;
         for (var k = subjectStart; k < i; k++)
         {
@@ -269,16 +273,6 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
             if (strength > best.Strength || (strength == best.Strength && f.Pattern.Priority > best.Priority))
             {
                 best = (strength, f.Pattern.Priority, f.Pattern["format"], f.Id);
-            }
-        }
-
-        // A weak cue ("plenary meeting of senior officials") gives way to the one body the sentence names.
-        if (best.Strength <= 1)
-        {
-            var bodies = doc.Match("meeting_formats", s.TokenStart, s.TokenEnd, "format").Where(f => f.Pattern["strength"] == "body").Select(f => f.Pattern["format"]).Distinct().ToList();
-            if (bodies.Count == 1 && (best.Strength == 1 || !m.Verbal && !IsDefinite(ctx, m)))
-            {
-                best = (3, 10, bodies[0], "format.body_in_sentence");
             }
         }
 
@@ -325,6 +319,67 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
         }
 
         m.Excluded = Exclusion(ctx, s, m);
+    }
+
+    /// <summary>
+    /// A weak cue ("the plenary meeting of senior officials") gives way to the one body the sentence names outside other
+    /// meeting mentions (the Africa Focus Group Action Plan, adopted at the plenary meeting …).
+    /// </summary>
+    private static void BodiesNamedInTheSentence(MeetingContext ctx)
+    {
+        var doc = ctx.Doc;
+        foreach (var m in doc.MeetingMentions)
+        {
+            if (m.FormatStrength != 1 || m.Excluded is not null)
+            {
+                continue;
+            }
+
+            var s = doc.Sentences[m.Sentence];
+            var others = doc.MeetingMentions.Where(x => x.Sentence == m.Sentence && !ReferenceEquals(x, m)).ToList();
+            var bodies = doc.Match("meeting_formats", s.TokenStart, s.TokenEnd, "format")
+                .Where(f => f.Pattern["strength"] == "body" && !others.Any(o => f.Start >= o.Start && f.End <= o.End))
+                .Select(f => f.Pattern["format"]).Distinct().ToList();
+            if (bodies.Count == 1)
+            {
+                m.Format = bodies[0];
+                m.FormatStrength = 3;
+                m.FormatPriority = 10;
+                m.FormatRule = "format.body_in_sentence";
+            }
+        }
+    }
+
+    /// <summary>
+    /// "arrived … for the Global Coalition's Stabilization Working Group", "will address the Small Group": a body of the
+    /// coalition named as the event someone goes to.
+    /// </summary>
+    private static MeetingMention? BodyEvent(MeetingContext ctx, Segment s, int i)
+    {
+        var tokens = ctx.Tokens;
+        if (ctx.EntityStart[i] is not { Entry.OrgKind: "coalitionbody" } body || i == s.TokenStart)
+        {
+            return null;
+        }
+
+        var k = i - 1;
+        while (k > s.TokenStart && (tokens[k].Norm is "the" or "'" or "s" || ctx.EntityEnd[k + 1] is { } owner && MeetingContext.IsCoalitionOrBody(owner) && owner.TokenStart < i))
+        {
+            k = ctx.EntityEnd[k + 1] is { } o && o.TokenStart < i && MeetingContext.IsCoalitionOrBody(o) ? o.TokenStart - 1 : k - 1;
+        }
+
+        if (k < s.TokenStart || tokens[k].Norm is not ("for" or "attend" or "attended" or "attends" or "attending" or "address" or "addressed" or "addresses" or "join" or "joined"))
+        {
+            return null;
+        }
+
+        // The body is the event only when nothing after it makes it a meeting's name ("the Small Group meeting").
+        if (body.TokenEnd < s.TokenEnd && ctx.Has("meeting_nouns", body.TokenEnd))
+        {
+            return null;
+        }
+
+        return new MeetingMention(body.TokenStart, k + 1, body.TokenEnd, s.Index) { Rule = "mention.body_event" };
     }
 
     /// <summary>A date inside the phrase, or "in PLACE" right after it.</summary>
@@ -404,6 +459,17 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
             }
 
             if (n == "," && k + 1 < s.TokenEnd && tokens[k + 1].Norm is "which" or "who" or "while" or "but" or "where" or "although")
+            {
+                // "…, which was held in The Hague on Wednesday": a relative clause about the meeting itself goes on.
+                var verb = k + 2 < s.TokenEnd ? tokens[k + 2].Norm : "";
+                if (!(tokens[k + 1].Norm == "which" && verb is "was" or "were" or "is" or "will" or "took" or "takes" or "met" or "convened" or "held" or "has"))
+                {
+                    break;
+                }
+            }
+
+            // ", the Saudi Press Agency reported on Thursday": an attribution clause is not the meeting's.
+            if (n == "," && Enumerable.Range(k + 1, Math.Max(0, Math.Min(6, s.TokenEnd - k - 1))).Any(j => ctx.Has("speech_verbs", j) && tokens[j].Norm is not ("announced" or "stated")))
             {
                 break;
             }

@@ -95,7 +95,8 @@ public sealed class MeetingRolesComponent : IPipelineComponent
         }
 
         var doc = ctx.Doc;
-        var before = mentions.LastOrDefault(m => m.Sentence < s.Index && s.Index - m.Sentence <= reach);
+        var before = mentions.LastOrDefault(m => m.Sentence < s.Index && s.Index - m.Sentence <= reach && !m.Plural)
+                     ?? mentions.LastOrDefault(m => m.Sentence < s.Index && s.Index - m.Sentence <= reach);
         if (before is not null)
         {
             var next = s.Index - before.Sentence == 1;

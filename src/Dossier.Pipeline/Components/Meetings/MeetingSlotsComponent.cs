@@ -21,6 +21,7 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
         "today", "yesterday", "tomorrow", "again", "also", "virtually", "jointly", "recently", "together", "this", "week", "month", "year", "later", "earlier",
         "which", "that", "was", "were", "is", "are", "has", "have", "been", "with", "his", "her", "their", "counterpart", "counterparts",
         "the", "level", "of", "political", "directors", "director", "senior", "officials", "ministers", "ministerial", "foreign", "defence", "defense",
+        "hosted", "by", "organized", "organised", "convened", "chaired", "government", "and", "first", "arrived", "travelled", "traveled",
     };
 
     public string Name => "meeting-slots";
@@ -80,6 +81,12 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
                 continue;
             }
 
+            // A date inside another meeting's phrase is that meeting's (the December 3 Ministerial and the January 22 …).
+            if (doc.MeetingMentions.Any(o => !ReferenceEquals(o, m) && !o.Verbal && o.Sentence == m.Sentence && d.TokenStart >= o.Start && d.TokenEnd <= o.End))
+            {
+                continue;
+            }
+
             if (Formation(ctx, s, d))
             {
                 continue;
@@ -107,7 +114,8 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
                 continue;
             }
 
-            if (d.YearOnly && score > 0)
+            // "in 2023" right after the phrase dates it; a year further away is weak evidence.
+            if (d.YearOnly && score > 3)
             {
                 score += 30;
             }
@@ -198,6 +206,14 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
 
                 // "met at the level of Political Directors in Paris": read on.
                 k2++;
+                steps++;
+                continue;
+            }
+
+            // "… to be hosted by the Government of Iraq and held in Baghdad": names between the phrase and its place.
+            if (ctx.EntityStart[k2] is { } named && !(named.Entry.Kind is EntityKind.City or EntityKind.Capital))
+            {
+                k2 = named.TokenEnd;
                 steps++;
                 continue;
             }

@@ -29,6 +29,7 @@ public sealed class MeetingsComponent : IPipelineComponent
         public string? Country;
         public string? Date;
         public bool Planned;
+        public bool StatusKnown;
         public bool Virtual;
         public int Mentions;
         public int FirstSentence;
@@ -99,7 +100,7 @@ public sealed class MeetingsComponent : IPipelineComponent
         for (var k = drafts.Count - 1; k >= 0 && target is null; k--)
         {
             var d = drafts[k];
-            if (m.Generic || !informative ? d.Planned == m.Planned || m.Generic : Compatible(d, m, city, country))
+            if (m.Generic || !informative ? SameStatus(d, m) || m.Generic : Compatible(d, m, city, country))
             {
                 target = d;
             }
@@ -117,16 +118,19 @@ public sealed class MeetingsComponent : IPipelineComponent
                 return;
             }
 
-            target = new Draft { FirstSentence = m.Sentence, Planned = m.Planned, Plural = m.Plural };
+            target = new Draft { FirstSentence = m.Sentence, Planned = m.Planned, StatusKnown = !m.InHeadline, Plural = m.Plural };
             drafts.Add(target);
         }
 
         Merge(document, target, m, city, country);
     }
 
+    /// <summary>Held and announced meetings are different; a headline has no tense and fits either.</summary>
+    private static bool SameStatus(Draft d, MeetingMention m) => d.Planned == m.Planned || m.InHeadline || !d.StatusKnown;
+
     private static bool Compatible(Draft d, MeetingMention m, string? city, string? country)
     {
-        if (d.Planned != m.Planned)
+        if (!SameStatus(d, m))
         {
             return false;
         }
@@ -155,6 +159,12 @@ public sealed class MeetingsComponent : IPipelineComponent
         if (m.Date is not null && (d.Date is null || (m.Date.Length > d.Date.Length && m.Date.StartsWith(d.Date, StringComparison.Ordinal))))
         {
             d.Date = m.Date;
+        }
+
+        if (!d.StatusKnown && !m.InHeadline)
+        {
+            d.Planned = m.Planned;
+            d.StatusKnown = true;
         }
 
         d.Virtual |= m.Virtual;
@@ -186,6 +196,20 @@ public sealed class MeetingsComponent : IPipelineComponent
                 d.Country = dateline.Country;
             }
         }
+        if (!d.Virtual && d.City is null && d.Country is null && !d.Planned && ReferenceEquals(d, drafts.FirstOrDefault(x => !x.Planned)) && HereIn(document) is { } here)
+        {
+            // Remarks at the meeting: "Thank you for joining us here in Washington", "for being here today".
+            d.City = here.City;
+            d.Country = here.Country;
+            if (d.Date is null && here.Today && document.Published is not null)
+            {
+                d.Date = document.Published;
+            }
+        }
+
+        if (d.City is not null)
+        {
+        }
         else if (d.City is null && d.Country is not null && !d.Planned)
         {
             // "MARRAKECH, Morocco, May 11 (Reuters) - … met in Morocco": the dateline's city in that country.
@@ -203,6 +227,33 @@ public sealed class MeetingsComponent : IPipelineComponent
                 d.Country = countries[0];
             }
         }
+    }
+
+    /// <summary>"here in CITY" in the article (a speech at the meeting), and whether "here today" is said too.</summary>
+    private static (string City, string? Country, bool Today)? HereIn(AnnotatedDocument document)
+    {
+        var tokens = document.Tokens;
+        var today = false;
+        (string, string?, bool)? found = null;
+        for (var k = 0; k + 2 < tokens.Count; k++)
+        {
+            if (tokens[k].Norm != "here")
+            {
+                continue;
+            }
+
+            today |= tokens[k + 1].Norm == "today";
+            if (found is null && tokens[k + 1].Norm == "in")
+            {
+                var e = document.Entities.FirstOrDefault(x => x.TokenStart == k + 2 && x.Entry.Kind is Knowledge.EntityKind.City or Knowledge.EntityKind.Capital);
+                if (e is not null)
+                {
+                    found = (Display.Name(document.Slice(e.Start, e.End)), e.Entry.Country, false);
+                }
+            }
+        }
+
+        return found is { } f ? (f.Item1, f.Item2, today) : null;
     }
 
     private static bool IsCountryCode(string r) => r.Length == 2 && r.All(char.IsUpper);

@@ -51,7 +51,8 @@ internal static class RefList
                 continue;
             }
 
-            if (Glue.Contains(tokens[k].Norm) || tokens[k].Norm is "sheikh" or "prince" or "h.e." or "mr" or "ms" or "dr")
+            if (Glue.Contains(tokens[k].Norm) || tokens[k].Norm is "sheikh" or "prince" or "h.e." or "mr" or "ms" or "dr"
+                || (tokens[k].IsCapitalized(ctx.Text) && (ctx.Sets.Has("title_modifiers", tokens[k].Norm) || ctx.Sets.Has("title_heads", tokens[k].Norm) || ctx.Sets.Has("title_complements", tokens[k].Norm))))
             {
                 k++;
                 continue;
