@@ -28,7 +28,7 @@ internal static class RefList
         while (k < limit)
         {
             // A title first (it may start with a country: "US Secretary of State Antony Blinken"), then a name.
-            if (ctx.TitleStart[k] is { } t && t.TokenEnd <= limit && ctx.PersonStart[k] is null)
+            if (ctx.TitleStart[k] is { } t && t.TokenEnd <= limit && ctx.PersonStart[k] is null && TitleOfAName(ctx, t, limit))
             {
                 k = t.TokenEnd;
                 gap = 0;
@@ -138,6 +138,24 @@ internal static class RefList
 
         refs.Reverse();
         return refs;
+    }
+
+    /// <summary>A title followed by a name (after a comma or a rank at most): "the U.S. Secretary of State Antony Blinken".</summary>
+    private static bool TitleOfAName(MeetingContext ctx, TitleMention t, int limit)
+    {
+        var k = t.TokenEnd;
+        if (k < limit && ctx.Tokens[k].Norm == ",")
+        {
+            k++;
+        }
+
+        var (rankEnd, _) = ctx.Doc.Knowledge.Ranks.Longest(ctx.Tokens, k, limit);
+        if (rankEnd > k)
+        {
+            k = rankEnd;
+        }
+
+        return k < limit && ctx.PersonStart[k] is not null || ctx.EntityStart[t.TokenStart] is not { CountryRef: not null };
     }
 
     /// <summary>Takes the reference starting at <paramref name="k"/>: returns the token after it, or k when none starts there.</summary>
