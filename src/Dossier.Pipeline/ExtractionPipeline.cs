@@ -108,6 +108,6 @@ public sealed class ExtractionPipeline : IFactExtractor
 
         var facts = document.Facts ?? throw new InvalidOperationException("the pipeline produced no facts");
         activity?.SetTag("dossier.facts", facts.Count);
-        return new ExtractionResult(facts, document.Text);
+        return new ExtractionResult(facts, document.Text, document.Page);
     }
 }
