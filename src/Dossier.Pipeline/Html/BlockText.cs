@@ -5,8 +5,8 @@ namespace Dossier.Pipeline.Html;
 
 /// <summary>
 /// Writes the visible text of DOM nodes one block per line: block elements (paragraphs, headings, list items, table
-/// rows …) start and end lines; inline whitespace collapses to one space; lines are trimmed and runs of empty lines
-/// become one empty line. Scripts, styles, navigation and forms are not text.
+/// rows …) stand on lines of their own between empty lines, a &lt;br&gt; ends a line; inline whitespace collapses to one
+/// space; lines are trimmed and runs of empty lines become one empty line. Scripts, styles, navigation and forms are not text.
 /// </summary>
 public sealed class BlockText
 {
@@ -18,7 +18,7 @@ public sealed class BlockText
     private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
     {
         "p", "div", "section", "article", "header", "footer", "aside", "main", "h1", "h2", "h3", "h4", "h5", "h6",
-        "li", "ul", "ol", "tr", "table", "blockquote", "figure", "figcaption", "pre", "address", "dd", "dt", "dl", "br", "hr",
+        "li", "ul", "ol", "tr", "table", "blockquote", "figure", "figcaption", "pre", "address", "dd", "dt", "dl", "hr",
         "title", "details", "summary", "caption",
     };
 
@@ -90,6 +90,9 @@ public sealed class BlockText
                     AppendInline(text.Data);
                     continue;
                 case IElement element when Skipped.Contains(element.LocalName):
+                    continue;
+                case IElement { LocalName: "br" }:
+                    _sb.Append('\n');
                     continue;
                 case IElement element when Blocks.Contains(element.LocalName):
                     _sb.Append('\n');
