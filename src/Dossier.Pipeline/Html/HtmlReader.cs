@@ -28,7 +28,8 @@ public static class HtmlReader
             OnCreated = (_, _) => cancellationToken.ThrowIfCancellationRequested(),
         });
         using var dom = parser.ParseDocument(html);
-        var stated = PageMetadataReader.Read(dom, url is null ? null : pageUrl);
+        // Relative canonical links resolve against the page's own address only: without one they are dropped.
+        var stated = PageMetadataReader.Read(dom, ReferenceEquals(pageUrl, DefaultUrl) ? null : pageUrl);
         var main = MainContent.Find(dom, pageUrl, cancellationToken);
         var metadata = stated.Resolve(main);
 

@@ -75,12 +75,17 @@ public class HtmlReaderTests
         Assert.Equal("2022-10-18", reading.Metadata.Published);
     }
 
-    [Fact]
-    public void Read_NoAddress_RelativeCanonicalIsDropped()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not an address")]
+    [InlineData("ftp://files.example/page")]
+    public void Read_NoHttpAddress_RelativeCanonicalIsDroppedAndAbsoluteKept(string? url)
     {
-        var reading = HtmlReader.Read(NewsPage("""<link rel="canonical" href="/world/stabilization-fund">"""));
+        var relative = HtmlReader.Read(NewsPage("""<link rel="canonical" href="/world/fund">"""), url);
+        var absolute = HtmlReader.Read(NewsPage("""<link rel="canonical" href="https://courier.example/world/fund">"""), url);
 
-        Assert.Null(reading.Metadata.CanonicalUrl);
+        Assert.Null(relative.Metadata.CanonicalUrl);
+        Assert.Equal("https://courier.example/world/fund", absolute.Metadata.CanonicalUrl);
     }
 
     [Fact]
