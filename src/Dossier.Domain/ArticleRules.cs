@@ -3,10 +3,20 @@ namespace Dossier.Domain;
 /// <summary>What Dossier accepts as an article, checked at every door (gRPC, REST, CLI).</summary>
 public static class ArticleRules
 {
-    /// <summary>Largest article text accepted, in UTF-16 code units (about 1 MB of English text).</summary>
+    /// <summary>
+    /// Largest text of record accepted, in UTF-16 code units (about 1 MB of English text): a plain-text article as sent,
+    /// an HTML article's text once its page is read (<see cref="CheckExtracted"/>).
+    /// </summary>
     public const int MaxTextLength = 1_000_000;
 
-    /// <summary>Returns why the text is refused, or null when it is acceptable.</summary>
+    /// <summary>
+    /// Largest HTML page accepted, in bytes of UTF-8: real news pages run to 1.3 MB of markup around far less text, so a
+    /// page is bounded by the 8 MiB message that carries it (with room for the other fields), by
+    /// <see cref="MaxHtmlDepth"/>, and by <see cref="MaxTextLength"/> on the text read from it.
+    /// </summary>
+    public const int MaxHtmlBytes = 8_000_000;
+
+    /// <summary>Returns why a plain-text article is refused, or null when it is acceptable.</summary>
     public static string? Check(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -19,6 +29,44 @@ public static class ArticleRules
             return $"text is {text.Length:N0} characters long; the limit is {MaxTextLength:N0}";
         }
 
+        return CheckCharacters(text);
+    }
+
+    /// <summary>
+    /// Returns why an article of the content type is refused, or null: plain text by <see cref="Check(string?)"/>; an
+    /// HTML page by its size in UTF-8 (<see cref="MaxHtmlBytes"/>), its characters and its nesting
+    /// (<see cref="CheckHtml"/>) — its text is checked once read (<see cref="CheckExtracted"/>).
+    /// </summary>
+    public static string? Check(string? text, string? contentType)
+    {
+        if (!ContentTypes.IsHtml(contentType))
+        {
+            return Check(text);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "text is empty";
+        }
+
+        // Each UTF-16 code unit is at least one byte of UTF-8: only a long page needs counting.
+        if (text.Length > MaxHtmlBytes / 3 && System.Text.Encoding.UTF8.GetByteCount(text) is var bytes && bytes > MaxHtmlBytes)
+        {
+            return $"the HTML is {bytes:N0} bytes of UTF-8; the limit is {MaxHtmlBytes:N0}";
+        }
+
+        return CheckCharacters(text) ?? CheckHtml(text);
+    }
+
+    /// <summary>Returns why the text read from an HTML page is refused (over <see cref="MaxTextLength"/>), or null.</summary>
+    public static string? CheckExtracted(string text) =>
+        text.Length > MaxTextLength
+            ? $"the text read from the HTML is {text.Length:N0} characters long; the limit is {MaxTextLength:N0}"
+            : null;
+
+    /// <summary>Returns why the characters of a text are refused (NUL, invalid UTF-8, a wrong byte order, a lone surrogate), or null.</summary>
+    private static string? CheckCharacters(string text)
+    {
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];

@@ -51,18 +51,19 @@ public sealed class ArticleProcessor(
                 cancellationToken: cancellationToken);
 
             var facts = extracted.Facts;
-            var published = article.Published ?? (facts.Published.Length > 0 ? facts.Published : null);
+            var metadata = ArticleMetadata.Resolve(article, extracted);
             var textOfRecord = extracted.Text.Length > 0 ? extracted.Text : article.Text;
             store.Update(article.Id, ArticleStatus.Extracted, error: article.Error, factCount: facts.Count(),
-                text: textOfRecord == article.Text ? null : textOfRecord, published: published, traceId: traceId);
+                text: textOfRecord == article.Text ? null : textOfRecord, published: metadata.Published, traceId: traceId,
+                title: metadata.Title, source: metadata.Source, url: metadata.Url);
 
             await query.IndexAsync(
                 new IndexFactsRequest
                 {
                     Document = new Document
                     {
-                        Id = article.Id, Text = textOfRecord, Title = article.Title, Source = article.Source, Url = article.Url,
-                        Published = published ?? "", ContentType = article.ContentType, ContentHash = article.ContentHash,
+                        Id = article.Id, Text = textOfRecord, Title = metadata.Title, Source = metadata.Source, Url = metadata.Url,
+                        Published = metadata.Published ?? "", ContentType = article.ContentType, ContentHash = article.ContentHash,
                         TraceId = traceId,
                     },
                     Facts = facts,

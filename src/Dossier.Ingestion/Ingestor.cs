@@ -25,13 +25,12 @@ public sealed class Ingestor(
 {
     /// <summary>Checks the article; returns why it is refused, or null.</summary>
     public static string? Check(IngestCommand command) =>
-        ArticleRules.Check(command.Text)
-        ?? ArticleRules.CheckId(command.Id)
-        ?? ArticleRules.CheckPublished(command.Published)
-        ?? (command.ContentType is "" or ContentTypes.PlainText or ContentTypes.Html
+        (command.ContentType is "" or ContentTypes.PlainText or ContentTypes.Html
             ? null
             : $"content_type '{command.ContentType}' is not supported (use {ContentTypes.PlainText} or {ContentTypes.Html})")
-        ?? (command.ContentType == ContentTypes.Html ? ArticleRules.CheckHtml(command.Text) : null);
+        ?? ArticleRules.Check(command.Text, command.ContentType)
+        ?? ArticleRules.CheckId(command.Id)
+        ?? ArticleRules.CheckPublished(command.Published);
 
     /// <summary>
     /// Stores the article and acknowledges it. INVALID_ARGUMENT for a bad article, ALREADY_EXISTS for an id taken by

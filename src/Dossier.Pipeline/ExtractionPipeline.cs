@@ -121,7 +121,7 @@ public sealed class ExtractionPipeline : IFactExtractor
     {
         var document = Annotate(request, cancellationToken);
         var facts = document.Facts ?? throw new InvalidOperationException("the pipeline produced no facts");
-        return new ExtractionResult(facts, document.Text);
+        return new ExtractionResult(facts, document.Text, document.Page);
     }
 
     /// <summary>Runs every component and returns the annotated document itself (every layer, for inspection and tools).</summary>

@@ -74,8 +74,13 @@ public interface IArticleStore
 
     StoredArticle? Get(string id);
 
-    /// <summary>Records progress: status, error, facts found, trace, and the text of record or date when extraction settled them.</summary>
-    void Update(string id, ArticleStatus status, string? error = null, int? factCount = null, string? text = null, string? published = null, string? traceId = null);
+    /// <summary>
+    /// Records progress: status, error, facts found, trace, and the text of record when extraction settled it. The
+    /// date, title, source and url extraction found (on the page, or the date in the text) fill only what is still
+    /// empty: the caller's metadata, stored when the article was added, wins.
+    /// </summary>
+    void Update(string id, ArticleStatus status, string? error = null, int? factCount = null, string? text = null, string? published = null,
+        string? traceId = null, string? title = null, string? source = null, string? url = null);
 
     /// <summary>The ids of every stored article, in ingest order.</summary>
     IReadOnlyList<string> Ids();

@@ -56,7 +56,8 @@ public abstract class SqlArticleStore : IArticleStore
         return Find(connection, "id = @v", id);
     }
 
-    public void Update(string id, ArticleStatus status, string? error = null, int? factCount = null, string? text = null, string? published = null, string? traceId = null)
+    public void Update(string id, ArticleStatus status, string? error = null, int? factCount = null, string? text = null, string? published = null,
+        string? traceId = null, string? title = null, string? source = null, string? url = null)
     {
         using var connection = Open();
         var updated = Db.Execute(connection, null, """
@@ -65,11 +66,15 @@ public abstract class SqlArticleStore : IArticleStore
                 text = COALESCE(@text, text),
                 published = COALESCE(published, @published),
                 trace_id = COALESCE(@traceId, trace_id),
+                title = CASE WHEN title = '' THEN COALESCE(@title, title) ELSE title END,
+                source = CASE WHEN source = '' THEN COALESCE(@source, source) ELSE source END,
+                url = CASE WHEN url = '' THEN COALESCE(@url, url) ELSE url END,
                 updated_at = @now
             WHERE id = @id
             """,
             ("@id", id), ("@status", (int)status), ("@error", Typed.Text(error)), ("@factCount", Typed.Int(factCount)),
             ("@text", Typed.Text(text)), ("@published", Typed.Text(published)), ("@traceId", Typed.Text(traceId)),
+            ("@title", Typed.Text(title)), ("@source", Typed.Text(source)), ("@url", Typed.Text(url)),
             ("@now", Timestamp(DateTimeOffset.UtcNow)));
         if (updated == 0)
         {

@@ -30,6 +30,9 @@ public sealed class HostileInputTests(ServicesFixture services) : IClassFixture<
         InvalidArgument,
         ResourceExhausted,
         Indexed,
+
+        /// <summary>Accepted (it passes the door's checks), then refused once read: parked as failed with the reason.</summary>
+        Parked,
     }
 
     /// <summary>A hostile article: the request, the outcome it must get, and (when indexed) what its facts must satisfy.</summary>
@@ -67,6 +70,14 @@ public sealed class HostileInputTests(ServicesFixture services) : IClassFixture<
         ["100,000 nested divs (text/html; the parser's work grows with the square of the depth)"] =
             new(Expect.InvalidArgument, () => Text(Repeat("<div>", 100_000) + "<p>" + Rome + "</p>" + Repeat("</div>", 100_000), contentType: "text/html")),
         ["unsupported content type"] = new(Expect.InvalidArgument, () => Text(Rome, contentType: "application/x-msdownload")),
+        ["HTML page over 8,000,000 bytes (text/html)"] =
+            new(Expect.InvalidArgument, () => Text("<p>" + Fill(Rome + " ", Domain.ArticleRules.MaxHtmlBytes + 1) + "</p>", contentType: "text/html")),
+        ["HTML page of 2.7 million euro signs, 8.1 MB of UTF-8 (text/html)"] =
+            new(Expect.InvalidArgument, () => Text("<p>" + new string('\u20AC', 2_700_000) + "</p>", contentType: "text/html")),
+
+        // ---- accepted, then refused once read: parked with the reason ----
+        ["HTML page whose text is over 1,000,000 characters (text/html)"] =
+            new(Expect.Parked, () => Text("<p>" + Fill(Rome + " ", Domain.ArticleRules.MaxTextLength + 1000) + "</p>", contentType: "text/html")),
 
         // ---- refused by the transport: RESOURCE_EXHAUSTED ----
         ["10 MB article (over the 8 MB gRPC message limit)"] =
@@ -79,6 +90,16 @@ public sealed class HostileInputTests(ServicesFixture services) : IClassFixture<
             Assert.DoesNotContain('\n', d.Text);
             Assert.Contains(d.Facts.Countries, c => c.Code == "IT");
         }),
+        ["1.3 MB news page of markup around a short article (text/html)"] = new(Expect.Indexed,
+            () => Text("<html><head><title>Rome meeting</title></head><body>" + Repeat("<div class=\"ad-slot\" data-x=\"" + new string('x', 250) + "\"></div>", 4_500)
+                + "<article><p>" + Rome + "</p></article></body></html>", contentType: "text/html"), d =>
+            {
+                Assert.Equal("Rome meeting\n\n" + Rome, d.Text);
+                Assert.Contains(d.Facts.Countries, c => c.Code == "IT");
+            }),
+        ["100,000 links in one paragraph (text/html; over the article reader's limit, read whole)"] = new(Expect.Indexed,
+            () => Text("<p>" + Repeat("<a href=\"/x\">Iraq</a> ", 100_000) + "</p>", contentType: "text/html"),
+            d => Assert.Contains(d.Facts.Countries, c => c.Code == "IQ")),
         ["2,000 nested divs, the depth limit (text/html)"] = new(Expect.Indexed,
             () => Text(Repeat("<div>", Domain.ArticleRules.MaxHtmlDepth) + "<p>" + Rome + "</p>" + Repeat("</div>", Domain.ArticleRules.MaxHtmlDepth), contentType: "text/html"), d =>
             {
@@ -181,6 +202,13 @@ public sealed class HostileInputTests(ServicesFixture services) : IClassFixture<
         }
 
         var receipt = await ingestion.IngestAsync(request, deadline: Deadline());
+
+        if (hostile.Expect == Expect.Parked)
+        {
+            Assert.Equal(DocumentStatus.Failed, receipt.Status);
+            Assert.Contains("limit", receipt.Error, StringComparison.Ordinal);
+            return;
+        }
 
         Assert.True(receipt.Status == DocumentStatus.Indexed, $"{receipt.Status}: {receipt.Error}");
         var document = await LargeMessageQueryClient().GetDocumentAsync(new GetDocumentFactsRequest { Id = receipt.DocumentId }, deadline: Deadline());

@@ -32,6 +32,51 @@ public sealed class IngestionServiceTests(ServicesFixture services) : IClassFixt
         Assert.Equal(receipt.FactCount, indexed.Summary.FactCounts.Total);
     }
 
+    private static string NewsPage(string marker) => $"""
+        <html><head><title>Envoys meet in Nouakchott | Sahel Monitor</title>
+        <meta property="og:site_name" content="Sahel Monitor"><link rel="canonical" href="https://sahel.example/2023/02/envoys">
+        <meta property="article:published_time" content="2023-02-14T09:00:00+00:00"></head>
+        <body><nav><a href="/">Home</a></nav><article><h1>Envoys meet in Nouakchott</h1>
+        <p>Envoys of the Global Coalition to Defeat ISIS met in Nouakchott, Mauritania, on Tuesday to discuss support for the Sahel ({marker}).</p>
+        <p>The meeting was hosted by the foreign ministry and attended by delegations from Niger, Chad and France, a statement said.</p>
+        </article><footer>Copyright Sahel Monitor</footer></body></html>
+        """;
+
+    [Fact]
+    public async Task Ingest_HtmlWithoutMetadata_StoresAndIndexesThePagesTitleSiteAddressAndDate()
+    {
+        var client = services.IngestionClient();
+
+        var receipt = await client.IngestAsync(new IngestRequest { Text = NewsPage(Guid.NewGuid().ToString("N")), ContentType = "text/html", Wait = true });
+
+        Assert.Equal(DocumentStatus.Indexed, receipt.Status);
+        var stored = await client.GetDocumentAsync(new GetDocumentRequest { Id = receipt.DocumentId });
+        Assert.Equal(("Envoys meet in Nouakchott | Sahel Monitor", "Sahel Monitor", "https://sahel.example/2023/02/envoys", "2023-02-14"),
+            (stored.Title, stored.Source, stored.Url, stored.Published));
+        Assert.StartsWith("Envoys meet in Nouakchott | Sahel Monitor\n", stored.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Copyright", stored.Text, StringComparison.Ordinal);
+        var indexed = await services.QueryClient().GetDocumentFactsAsync(new GetDocumentFactsRequest { Id = receipt.DocumentId });
+        Assert.Equal(("Envoys meet in Nouakchott | Sahel Monitor", "Sahel Monitor", "https://sahel.example/2023/02/envoys", "2023-02-14"),
+            (indexed.Summary.Title, indexed.Summary.Source, indexed.Summary.Url, indexed.Summary.Published));
+    }
+
+    [Fact]
+    public async Task Ingest_HtmlWithTheCallersMetadata_TheCallersWins()
+    {
+        var client = services.IngestionClient();
+
+        var receipt = await client.IngestAsync(new IngestRequest
+        {
+            Text = NewsPage(Guid.NewGuid().ToString("N")), ContentType = "text/html", Wait = true,
+            Title = "Caller's headline", Source = "Wire desk", Url = "https://wire.example/item/1", Published = "2023-02-15",
+        });
+
+        var stored = await client.GetDocumentAsync(new GetDocumentRequest { Id = receipt.DocumentId });
+        Assert.Equal(("Caller's headline", "Wire desk", "https://wire.example/item/1", "2023-02-15"), (stored.Title, stored.Source, stored.Url, stored.Published));
+        var indexed = await services.QueryClient().GetDocumentFactsAsync(new GetDocumentFactsRequest { Id = receipt.DocumentId });
+        Assert.Equal(("Caller's headline", "2023-02-15"), (indexed.Summary.Title, indexed.Summary.Published));
+    }
+
     [Fact]
     public async Task Ingest_SameTextTwice_ReturnsTheSameDocumentAsDuplicate()
     {

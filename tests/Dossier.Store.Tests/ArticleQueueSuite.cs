@@ -49,6 +49,21 @@ public abstract class ArticleQueueSuite : IDisposable
     }
 
     [SkippableFact]
+    public void Update_MetadataFoundByExtraction_FillsOnlyWhatTheCallerLeftEmpty()
+    {
+        Store.Add(Article("m1", "A page about the coalition.") with { Title = "Caller's title", Source = "", Url = "" });
+        Store.Add(Article("m2", "Another page about the coalition.") with { Title = "", Source = "Caller's source", Published = "2021-01-01" });
+
+        Store.Update("m1", ArticleStatus.Extracted, published: "2022-06-06", title: "Page title", source: "Page site", url: "https://site.example/a");
+        Store.Update("m2", ArticleStatus.Extracted, published: "2022-06-06", title: "Page title", source: "Page site", url: null);
+
+        var m1 = Store.Get("m1")!;
+        var m2 = Store.Get("m2")!;
+        Assert.Equal(("Caller's title", "Page site", "https://site.example/a", "2022-06-06"), (m1.Title, m1.Source, m1.Url, m1.Published));
+        Assert.Equal(("Page title", "Caller's source", "", "2021-01-01"), (m2.Title, m2.Source, m2.Url, m2.Published));
+    }
+
+    [SkippableFact]
     public void Add_SameContentConcurrently_StoresOneArticle()
     {
         var text = "Ministers of the coalition met in Marrakesh.";

@@ -10,9 +10,8 @@ public sealed class ExtractionGrpcService(IFactExtractor extractor, ExtractionGa
 {
     public override async Task<ExtractResponse> Extract(ExtractRequest request, ServerCallContext context)
     {
-        GrpcErrors.ThrowIfInvalid(ArticleRules.Check(request.Text));
+        GrpcErrors.ThrowIfInvalid(ArticleRules.Check(request.Text, request.ContentType));
         GrpcErrors.ThrowIfInvalid(ArticleRules.CheckPublished(request.Published));
-        GrpcErrors.ThrowIfInvalid(IsHtml(request.ContentType) ? ArticleRules.CheckHtml(request.Text) : null);
 
         // The call's deadline and cancellation reach the wait for a slot and every pipeline component.
         ExtractionResult result;
@@ -22,6 +21,11 @@ public sealed class ExtractionGrpcService(IFactExtractor extractor, ExtractionGa
                 ?? throw new RpcException(new Status(StatusCode.ResourceExhausted,
                     $"extraction is at capacity ({gate.Options.MaxConcurrency} running, {gate.Options.MaxQueue} waiting); retry later"));
             result = extractor.Extract(ToDomain(request), context.CancellationToken);
+        }
+        catch (ArticleRefusedException e)
+        {
+            // Refused once read (an HTML page whose text is over the limit): another attempt would fail the same way.
+            throw new RpcException(new Status(StatusCode.InvalidArgument, e.Message));
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
@@ -38,6 +42,7 @@ public sealed class ExtractionGrpcService(IFactExtractor extractor, ExtractionGa
             Facts = result.Facts.ToProto(),
             Text = result.Text,
             ExtractorVersion = extractor.Version,
+            Page = result.Page is null ? null : ToProto(result.Page),
         };
     }
 
@@ -53,8 +58,14 @@ public sealed class ExtractionGrpcService(IFactExtractor extractor, ExtractionGa
             MaxQueue = gate.Options.MaxQueue,
         });
 
-    private static bool IsHtml(string contentType) =>
-        contentType.Split(';')[0].Trim().Equals(ContentTypes.Html, StringComparison.OrdinalIgnoreCase);
+    private static Contracts.V1.PageMetadata ToProto(Domain.PageMetadata p) => new()
+    {
+        Title = p.Title ?? "",
+        Byline = p.Byline ?? "",
+        SiteName = p.SiteName ?? "",
+        CanonicalUrl = p.CanonicalUrl ?? "",
+        Published = p.Published ?? "",
+    };
 
     private static ExtractionRequest ToDomain(ExtractRequest r) => new(
         DocId: r.DocumentId,

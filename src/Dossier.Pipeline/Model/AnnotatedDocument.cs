@@ -11,11 +11,22 @@ namespace Dossier.Pipeline.Model;
 /// </summary>
 public sealed class AnnotatedDocument(ExtractionRequest request, KnowledgeBase knowledge)
 {
-    public ExtractionRequest Request { get; } = request;
+    /// <summary>The article and its metadata: the caller's, filled from the page's once an HTML page is read.</summary>
+    public ExtractionRequest Request { get; private set; } = request;
+
+    /// <summary>What an HTML page states about itself (null for plain text).</summary>
+    public PageMetadata? Page { get; private set; }
     public KnowledgeBase Knowledge { get; } = knowledge;
 
     /// <summary>The text every span points into: the request text, or the text extracted from HTML.</summary>
     public string Text { get; set; } = request.Text;
+
+    /// <summary>Keeps the page's metadata and fills from it what the caller left empty (the caller's metadata wins).</summary>
+    public void UsePage(PageMetadata page)
+    {
+        Page = page;
+        Request = Request.FilledFrom(page);
+    }
 
     public List<Token> Tokens { get; } = [];
     public List<Segment> Paragraphs { get; } = [];
