@@ -70,6 +70,7 @@ public sealed class ExtractionPipeline : IFactExtractor
         "titles" => new TitleComponent(),
         "person-names" => new PersonNamesComponent(),
         "person-coref" => new PersonCorefComponent(),
+        "known-people" => new KnownPeopleComponent(),
         "person-attributes" => new PersonAttributesComponent(),
         "dates" => new DateComponent(),
         "numbers" => new NumberComponent(),

@@ -41,7 +41,7 @@ public class ArticleTests
         var facts = TestSupport.Extract(TestSupport.ReadArticle("arabnews_small_group.txt"));
 
         var quote = Assert.Single(facts.Quotes);
-        Assert.Equal("Faisal bin Farhan", quote.Speaker);
+        Assert.Equal("Faisal bin Farhan Al Saud", quote.Speaker);
         var envoy = Assert.Single(facts.People, p => p.Name == "Ian McCary");
         Assert.EndsWith("Acting Special Envoy for the Global Coalition to Defeat Daesh", envoy.Title);
         Assert.Equal("US", envoy.Country);

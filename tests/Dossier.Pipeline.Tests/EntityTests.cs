@@ -295,10 +295,10 @@ public class SingleNamePersonTests
     [Fact]
     public void Process_TitleAndSingleName_IsAPerson()
     {
-        var facts = TestSupport.Extract("The Global Coalition met in Rome. Secretary Rubio said the mission would go on.");
+        var facts = TestSupport.Extract("The Global Coalition met in Rome. Secretary Halvorsen said the mission would go on.");
 
         var p = Assert.Single(facts.People);
-        Assert.Equal("Rubio", p.Name);
+        Assert.Equal("Halvorsen", p.Name);
         Assert.Equal("Secretary", p.Title);
     }
 

@@ -36,6 +36,12 @@ public sealed class KnowledgeBase
 
     /// <summary>The country an organization belongs to (the State Department: US), from <c>organizations.tsv</c>.</summary>
     public Dictionary<string, string> OrganizationCountries { get; } = new(StringComparer.Ordinal);
+    /// <summary>Well-known officials: canonical names, spellings, countries and offices (<c>people.tsv</c>).</summary>
+    public KnownPeople KnownPeople { get; private set; } = KnownPeople.Load([], RoleWords.Load([]), n => n, new HashSet<string>());
+
+    /// <summary>The words that say which office a title or a role names (<c>role_words.tsv</c>).</summary>
+    public RoleWords RoleWords { get; private set; } = RoleWords.Load([]);
+
     public Dictionary<string, string> MeetingTriggers { get; } = new(StringComparer.Ordinal);
     public PhraseTrie<string> MeetingFormats { get; } = new();
     public Dictionary<string, string> MeetingRoles { get; } = new(StringComparer.Ordinal);
@@ -104,6 +110,8 @@ public sealed class KnowledgeBase
             kb.OfficeCountries[Tokenizer.NormalizePhrase(r[0])] = r[1];
         }
 
+        kb.RoleWords = RoleWords.Load(DataFiles.ReadRows("role_words.tsv"));
+        kb.KnownPeople = KnownPeople.Load(DataFiles.ReadRows("people.tsv"), kb.RoleWords, kb.NameKey, kb.Particles);
         kb.GivenNames.UnionWith(DataFiles.ReadRows("given_names.tsv").Select(r => Tokenizer.NormalizePhrase(r[0]).Replace(" ", "", StringComparison.Ordinal)));
         foreach (var r in DataFiles.ReadRows("meeting_cues.tsv"))
         {

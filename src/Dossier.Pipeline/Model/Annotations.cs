@@ -19,6 +19,7 @@ public static class Layers
     public const string People = "people";
     public const string Titles = "titles";
     public const string PersonNames = "person-names";
+    public const string KnownPeople = "known-people";
     public const string PersonAttributes = "person-attributes";
     public const string Dates = "dates";
     public const string Numbers = "numbers";

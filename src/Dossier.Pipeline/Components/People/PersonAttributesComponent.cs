@@ -12,7 +12,8 @@ namespace Dossier.Pipeline.Components.People;
 /// The country is the one a title of the person names (US special envoy, Saudi counterpart, Iraq's Foreign Minister,
 /// State Department spokesperson), a possessive right before the name (Oman's Salaah Al Yahyaei), or one of the
 /// constructions of <c>patterns/person_country</c> (X and other US officials; Togo was represented by its Minister,
-/// X); never merely the nearest country in the sentence.
+/// X); never merely the nearest country in the sentence. When the text gives none, a country already set (a well-known
+/// official's, by known-people) stays.
 /// </summary>
 public sealed class PersonAttributesComponent : IPipelineComponent
 {
@@ -29,7 +30,7 @@ public sealed class PersonAttributesComponent : IPipelineComponent
         {
             cancellationToken.ThrowIfCancellationRequested();
             person.Title = Title(document, person);
-            person.Country = Country(document, person, fromPatterns);
+            person.Country = Country(document, person, fromPatterns) ?? person.Country;
         }
 
         ShareOfficeCountries(document);
