@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Text;
 using System.Text.Json;
 using Dossier.Domain;
@@ -53,7 +54,7 @@ public static class ExtractCommand
                 Interlocked.Add(ref chars, text.Length);
                 Interlocked.Add(ref bytes, raw.Length);
                 var result = pipeline.Extract(new ExtractionRequest(stem, text, Url: sources?.UrlOf(stem)));
-                File.WriteAllBytes(Path.Combine(output, stem + ".json"), JsonSerializer.SerializeToUtf8Bytes(result.Facts, FactsJson.Options));
+                Write(Path.Combine(output, stem + ".json"), JsonSerializer.SerializeToUtf8Bytes(result.Facts, FactsJson.Options));
                 line = string.Create(CultureInfo.InvariantCulture, $"{stem}: {result.Facts.Count} facts");
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -83,6 +84,12 @@ public static class ExtractCommand
         var failures = failed.Count(f => f);
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"extracted {files.Length - failures} articles ({chars:N0} characters, {bytes / 1e6:F1} MB) in {seconds:F2} s ({bytes / 1e6 / seconds:F1} MB/s; knowledge loaded in {loaded.TotalSeconds:F2} s) on {threads} thread{(threads > 1 ? "s" : "")} with extractor {pipeline.Version}"));
+        if (verbose)
+        {
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"runtime: JIT compiled {JitInfo.GetCompiledMethodCount()} methods in {JitInfo.GetCompilationTime().TotalSeconds:F2} s; GC gen0/gen1/gen2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalSeconds:F2} s, allocated {GC.GetTotalAllocatedBytes() / 1e6:F0} MB; {Environment.ProcessorCount} processors, server GC {GCSettings.IsServerGC}"));
+        }
+
         if (failures > 0)
         {
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{failures} articles failed"));
@@ -110,6 +117,13 @@ public static class ExtractCommand
 
     /// <summary>The file's bytes decoded as UTF-8 with a leading byte-order mark dropped, nothing else changed.</summary>
     public static string ReadOriginalText(string path) => Decode(File.ReadAllBytes(path));
+
+    /// <summary>Writes the file in one call on a bare handle (no FileStream, no buffer of its own to fill and flush).</summary>
+    private static void Write(string path, byte[] bytes)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.None);
+        RandomAccess.Write(handle, bytes, fileOffset: 0);
+    }
 
     private static string Decode(byte[] raw)
     {
