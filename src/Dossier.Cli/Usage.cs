@@ -11,10 +11,11 @@ public static class Usage
                                               on N threads (default: one per processor); --sources: a TSV with 'file'
                                               and 'url' columns (e.g. sources.tsv) giving each article its url;
                                               --verbose: a line per article
-          evaluate --gold DIR --docs DIR [--pred DIR] [--sources FILE] [--verbose]
+          evaluate --gold DIR --docs DIR [--pred DIR] [--sources FILE] [--json-out FILE] [--verbose]
                                               precision/recall/F1 per fact kind against gold annotations (as score.py);
                                               without --pred the pipeline runs in-process over DIR/*.txt (--sources as
-                                              for extract); --verbose: every miss and false positive with its sentence
+                                              for extract); --json-out: score.py's --json report; --verbose: every miss
+                                              and false positive with its sentence
 
         Against a running system (default servers are the app host's fixed ports). Writes send the API key:
         --api-key KEY, else DOSSIER_API_KEY, else the app host's key file (DOSSIER_DATA_DIR or ~/.local/share/dossier)/api-key.

@@ -11,6 +11,10 @@ public sealed class KindScore(string kind)
     public int Fn { get; internal set; }
     internal SortedDictionary<string, int> AttrCorrect { get; } = new(StringComparer.Ordinal);
     internal SortedDictionary<string, int> AttrJudged { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The attributes in the order they were first judged (score.py's <c>--json</c> keeps that order).</summary>
+    internal List<string> AttrOrder { get; } = [];
+
     /// <summary>The error lines of score.py's <c>--verbose</c> list for this kind, in its order.</summary>
     public List<ScoreError> Errors { get; } = [];
 
@@ -26,6 +30,11 @@ public sealed class KindScore(string kind)
 
     internal void Judge(string attribute, bool ok)
     {
+        if (!AttrJudged.ContainsKey(attribute))
+        {
+            AttrOrder.Add(attribute);
+        }
+
         AttrJudged[attribute] = AttrJudged.GetValueOrDefault(attribute) + 1;
         if (ok)
         {

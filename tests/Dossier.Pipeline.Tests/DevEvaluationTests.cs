@@ -53,7 +53,7 @@ public class DevEvaluationTests
     }
 
     [Fact]
-    public void Evaluate_ExtractedDevPredictions_PrintsWhatScorePyPrintsLineForLine()
+    public void Evaluate_ExtractedDevPredictions_PrintsAndWritesWhatScorePyDoes()
     {
         var pred = Directory.CreateTempSubdirectory("dossier-dev-pred-").FullName;
         try
@@ -61,10 +61,11 @@ public class DevEvaluationTests
             var extract = ExtractCommand.Run(new Args(["--in", DocsDir(), "--out", pred], Flags), new StringWriter(), new StringWriter(), TestSupport.Pipeline);
             Assert.Equal(0, extract);
 
+            var report = Directory.CreateTempSubdirectory("dossier-dev-report-").FullName;
             foreach (var verbose in new[] { false, true })
             {
-                var python = ScorePy.Lines(ScorePy.Run(GoldDir(), pred, DocsDir(), verbose));
-                string[] argv = verbose ? ["--gold", GoldDir(), "--docs", DocsDir(), "--pred", pred, "--verbose"] : ["--gold", GoldDir(), "--docs", DocsDir(), "--pred", pred];
+                var python = ScorePy.Lines(ScorePy.Run(GoldDir(), pred, DocsDir(), verbose, jsonOut: Path.Combine(report, "py.json")));
+                string[] argv = ["--gold", GoldDir(), "--docs", DocsDir(), "--pred", pred, "--json-out", Path.Combine(report, "cs.json"), .. verbose ? new[] { "--verbose" } : []];
                 var stdout = new StringWriter();
 
                 var code = EvaluateCommand.Run(new Args(argv, Flags), stdout, new StringWriter());
@@ -80,7 +81,10 @@ public class DevEvaluationTests
                 }
 
                 Assert.Equal(python, csharp);
+                Assert.Equal(File.ReadAllBytes(Path.Combine(report, "py.json")), File.ReadAllBytes(Path.Combine(report, "cs.json")));
             }
+
+            Directory.Delete(report, recursive: true);
         }
         finally
         {

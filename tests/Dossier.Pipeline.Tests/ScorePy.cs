@@ -7,8 +7,9 @@ internal static class ScorePy
 {
     public static string EvalDir() => Path.GetFullPath(Path.Combine(TestSupport.RepoRoot(), "..", "shared", "eval"));
 
-    /// <summary>score.py's standard output for the folders given; fails the test when it exits with an error.</summary>
-    public static string Run(string goldDir, string predDir, string? docsDir, bool verbose = false)
+    /// <summary>score.py's standard output for the folders given (and its --json report into <paramref name="jsonOut"/>);
+    /// fails the test when it exits with an error.</summary>
+    public static string Run(string goldDir, string predDir, string? docsDir, bool verbose = false, string? jsonOut = null)
     {
         var psi = new ProcessStartInfo("python3")
         {
@@ -31,6 +32,12 @@ internal static class ScorePy
         if (verbose)
         {
             psi.ArgumentList.Add("--verbose");
+        }
+
+        if (jsonOut is not null)
+        {
+            psi.ArgumentList.Add("--json");
+            psi.ArgumentList.Add(jsonOut);
         }
 
         using var process = Process.Start(psi)!;

@@ -84,6 +84,17 @@ public sealed class ScorePyEdgeCaseTests : IDisposable
         Assert.Equal(ScorePy.Lines(python), ScorePy.Lines(csharp.ToString()));
     }
 
+    [Fact]
+    public void Serialize_EdgeCases_IsScorePysJsonReportByteForByte()
+    {
+        var jsonOut = Path.Combine(_root, "report.json");
+        ScorePy.Run(Dir("gold"), Dir("pred"), Dir("docs"), jsonOut: jsonOut);
+
+        var json = ScoreJson.Serialize(FactsScorer.Score(Dir("gold"), Dir("pred"), Dir("docs")));
+
+        Assert.Equal(File.ReadAllText(jsonOut), json);
+    }
+
     private static string Prediction1()
     {
         string S(string s, int nth = 0)

@@ -5,8 +5,9 @@ using Dossier.Pipeline;
 namespace Dossier.Cli.Commands;
 
 /// <summary>
-/// <c>evaluate --gold DIR --docs DIR [--pred DIR] [--sources FILE] [--verbose]</c>: scores facts JSON against gold
-/// annotations with the rules of score.py and prints its table and summary line (the same lines as score.py).
+/// <c>evaluate --gold DIR --docs DIR [--pred DIR] [--sources FILE] [--json-out FILE] [--verbose]</c>: scores facts JSON
+/// against gold annotations with the rules of score.py and prints its table and summary line (the same lines as
+/// score.py); <c>--json-out</c> also writes score.py's JSON report (<see cref="ScoreJson"/>).
 /// Without <c>--pred</c> it runs the extraction pipeline in-process over <c>DIR/*.txt</c> (each article given its
 /// url from <c>--sources</c>) and scores the result in memory. <c>--verbose</c> prints score.py's error lines, each
 /// followed by the sentences of the document that show it (lines starting with <see cref="ScoreReport.ContextPrefix"/>).
@@ -77,6 +78,11 @@ public static class EvaluateCommand
         foreach (var w in report.Warnings)
         {
             stderr.WriteLine(w);
+        }
+
+        if (args.Get("json-out") is { } jsonPath)
+        {
+            File.WriteAllText(jsonPath, ScoreJson.Serialize(report), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         }
 
         report.Print(stdout, verbose, sentences: verbose);
