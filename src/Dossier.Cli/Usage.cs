@@ -6,11 +6,17 @@ public static class Usage
         usage: dossier <command> [options]
 
         Offline (no services needed):
-          extract --in DIR --out DIR          extract facts from every *.txt in DIR into DIR/<stem>.json (FORMAT.md)
-          evaluate --gold DIR --docs DIR [--pred DIR] [--verbose]
+          extract --in DIR --out DIR [--threads N] [--sources FILE] [--verbose]
+                                              extract facts from every *.txt in DIR into DIR/<stem>.json (FORMAT.md),
+                                              on N threads (default: one per processor); --sources: a TSV with 'file'
+                                              and 'url' columns (e.g. sources.tsv) giving each article its url;
+                                              --verbose: a line per article
+          evaluate --gold DIR --docs DIR [--pred DIR] [--sources FILE] [--json-out FILE] [--verbose]
                                               precision/recall/F1 per fact kind against gold annotations (as score.py);
-                                              without --pred the pipeline runs in-process over DIR/*.txt
-          annotate FILE [--layers titles,names,people,entities,dates,numbers]
+                                              without --pred the pipeline runs in-process over DIR/*.txt (--sources as
+                                              for extract); --json-out: score.py's --json report; --verbose: every miss
+                                              and false positive with its sentence
+          annotate FILE [--layers titles,names,people,entities,meetings,patterns,dates,numbers]
                                               what each pipeline layer found in one article (error analysis)
 
         Against a running system (default servers are the app host's fixed ports). Writes send the API key:

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using Dossier.Domain;
@@ -11,6 +13,9 @@ namespace Dossier.Evaluation;
 /// <param name="Text">The original text, to check provenance; null to skip the check for this document.</param>
 public sealed record ScoringInput(string Stem, string GoldJson, string? PredictedJson, string? Text)
 {
+    /// <summary>Why the prediction file could not be read (not UTF-8, a folder); it then scores as empty.</summary>
+    public string? ReadError { get; init; }
+
     public static ScoringInput FromFacts(string stem, string goldJson, DocumentFacts predicted, string? text) =>
         new(stem, goldJson, FactsJson.Serialize(predicted, indented: false), text);
 }
@@ -20,10 +25,11 @@ public sealed record ScoringInput(string Stem, string GoldJson, string? Predicte
 /// recall and F1 (tp/fp/fn), attribute accuracy, relevance and publication date, and provenance (each
 /// predicted item's span lies in the text and contains what it claims). Gold is read with
 /// <see cref="JsonDocument"/> (gold countries are plain strings; optional lists are not in the fact model).
+/// Error lines are score.py's, character for character (Python reprs), each with what locates it in the text.
 /// </summary>
 public static class FactsScorer
 {
-    private static readonly Dictionary<long, string> NumberWords = new()
+    private static readonly Dictionary<int, string> NumberWords = new()
     {
         [0] = "zero", [1] = "one", [2] = "two", [3] = "three", [4] = "four", [5] = "five", [6] = "six", [7] = "seven",
         [8] = "eight", [9] = "nine", [10] = "ten", [11] = "eleven", [12] = "twelve", [13] = "thirteen", [14] = "fourteen",
@@ -39,16 +45,15 @@ public static class FactsScorer
 
     private static readonly HashSet<string> Stop = new(StringComparer.Ordinal) { "of", "the", "and", "for", "a", "an", "to", "in", "on", "at" };
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Scores the <c>&lt;stem&gt;.json</c> files of <paramref name="predDir"/> against those of <paramref name="goldDir"/>.</summary>
     public static ScoreReport Score(string goldDir, string predDir, string? docsDir)
     {
-        var stems = Directory.GetFiles(goldDir, "*.json").Select(Path.GetFileNameWithoutExtension).Select(s => s!).Order(StringComparer.Ordinal).ToList();
         var inputs = new List<ScoringInput>();
-        foreach (var stem in stems)
+        foreach (var stem in GoldStems(goldDir))
         {
             var gold = File.ReadAllText(Path.Combine(goldDir, stem + ".json"), Encoding.UTF8);
-            var predPath = Path.Combine(predDir, stem + ".json");
-            var pred = File.Exists(predPath) ? File.ReadAllText(predPath, Encoding.UTF8) : null;
             string? text = null;
             if (docsDir is not null)
             {
@@ -59,11 +64,15 @@ public static class FactsScorer
                 }
             }
 
-            inputs.Add(new ScoringInput(stem, gold, pred, text));
+            inputs.Add(ReadPrediction(stem, gold, Path.Combine(predDir, stem + ".json"), text));
         }
 
         return Score(inputs, checkProvenance: docsDir is not null);
     }
+
+    /// <summary>The stems of the gold folder's <c>*.json</c> files, sorted by code point like Python's <c>sorted</c>.</summary>
+    public static IReadOnlyList<string> GoldStems(string goldDir) =>
+        Directory.GetFiles(goldDir, "*.json").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(CodePointComparer.Instance).ToList();
 
     /// <summary>Scores documents held in memory (gold JSON, predicted facts, text).</summary>
     public static ScoreReport Score(IEnumerable<ScoringInput> documents, bool checkProvenance = true)
@@ -84,14 +93,45 @@ public static class FactsScorer
         return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
     }
 
+    /// <summary>A prediction file as score.py reads it: strict UTF-8, a byte-order mark left in (json.load refuses it).</summary>
+    private static ScoringInput ReadPrediction(string stem, string gold, string path, string? text)
+    {
+        if (Directory.Exists(path))
+        {
+            return new ScoringInput(stem, gold, null, text) { ReadError = "Is a directory" };
+        }
+
+        if (!File.Exists(path))
+        {
+            return new ScoringInput(stem, gold, null, text);
+        }
+
+        try
+        {
+            return new ScoringInput(stem, gold, StrictUtf8.GetString(File.ReadAllBytes(path)), text);
+        }
+        catch (DecoderFallbackException e)
+        {
+            return new ScoringInput(stem, gold, null, text) { ReadError = e.Message };
+        }
+    }
+
     private static void ScoreDocument(ScoreReport report, ScoringInput input, bool checkProvenance)
     {
         using var goldDoc = JsonDocument.Parse(input.GoldJson);
         var gold = goldDoc.RootElement;
         JsonDocument? predDoc = null;
-        if (input.PredictedJson is null)
+        if (input.ReadError is not null)
+        {
+            report.Warnings.Add($"{input.Stem}: unreadable prediction ({input.ReadError})");
+        }
+        else if (input.PredictedJson is null)
         {
             report.Warnings.Add($"{input.Stem}: no prediction file");
+        }
+        else if (input.PredictedJson.StartsWith('\uFEFF'))
+        {
+            report.Warnings.Add($"{input.Stem}: unreadable prediction (Unexpected UTF-8 BOM (decode using utf-8-sig))");
         }
         else
         {
@@ -105,6 +145,11 @@ public static class FactsScorer
             }
         }
 
+        if (input.Text is not null)
+        {
+            report.Texts[input.Stem] = input.Text;
+        }
+
         using (predDoc)
         {
             JsonElement? pred = predDoc is { RootElement.ValueKind: JsonValueKind.Object } ? predDoc.RootElement : null;
@@ -116,21 +161,23 @@ public static class FactsScorer
             }
 
             report.PublishedN++;
-            var pp = Py.Truthy(Py.Get(pred, "published")) ? Py.Key(Py.Get(pred, "published")) : "N";
-            var gp = Py.Truthy(Py.Get(gold, "published")) ? Py.Key(Py.Get(gold, "published")) : "N";
+            var pp = Py.Truthy(Py.Get(pred, "published")) ? Py.Key(Py.Get(pred, "published")).Equality : "N";
+            var gp = Py.Truthy(Py.Get(gold, "published")) ? Py.Key(Py.Get(gold, "published")).Equality : "N";
             if (pp == gp)
             {
                 report.PublishedOk++;
             }
 
-            // Countries: codes, upper-cased.
-            var predCountries = Py.List(Py.Get(pred, "countries"))
-                .Select(c => Py.IsDict(c) ? Py.OrEmpty(Py.Get(c, "code")).ToUpperInvariant() : Py.OrEmpty(c).ToUpperInvariant())
-                .Select(k => "s:" + k).ToList();
+            // Countries: codes, predicted ones upper-cased; a missed code is looked for by its country's name.
             ScoreValues(
-                Py.List(Py.Get(gold, "countries")).Select(c => Py.Key(c)).ToList(),
+                Py.List(Py.Get(gold, "countries")).Select(c => new Item(Py.Key(c), CountryNames.Needles(c))).ToList(),
                 Py.List(Py.Get(gold, "countries_optional")).Select(c => Py.Key(c)).ToList(),
-                predCountries, report["countries"], stem, "countries");
+                Py.List(Py.Get(pred, "countries")).Select(c =>
+                {
+                    var code = Py.IsDict(c) ? Py.Get(c, "code") : c;
+                    return new Item(Py.Key(Py.OrEmpty(code).ToUpperInvariant()), Spans: PredictedSpans(c));
+                }).ToList(),
+                report["countries"], stem, "countries");
 
             var people = report["people"];
             var pairs = MatchNamed(Py.List(Py.Get(gold, "people")).ToList(), Py.List(Py.Get(gold, "people_optional")).ToList(),
@@ -143,7 +190,9 @@ public static class FactsScorer
                     people.Judge("title", ok);
                     if (!ok)
                     {
-                        people.Errors.Add($"{stem} people: title of {Repr(Py.Str(Py.Get(g, "name")))}: {Repr(Py.Get(p, "title"))}");
+                        people.Errors.Add(new ScoreError(stem, "people",
+                            $"{stem} people: title of {PyRepr.Of(Py.Get(g, "name"))}: {PyRepr.Of(Py.Get(p, "title"))}")
+                        { PredictedSpans = PredictedSpans(p) });
                     }
                 }
 
@@ -156,43 +205,67 @@ public static class FactsScorer
             MatchNamed(Py.List(Py.Get(gold, "organizations")).ToList(), Py.List(Py.Get(gold, "organizations_optional")).ToList(),
                 Py.List(Py.Get(pred, "organizations")).ToList(), report["organizations"], stem, "organizations");
             ScoreMeetings(gold, pred, report["meetings"], stem);
-            ScoreValues(Py.List(Py.Get(gold, "member_counts")).Select(g => Py.Key(Py.Get(g, "count"))).ToList(), [],
-                Py.List(Py.Get(pred, "member_counts")).Select(p => Py.Key(Py.Get(p, "count"))).ToList(), report["member_counts"], stem, "member_counts");
-            static string NewMemberKey(JsonElement x) => Py.OrEmpty(Py.Get(x, "member")).ToUpperInvariant() + "|" + Py.Key(Py.Get(x, "ordinal"));
-            ScoreValues(Py.List(Py.Get(gold, "new_members")).Select(NewMemberKey).ToList(), [],
-                Py.List(Py.Get(pred, "new_members")).Select(NewMemberKey).ToList(), report["new_members"], stem, "new_members");
-            ScoreValues(Py.List(Py.Get(gold, "money")).Select(g => Py.Key(Py.Get(g, "amount_usd"))).ToList(), [],
-                Py.List(Py.Get(pred, "money")).Select(p => Py.Key(Py.Get(p, "amount_usd"))).ToList(), report["money"], stem, "money");
+            ScoreValues(Py.List(Py.Get(gold, "member_counts")).Select(g => EvidenceItem(g, "count")).ToList(), [],
+                Py.List(Py.Get(pred, "member_counts")).Select(p => PredictedItem(p, "count")).ToList(), report["member_counts"], stem, "member_counts");
+            static PyKey NewMemberKey(JsonElement x) =>
+                Py.Tuple(Py.Key(Py.OrEmpty(Py.Get(x, "member")).ToUpperInvariant()), Py.Key(Py.Get(x, "ordinal")));
+            ScoreValues(Py.List(Py.Get(gold, "new_members")).Select(g => new Item(NewMemberKey(g), CountryNames.Needles(Py.Get(g, "member")))).ToList(), [],
+                Py.List(Py.Get(pred, "new_members")).Select(p => new Item(NewMemberKey(p), Spans: PredictedSpans(p))).ToList(),
+                report["new_members"], stem, "new_members");
+
+            // Amounts in other currencies (amount_usd null, FORMAT.md) are neither rewarded nor penalised.
+            ScoreValues(Py.List(Py.Get(gold, "money")).Where(g => !Py.IsNone(Py.Get(g, "amount_usd"))).Select(g => EvidenceItem(g, "amount_usd")).ToList(), [],
+                Py.List(Py.Get(pred, "money")).Where(p => !Py.IsNone(Py.Get(p, "amount_usd"))).Select(p => PredictedItem(p, "amount_usd")).ToList(),
+                report["money"], stem, "money");
             ScoreQuotes(gold, pred, report["quotes"], stem);
-            ScoreValues(Py.List(Py.Get(gold, "attack_stats")).Select(g => Py.Key(Py.Get(g, "count"))).ToList(),
+            ScoreValues(Py.List(Py.Get(gold, "attack_stats")).Select(g => EvidenceItem(g, "count")).ToList(),
                 Py.List(Py.Get(gold, "attack_stats_optional")).Select(g => Py.Key(Py.Get(g, "count"))).ToList(),
-                Py.List(Py.Get(pred, "attack_stats")).Select(p => Py.Key(Py.Get(p, "count"))).ToList(), report["attack_stats"], stem, "attack_stats");
+                Py.List(Py.Get(pred, "attack_stats")).Select(p => PredictedItem(p, "count")).ToList(), report["attack_stats"], stem, "attack_stats");
 
             if (checkProvenance && input.Text is not null)
             {
-                Provenance(pred, input.Text, report);
+                Provenance(pred, UniversalNewlines(input.Text), report);
             }
         }
     }
 
-    private static string Repr(JsonElement? e) => e is null ? "None" : Repr(Py.Str(e));
+    /// <summary>A gold or predicted value to count, with what locates it: a gold item's needles, a predicted item's spans.</summary>
+    private sealed record Item(PyKey Key, IReadOnlyList<string>? Needles = null, IReadOnlyList<TextSpan>? Spans = null);
 
-    private static string Repr(string s) => s.Contains('\'', StringComparison.Ordinal) && !s.Contains('"', StringComparison.Ordinal) ? $"\"{s}\"" : $"'{s}'";
-
-    private static string DisplayKey(string key) => key switch
+    private static Item EvidenceItem(JsonElement g, string key)
     {
-        "N" => "None",
-        _ when key.StartsWith("s:", StringComparison.Ordinal) => Repr(key[2..]),
-        _ when key.StartsWith("n:", StringComparison.Ordinal) => key[2..],
-        _ => key,
-    };
+        var evidence = Py.Get(g, "evidence");
+        return new Item(Py.Key(Py.Get(g, key)), evidence is { ValueKind: JsonValueKind.String } e ? [e.GetString()!] : []);
+    }
+
+    private static Item PredictedItem(JsonElement p, string key) => new(Py.Key(Py.Get(p, key)), Spans: PredictedSpans(p));
+
+    /// <summary>The predicted item's spans that are pairs of 32-bit integers (for showing its sentences).</summary>
+    private static IReadOnlyList<TextSpan> PredictedSpans(JsonElement? item)
+    {
+        if (item is not { } i)
+        {
+            return [];
+        }
+
+        var spans = new List<TextSpan>();
+        foreach (var (s, e) in SpansOf(i))
+        {
+            if (s is { } start && e is { } end && start >= int.MinValue && start <= int.MaxValue && end >= int.MinValue && end <= int.MaxValue)
+            {
+                spans.Add(new TextSpan((int)start, (int)end));
+            }
+        }
+
+        return spans;
+    }
 
     private static HashSet<string> NamesOf(JsonElement item)
     {
         if (Py.IsDict(item))
         {
-            var name = Py.Truthy(Py.Get(item, "name")) ? Py.Str(Py.Get(item, "name")) : Py.OrEmpty(Py.Get(item, "code"));
-            var names = new HashSet<string>(StringComparer.Ordinal) { Py.Norm(name) };
+            var name = Py.Or(Py.Get(item, "name"), Py.Get(item, "code"));
+            var names = new HashSet<string>(StringComparer.Ordinal) { Py.Truthy(name) ? Py.Norm(name) : "" };
             foreach (var a in Py.List(Py.Get(item, "aliases")))
             {
                 names.Add(Py.Norm(a));
@@ -206,22 +279,34 @@ public static class FactsScorer
         return n.Length == 0 ? [] : new HashSet<string>(StringComparer.Ordinal) { n };
     }
 
+    /// <summary><c>repr(name_of(item))</c>.</summary>
     private static string NameOf(JsonElement item)
     {
         if (!Py.IsDict(item))
         {
-            return Py.Str(item);
+            return PyRepr.Of(item);
         }
 
-        foreach (var k in new[] { "name", "code", "member" })
+        var name = Py.Or(Py.Or(Py.Get(item, "name"), Py.Get(item, "code")), Py.Get(item, "member"));
+        return Py.Truthy(name) ? PyRepr.Of(name) : PyRepr.Of("");
+    }
+
+    /// <summary>The strings a gold named item is known by: its name and aliases as written.</summary>
+    private static IReadOnlyList<string> NeedlesOf(JsonElement item)
+    {
+        if (!Py.IsDict(item))
         {
-            if (Py.Truthy(Py.Get(item, k)))
-            {
-                return Py.Str(Py.Get(item, k));
-            }
+            return item.ValueKind == JsonValueKind.String ? [item.GetString()!] : [];
         }
 
-        return "";
+        var needles = new List<string>();
+        if (Py.Get(item, "name") is { ValueKind: JsonValueKind.String } name)
+        {
+            needles.Add(name.GetString()!);
+        }
+
+        needles.AddRange(Py.List(Py.Get(item, "aliases")).Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!));
+        return needles;
     }
 
     private static List<(JsonElement Gold, JsonElement Pred)> MatchNamed(List<JsonElement> goldItems, List<JsonElement> optional, List<JsonElement> predItems, KindScore tally, string doc, string kind)
@@ -252,19 +337,19 @@ public static class FactsScorer
             else if (pairs.Any(pair => pn.Overlaps(NamesOf(pair.Item1))))
             {
                 tally.Fp++;
-                tally.Errors.Add($"{doc} {kind}: duplicate {Repr(NameOf(p))}");
+                tally.Errors.Add(new ScoreError(doc, kind, $"{doc} {kind}: duplicate {NameOf(p)}") { PredictedSpans = PredictedSpans(p) });
             }
             else
             {
                 tally.Fp++;
-                tally.Errors.Add($"{doc} {kind}: spurious {Repr(NameOf(p))}");
+                tally.Errors.Add(new ScoreError(doc, kind, $"{doc} {kind}: spurious {NameOf(p)}") { PredictedSpans = PredictedSpans(p) });
             }
         }
 
         foreach (var g in goldLeft)
         {
             tally.Fn++;
-            tally.Errors.Add($"{doc} {kind}: missed {Repr(NameOf(g))}");
+            tally.Errors.Add(new ScoreError(doc, kind, $"{doc} {kind}: missed {NameOf(g)}") { GoldNeedles = NeedlesOf(g) });
         }
 
         return pairs;
@@ -325,7 +410,7 @@ public static class FactsScorer
 
     private static bool RefMatch(JsonElement? goldRef, JsonElement? predRef, Dictionary<string, string> refs)
     {
-        if (goldRef is null || predRef is null)
+        if (Py.IsNone(goldRef) || Py.IsNone(predRef))
         {
             return false;
         }
@@ -340,6 +425,9 @@ public static class FactsScorer
         return refs.GetValueOrDefault(g, g) == refs.GetValueOrDefault(p, p) && refs.ContainsKey(g);
     }
 
+    /// <summary><c>x.get("format") or ""</c> compared with Python's <c>==</c>.</summary>
+    private static string FormatKey(JsonElement? item) => Py.Truthy(Py.Get(item, "format")) ? Py.Key(Py.Get(item, "format")).Equality : Py.Key("").Equality;
+
     private static void ScoreMeetings(JsonElement gold, JsonElement? pred, KindScore tally, string doc)
     {
         var refs = PersonRefs(gold);
@@ -349,9 +437,9 @@ public static class FactsScorer
 
         int Compat(JsonElement g, JsonElement p)
         {
-            var formats = new List<string> { Py.OrEmpty(Py.Get(g, "format")) };
-            formats.AddRange(Py.List(Py.Get(g, "formats_ok")).Select(x => Py.Str(x)));
-            if (!formats.Contains(Py.OrEmpty(Py.Get(p, "format"))))
+            var formats = new List<string> { FormatKey(g) };
+            formats.AddRange(Py.List(Py.Get(g, "formats_ok")).Select(x => Py.Key(x).Equality));
+            if (!formats.Contains(FormatKey(p)))
             {
                 return -1;
             }
@@ -413,6 +501,7 @@ public static class FactsScorer
             usedP.Add(pi);
             var g = golds[gi];
             var p = preds[pi];
+            var spans = PredictedSpans(p);
             tally.Tp++;
             var format = Py.Str(Py.Get(g, "format"));
             var ok = DateOk(Py.Get(g, "date"), Py.Get(p, "date"));
@@ -421,7 +510,8 @@ public static class FactsScorer
                 tally.Judge("date", dateOk);
                 if (!dateOk)
                 {
-                    tally.Errors.Add($"{doc} meetings: {format} date {Repr(Py.Get(p, "date"))} != {Repr(Py.Get(g, "date"))}");
+                    tally.Errors.Add(new ScoreError(doc, "meetings",
+                        $"{doc} meetings: {format} date {PyRepr.Of(Py.Get(p, "date"))} != {PyRepr.Of(Py.Get(g, "date"))}") { PredictedSpans = spans });
                 }
             }
 
@@ -431,7 +521,8 @@ public static class FactsScorer
                 tally.Judge("city", cityOk);
                 if (!cityOk)
                 {
-                    tally.Errors.Add($"{doc} meetings: {format} city {Repr(Py.Get(p, "city"))} != {Repr(Py.Get(g, "city"))}");
+                    tally.Errors.Add(new ScoreError(doc, "meetings",
+                        $"{doc} meetings: {format} city {PyRepr.Of(Py.Get(p, "city"))} != {PyRepr.Of(Py.Get(g, "city"))}") { PredictedSpans = spans });
                 }
             }
 
@@ -442,7 +533,8 @@ public static class FactsScorer
                 tally.Judge("hosts", hostsOk);
                 if (!hostsOk)
                 {
-                    tally.Errors.Add($"{doc} meetings: {format} hosts differ");
+                    tally.Errors.Add(new ScoreError(doc, "meetings",
+                        $"{doc} meetings: {format} hosts {PyRepr.Of(Py.Get(p, "hosts_or_chairs"))} vs {PyRepr.Of(Py.Get(g, "hosts_or_chairs"))}") { PredictedSpans = spans });
                 }
             }
 
@@ -461,8 +553,15 @@ public static class FactsScorer
             {
                 tally.Fn++;
                 var g = golds[gi];
-                var where = Py.Truthy(Py.Get(g, "city")) ? Py.Str(Py.Get(g, "city")) : Py.Str(Py.Get(g, "country"));
-                tally.Errors.Add($"{doc} meetings: missed {Py.Str(Py.Get(g, "format"))} in {where}");
+                var needles = new List<string>();
+                if (Py.Get(g, "city") is { ValueKind: JsonValueKind.String } city)
+                {
+                    needles.Add(city.GetString()!);
+                }
+
+                needles.AddRange(CountryNames.Needles(Py.Get(g, "country")));
+                tally.Errors.Add(new ScoreError(doc, "meetings",
+                    $"{doc} meetings: missed {Py.Str(Py.Get(g, "format"))} in {Py.Str(Py.Or(Py.Get(g, "city"), Py.Get(g, "country")))}") { GoldNeedles = needles });
             }
         }
 
@@ -474,56 +573,47 @@ public static class FactsScorer
             }
 
             var p = preds[pi];
-            var pf = Py.OrEmpty(Py.Get(p, "format"));
-            if (optional.Any(o => Py.OrEmpty(Py.Get(o, "format")) == pf))
+            var pf = FormatKey(p);
+            if (optional.Any(o => FormatKey(o) == pf))
             {
                 continue;
             }
 
             tally.Fp++;
-            var where = Py.Truthy(Py.Get(p, "city")) ? Py.Str(Py.Get(p, "city")) : Py.Str(Py.Get(p, "country"));
-            tally.Errors.Add($"{doc} meetings: spurious {Py.Str(Py.Get(p, "format"))} in {where}");
+            tally.Errors.Add(new ScoreError(doc, "meetings",
+                $"{doc} meetings: spurious {Py.Str(Py.Get(p, "format"))} in {Py.Str(Py.Or(Py.Get(p, "city"), Py.Get(p, "country")))}") { PredictedSpans = PredictedSpans(p) });
         }
     }
 
-    private static void ScoreValues(List<string> gold, List<string> optional, List<string> pred, KindScore tally, string doc, string kind)
+    private static void ScoreValues(List<Item> goldItems, List<PyKey> optional, List<Item> predItems, KindScore tally, string doc, string kind)
     {
-        var g = Count(gold);
-        var o = Count(optional);
-        var p = Count(pred);
-        foreach (var (v, n) in p)
+        var g = new PyCounter(goldItems.Select(i => i.Key));
+        var o = new PyCounter(optional);
+        var p = new PyCounter(predItems.Select(i => i.Key));
+        foreach (var (v, n) in p.Items)
         {
-            var t = Math.Min(n, g.GetValueOrDefault(v));
+            var t = Math.Min(n, g.Get(v));
             tally.Tp += t;
             var extra = n - t;
-            extra -= Math.Min(extra, o.GetValueOrDefault(v));
+            extra -= Math.Min(extra, o.Get(v));
             if (extra > 0)
             {
                 tally.Fp += extra;
-                tally.Errors.Add($"{doc} {kind}: spurious {DisplayKey(v)}");
+                var spans = predItems.Where(i => i.Key.Equality == v.Equality).SelectMany(i => i.Spans ?? []).ToList();
+                tally.Errors.Add(new ScoreError(doc, kind, $"{doc} {kind}: spurious {v.Repr}") { PredictedSpans = spans });
             }
         }
 
-        foreach (var (v, n) in g)
+        foreach (var (v, n) in g.Items)
         {
-            var miss = n - Math.Min(n, p.GetValueOrDefault(v));
+            var miss = n - Math.Min(n, p.Get(v));
             if (miss > 0)
             {
                 tally.Fn += miss;
-                tally.Errors.Add($"{doc} {kind}: missed {DisplayKey(v)}");
+                var needles = goldItems.Where(i => i.Key.Equality == v.Equality).SelectMany(i => i.Needles ?? []).Distinct(StringComparer.Ordinal).ToList();
+                tally.Errors.Add(new ScoreError(doc, kind, $"{doc} {kind}: missed {v.Repr}") { GoldNeedles = needles });
             }
         }
-    }
-
-    private static Dictionary<string, int> Count(List<string> values)
-    {
-        var d = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var v in values)
-        {
-            d[v] = d.GetValueOrDefault(v) + 1;
-        }
-
-        return d;
     }
 
     private static void ScoreQuotes(JsonElement gold, JsonElement? pred, KindScore tally, string doc)
@@ -560,8 +650,9 @@ public static class FactsScorer
                     tally.Judge("speaker", ok);
                     if (!ok)
                     {
-                        var t = Py.Str(Py.Get(hit, "text"));
-                        tally.Errors.Add($"{doc} quotes: speaker {Repr(Py.Get(p, "speaker"))} != {Repr(Py.Get(hit, "speaker"))} for {Repr(t[..Math.Min(30, t.Length)])}");
+                        tally.Errors.Add(new ScoreError(doc, "quotes",
+                            $"{doc} quotes: speaker {PyRepr.Of(Py.Get(p, "speaker"))} != {PyRepr.Of(Py.Get(hit, "speaker"))} for {PyRepr.Of(Py.Head(Py.Str(Py.Get(hit, "text")), 30))}")
+                        { PredictedSpans = PredictedSpans(p) });
                     }
                 }
                 else
@@ -577,17 +668,39 @@ public static class FactsScorer
             else
             {
                 tally.Fp++;
-                var t = Py.Str(Py.Get(p, "text"));
-                tally.Errors.Add($"{doc} quotes: spurious {Repr(t[..Math.Min(40, t.Length)])}");
+                tally.Errors.Add(new ScoreError(doc, "quotes", $"{doc} quotes: spurious {PyRepr.Of(Py.Head(Py.Str(Py.Get(p, "text")), 40))}")
+                { PredictedSpans = PredictedSpans(p) });
             }
         }
 
         foreach (var g in golds)
         {
             tally.Fn++;
-            var t = Py.Str(Py.Get(g, "text"));
-            tally.Errors.Add($"{doc} quotes: missed {Repr(t[..Math.Min(40, t.Length)])}");
+            var text = Py.Str(Py.Get(g, "text"));
+            tally.Errors.Add(new ScoreError(doc, "quotes", $"{doc} quotes: missed {PyRepr.Of(Py.Head(text, 40))}")
+            { GoldNeedles = Py.Get(g, "text") is { ValueKind: JsonValueKind.String } ? [text] : [] });
         }
+    }
+
+    /// <summary>Python's universal newlines (score.py opens the text in text mode): <c>\r\n</c> and <c>\r</c> read as <c>\n</c>.</summary>
+    internal static string UniversalNewlines(string text) =>
+        text.Contains('\r', StringComparison.Ordinal) ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : text;
+
+    /// <summary><c>utf16_slice</c>: the code units [start, end), a surrogate cut in half decoded as U+FFFD.</summary>
+    private static string Utf16Slice(string text, int start, int end)
+    {
+        var s = text.Substring(start, end - start);
+        if (s.Length > 0 && char.IsLowSurrogate(s[0]))
+        {
+            s = "\uFFFD" + s[1..];
+        }
+
+        if (s.Length > 0 && char.IsHighSurrogate(s[^1]))
+        {
+            s = s[..^1] + "\uFFFD";
+        }
+
+        return s;
     }
 
     private static void Provenance(JsonElement? pred, string text, ScoreReport report)
@@ -614,7 +727,7 @@ public static class FactsScorer
                         break;
                     }
 
-                    var raw = text.Substring((int)start, (int)(end - start));
+                    var raw = Utf16Slice(text, (int)start, (int)end);
                     var frag = Py.Norm(raw);
                     if (field == "people")
                     {
@@ -630,18 +743,19 @@ public static class FactsScorer
                     }
                     else if (field is "money" or "member_counts" or "attack_stats" or "new_members")
                     {
+                        // item.get("count", item.get("ordinal")): a "count" key written as null stays None.
                         var v = field == "money" ? Py.Get(item, "amount_usd")
-                            : (Py.IsDict(item) && item.TryGetProperty("count", out var c) ? (c.ValueKind == JsonValueKind.Null ? null : c) : Py.Get(item, "ordinal"));
-                        if (v is { ValueKind: JsonValueKind.Number } num && num.TryGetInt64(out var value))
+                            : Py.IsDict(item) && item.TryGetProperty("count", out var c) ? c : Py.Get(item, "ordinal");
+                        if (Py.Int(v) is { } value)
                         {
-                            var digits = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                            var digits = v is { ValueKind: JsonValueKind.True or JsonValueKind.False } b ? PyRepr.Of(b) : value.ToString(CultureInfo.InvariantCulture);
                             var lead = digits.TrimEnd('0');
                             if (lead.Length == 0)
                             {
                                 lead = "0";
                             }
 
-                            var word = NumberWords.GetValueOrDefault(value, "@@");
+                            var word = value >= int.MinValue && value <= int.MaxValue ? NumberWords.GetValueOrDefault((int)value, "@@") : "@@";
                             good &= raw.Replace(",", "", StringComparison.Ordinal).Contains(lead, StringComparison.Ordinal) || frag.Contains(word, StringComparison.Ordinal);
                         }
                     }
@@ -659,22 +773,16 @@ public static class FactsScorer
         }
     }
 
-    private static List<(long? Start, long? End)> SpansOf(JsonElement item)
+    /// <summary><c>spans_of</c>: the <c>span</c> pair and the <c>spans</c> pairs; a bound that is not a Python int is null.</summary>
+    private static List<(BigInteger? Start, BigInteger? End)> SpansOf(JsonElement item)
     {
-        var result = new List<(long?, long?)>();
+        var result = new List<(BigInteger?, BigInteger?)>();
         if (!Py.IsDict(item))
         {
             return result;
         }
 
-        static (long?, long?) Pair(JsonElement s)
-        {
-            var a = s[0];
-            var b = s[1];
-            long? x = a.ValueKind == JsonValueKind.Number && a.TryGetInt64(out var xa) && !a.GetRawText().Contains('.', StringComparison.Ordinal) ? xa : null;
-            long? y = b.ValueKind == JsonValueKind.Number && b.TryGetInt64(out var yb) && !b.GetRawText().Contains('.', StringComparison.Ordinal) ? yb : null;
-            return (x, y);
-        }
+        static (BigInteger?, BigInteger?) Pair(JsonElement s) => (Py.Int(s[0]), Py.Int(s[1]));
 
         if (Py.Get(item, "span") is { ValueKind: JsonValueKind.Array } span && span.GetArrayLength() == 2)
         {

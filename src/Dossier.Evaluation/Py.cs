@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 
@@ -20,6 +21,8 @@ internal static class Py
 
     public static bool IsDict(JsonElement? e) => e is { ValueKind: JsonValueKind.Object };
 
+    public static bool IsNone(JsonElement? e) => e is null or { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined };
+
     /// <summary>Python truthiness.</summary>
     public static bool Truthy(JsonElement? e) => e switch
     {
@@ -32,37 +35,83 @@ internal static class Py
         _ => true,
     };
 
-    /// <summary><c>str(value)</c> for the values that occur (None → "").</summary>
-    public static string Str(JsonElement? e) => e switch
-    {
-        null => "",
-        { ValueKind: JsonValueKind.String } s => s.GetString()!,
-        { ValueKind: JsonValueKind.Number } n => n.TryGetInt64(out var l) ? l.ToString(CultureInfo.InvariantCulture) : n.GetRawText(),
-        { ValueKind: JsonValueKind.True } => "True",
-        { ValueKind: JsonValueKind.False } => "False",
-        { ValueKind: JsonValueKind.Null } => "",
-        { } other => other.GetRawText(),
-    };
+    /// <summary><c>str(value)</c> (None → "None").</summary>
+    public static string Str(JsonElement? e) => PyRepr.Str(e);
 
     /// <summary><c>x or ""</c> as a string.</summary>
     public static string OrEmpty(JsonElement? e) => Truthy(e) ? Str(e) : "";
 
-    /// <summary>A hashable key for Counter semantics (ints, strings, None, tuples).</summary>
-    public static string Key(JsonElement? e) => e switch
+    /// <summary><c>a or b</c>: the first value when it is truthy, else the second.</summary>
+    public static JsonElement? Or(JsonElement? a, JsonElement? b) => Truthy(a) ? a : b;
+
+    /// <summary>A hashable key with Python's equality (1 == 1.0 == True) and the repr of the value it stands for.</summary>
+    public static PyKey Key(JsonElement? e) => new(Equality(e), PyRepr.Of(e));
+
+    /// <summary>The key of a Python string.</summary>
+    public static PyKey Key(string s) => new("s:" + s, PyRepr.Of(s));
+
+    /// <summary>The key of a Python tuple of the given items.</summary>
+    public static PyKey Tuple(params PyKey[] items) =>
+        new("t:" + JsonSerializer.Serialize(items.Select(i => i.Equality)),
+            "(" + string.Join(", ", items.Select(i => i.Repr)) + (items.Length == 1 ? ",)" : ")"));
+
+    private static string Equality(JsonElement? e) => e switch
     {
         null => "N",
-        { ValueKind: JsonValueKind.Null } => "N",
+        { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => "N",
         { ValueKind: JsonValueKind.String } s => "s:" + s.GetString(),
-        { ValueKind: JsonValueKind.Number } n => "n:" + (n.TryGetInt64(out var l) ? l.ToString(CultureInfo.InvariantCulture) : n.GetDouble().ToString("R", CultureInfo.InvariantCulture)),
         { ValueKind: JsonValueKind.True } => "n:1",
         { ValueKind: JsonValueKind.False } => "n:0",
-        { } other => "j:" + other.GetRawText(),
+        { ValueKind: JsonValueKind.Number } n => "n:" + NumberEquality(n),
+        { ValueKind: JsonValueKind.Array } a => "l:" + JsonSerializer.Serialize(a.EnumerateArray().Select(x => Equality(x))),
+        { } o => "d:" + JsonSerializer.Serialize(o.EnumerateObject().GroupBy(p => p.Name, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new[] { g.Key, Equality(g.Last().Value) })),
+    };
+
+    /// <summary>Equal for numbers Python holds equal: an int and a float of the same value share a key.</summary>
+    private static string NumberEquality(JsonElement n)
+    {
+        var raw = n.GetRawText();
+        if (PyRepr.IsIntegerLiteral(raw))
+        {
+            return BigInteger.Parse(raw, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+        }
+
+        var d = n.GetDouble();
+        return double.IsFinite(d) && Math.Floor(d) == d
+            ? new BigInteger(d).ToString(CultureInfo.InvariantCulture)
+            : d.ToString("R", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>An integer value as Python's <c>isinstance(v, int)</c> sees it (bools are ints): its digits, or null.</summary>
+    public static BigInteger? Int(JsonElement? e) => e switch
+    {
+        { ValueKind: JsonValueKind.True } => BigInteger.One,
+        { ValueKind: JsonValueKind.False } => BigInteger.Zero,
+        { ValueKind: JsonValueKind.Number } n when PyRepr.IsIntegerLiteral(n.GetRawText()) =>
+            BigInteger.Parse(n.GetRawText(), CultureInfo.InvariantCulture),
+        _ => null,
     };
 
     public static IEnumerable<JsonElement> List(JsonElement? e) =>
         e is { ValueKind: JsonValueKind.Array } a ? a.EnumerateArray() : [];
 
-    /// <summary>The normalization of score.py: quotes folded, accents dropped, lower case, runs of non-alphanumerics as one space.</summary>
+    /// <summary><c>s[:n]</c>: the first <paramref name="n"/> code points (a surrogate pair is one).</summary>
+    public static string Head(string s, int n)
+    {
+        var i = 0;
+        for (var count = 0; count < n && i < s.Length; count++)
+        {
+            i += char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) ? 2 : 1;
+        }
+
+        return s[..i];
+    }
+
+    /// <summary>
+    /// The normalization of score.py: quotes folded, NFKD with the combining characters (canonical combining class
+    /// not 0) dropped, lower case, every run of characters other than a-z and 0-9 as one space, trimmed.
+    /// </summary>
     public static string Norm(string? s)
     {
         if (string.IsNullOrEmpty(s))
@@ -74,14 +123,21 @@ internal static class Py
         s = s.Normalize(NormalizationForm.FormKD);
         var sb = new StringBuilder(s.Length);
         var space = false;
-        foreach (var ch in s)
+        for (var i = 0; i < s.Length; i++)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            int cp = s[i];
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            {
+                cp = char.ConvertToUtf32(s[i], s[i + 1]);
+                i++;
+            }
+
+            if (CombiningMarks.IsCombining(cp))
             {
                 continue;
             }
 
-            var c = char.ToLowerInvariant(ch);
+            var c = cp <= char.MaxValue ? char.ToLowerInvariant((char)cp) : '\0';
             if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
             {
                 if (space && sb.Length > 0)
@@ -101,7 +157,9 @@ internal static class Py
         return sb.ToString();
     }
 
-    public static string Norm(JsonElement? e) => Norm(Str(e));
-
-    public static string Fixed3(double v) => v.ToString("F3", CultureInfo.InvariantCulture);
+    /// <summary><c>norm(value)</c>: None normalizes to "", anything else through <c>str()</c>.</summary>
+    public static string Norm(JsonElement? e) => IsNone(e) ? "" : Norm(Str(e));
 }
+
+/// <summary>A value as a Python dict key: what decides equality, and the repr printed for it.</summary>
+internal readonly record struct PyKey(string Equality, string Repr);

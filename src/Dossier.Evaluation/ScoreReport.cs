@@ -11,7 +11,12 @@ public sealed class KindScore(string kind)
     public int Fn { get; internal set; }
     internal SortedDictionary<string, int> AttrCorrect { get; } = new(StringComparer.Ordinal);
     internal SortedDictionary<string, int> AttrJudged { get; } = new(StringComparer.Ordinal);
-    public List<string> Errors { get; } = [];
+
+    /// <summary>The attributes in the order they were first judged (score.py's <c>--json</c> keeps that order).</summary>
+    internal List<string> AttrOrder { get; } = [];
+
+    /// <summary>The error lines of score.py's <c>--verbose</c> list for this kind, in its order.</summary>
+    public List<ScoreError> Errors { get; } = [];
 
     /// <summary>Attribute name → (correct, judged).</summary>
     public IReadOnlyDictionary<string, (int Correct, int Judged)> Attributes =>
@@ -25,6 +30,11 @@ public sealed class KindScore(string kind)
 
     internal void Judge(string attribute, bool ok)
     {
+        if (!AttrJudged.ContainsKey(attribute))
+        {
+            AttrOrder.Add(attribute);
+        }
+
         AttrJudged[attribute] = AttrJudged.GetValueOrDefault(attribute) + 1;
         if (ok)
         {
@@ -59,10 +69,25 @@ public sealed class ScoreReport
     /// <summary>Messages about unreadable or missing predictions (score.py prints them to stderr).</summary>
     public List<string> Warnings { get; } = [];
 
+    /// <summary>The original text of each scored document that had one, by stem (to show errors in their sentences).</summary>
+    public Dictionary<string, string> Texts { get; } = new(StringComparer.Ordinal);
+
     public KindScore this[string kind] => Scores.First(s => s.Kind == kind);
 
-    /// <summary>Macro average of the F1 of the nine kinds.</summary>
-    public double OverallF1 => Scores.Average(s => s.F1);
+    /// <summary>Macro average of the F1 of the nine kinds (summed in order, as score.py does).</summary>
+    public double OverallF1
+    {
+        get
+        {
+            var sum = 0.0;
+            foreach (var s in Scores)
+            {
+                sum += s.F1;
+            }
+
+            return sum / Scores.Count;
+        }
+    }
 
     public double AttributeAccuracy
     {
@@ -83,18 +108,22 @@ public sealed class ScoreReport
         get
         {
             var line = string.Create(CultureInfo.InvariantCulture,
-                $"overall F1 {Py.Fixed3(OverallF1)} (macro over {Kinds.Count} kinds), attribute accuracy {Py.Fixed3(AttributeAccuracy)}");
+                $"overall F1 {PyRepr.Fixed3(OverallF1)} (macro over {Kinds.Count} kinds), attribute accuracy {PyRepr.Fixed3(AttributeAccuracy)}");
             if (ProvenanceChecked)
             {
-                line += string.Create(CultureInfo.InvariantCulture, $", provenance {Py.Fixed3(Provenance)} of {ProvenanceJudged} items valid");
+                line += string.Create(CultureInfo.InvariantCulture, $", provenance {PyRepr.Fixed3(Provenance)} of {ProvenanceJudged} items valid");
             }
 
             return line;
         }
     }
 
-    /// <summary>Prints the table, the relevance/publication line, the errors (when verbose) and the summary line like score.py.</summary>
-    public void Print(TextWriter writer, bool verbose = false)
+    /// <summary>
+    /// Prints the table, the relevance/publication line, the errors (when verbose) and the summary line like score.py.
+    /// With <paramref name="sentences"/>, each error line is followed by the sentences that show it
+    /// (<see cref="ErrorContext"/>), each on a line of its own that starts with <see cref="ContextPrefix"/>.
+    /// </summary>
+    public void Print(TextWriter writer, bool verbose = false, bool sentences = false)
     {
         writer.WriteLine($"{"field",-15}{"P",7}{"R",7}{"F1",7}   tp/fp/fn    attributes");
         foreach (var s in Scores)
@@ -102,21 +131,37 @@ public sealed class ScoreReport
             var attrs = string.Join(", ", s.AttrJudged.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {s.AttrCorrect.GetValueOrDefault(kv.Key)}/{kv.Value}")));
             var counts = string.Create(CultureInfo.InvariantCulture, $"{s.Tp}/{s.Fp}/{s.Fn,-6}");
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{s.Kind,-15}{Py.Fixed3(s.Precision),7}{Py.Fixed3(s.Recall),7}{Py.Fixed3(s.F1),7}   {counts} {attrs}"));
+                $"{s.Kind,-15}{PyRepr.Fixed3(s.Precision),7}{PyRepr.Fixed3(s.Recall),7}{PyRepr.Fixed3(s.F1),7}   {counts} {attrs}"));
         }
 
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"relevant       {RelevantOk}/{RelevantN}   published {PublishedOk}/{PublishedN}"));
         if (verbose)
         {
+            var locators = new Dictionary<string, SentenceLocator>(StringComparer.Ordinal);
             foreach (var s in Scores)
             {
                 foreach (var e in s.Errors)
                 {
-                    writer.WriteLine("  " + e);
+                    writer.WriteLine("  " + e.Line);
+                    if (sentences && Texts.TryGetValue(e.Doc, out var text))
+                    {
+                        if (!locators.TryGetValue(e.Doc, out var locator))
+                        {
+                            locators[e.Doc] = locator = new SentenceLocator(text);
+                        }
+
+                        foreach (var line in ErrorContext.Lines(e, locator))
+                        {
+                            writer.WriteLine(ContextPrefix + line);
+                        }
+                    }
                 }
             }
         }
 
         writer.WriteLine(SummaryLine);
     }
+
+    /// <summary>What starts a sentence line under an error (score.py's own lines start with two spaces and a stem).</summary>
+    public const string ContextPrefix = "      | ";
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using Dossier.Domain;
@@ -75,7 +74,7 @@ public class FactsScorerTests
         var orgs = report["organizations"];
         Assert.Equal((0, 0, 1), (orgs.Tp, orgs.Fp, orgs.Fn));
         Assert.Equal((0, 1), report["quotes"].Attributes["speaker"]);
-        Assert.Contains(countries.Errors, e => e.Contains("spurious 'FR'", StringComparison.Ordinal));
+        Assert.Contains(countries.Errors, e => e.Line.Contains("spurious 'FR'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -87,6 +86,106 @@ public class FactsScorerTests
 
         Assert.Equal(9, report.ProvenanceValid);
         Assert.Equal(1, report.ProvenanceInvalid);
+    }
+
+    [Fact]
+    public void Score_MoneyWithoutUsdAmount_IsNeitherRewardedNorPenalised()
+    {
+        const string gold = """
+            {"doc": "m", "relevant": true, "money": [
+              {"amount_usd": 7000000, "qualifier": "exact", "evidence": "$7 million"},
+              {"amount_usd": null, "qualifier": "exact", "evidence": "3 million pounds"}]}
+            """;
+        const string pred = """
+            {"doc": "m", "relevant": true, "money": [
+              {"amount_usd": 7000000, "qualifier": "exact", "span": [0, 10]},
+              {"amount_usd": null, "qualifier": "exact", "span": [15, 31]},
+              {"amount_usd": null, "qualifier": "about", "span": [15, 31]}]}
+            """;
+
+        var report = FactsScorer.Score([new ScoringInput("m", gold, pred, null)], checkProvenance: false);
+
+        var money = report["money"];
+        Assert.Equal((1, 0, 0), (money.Tp, money.Fp, money.Fn));
+        Assert.Empty(money.Errors);
+    }
+
+    [Fact]
+    public void Score_ExactHalfThousandths_RoundHalfToEvenLikePython()
+    {
+        // 13 of 16 predictions right: precision 0.8125 exactly, which Python prints as 0.812 (and 15/16 as 0.938).
+        var gold = "{\"doc\": \"h\", \"attack_stats\": [" + string.Join(", ", Enumerable.Range(1, 13).Select(i => $"{{\"count\": {i}}}")) + "]}";
+        var pred = "{\"doc\": \"h\", \"attack_stats\": [" + string.Join(", ", Enumerable.Range(1, 16).Select(i => $"{{\"count\": {i}}}")) + "]}";
+
+        var report = FactsScorer.Score([new ScoringInput("h", gold, pred, null)], checkProvenance: false);
+        var writer = new StringWriter();
+        report.Print(writer);
+
+        Assert.Equal(0.8125, report["attack_stats"].Precision);
+        Assert.Contains("attack_stats     0.812  1.000  0.897   13/3/0", writer.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_ErrorLines_UsePythonReprs()
+    {
+        const string gold = """
+            {"doc": "r", "meetings": [{"format": "other", "city": null, "country": null, "date": null},
+                                      {"format": "ministerial", "city": "Oslo", "country": "NO", "hosts_or_chairs": ["Kari Dahl", "NO"]}],
+             "new_members": [{"member": "TG", "ordinal": null}, {"member": "NATO", "ordinal": 31}],
+             "quotes": [{"speaker": "Kari Dahl", "text": "It's a \"turning point\" for us\u00a0all"}]}
+            """;
+        const string pred = """
+            {"doc": "r", "meetings": [{"format": "ministerial", "city": "Oslo", "country": "NO", "hosts_or_chairs": [], "span": [0, 4]},
+                                      {"format": "small_group", "city": null, "country": null, "span": [0, 4]}],
+             "quotes": [{"speaker": null, "text": null, "span": [0, 4]}]}
+            """;
+
+        var report = FactsScorer.Score([new ScoringInput("r", gold, pred, null)], checkProvenance: false);
+
+        var lines = report.Scores.SelectMany(s => s.Errors).Select(e => e.Line).ToList();
+        Assert.Contains("r meetings: ministerial hosts [] vs ['Kari Dahl', 'NO']", lines);
+        Assert.Contains("r meetings: missed other in None", lines);
+        Assert.Contains("r meetings: spurious small_group in None", lines);
+        Assert.Contains("r new_members: missed ('TG', None)", lines);
+        Assert.Contains("r new_members: missed ('NATO', 31)", lines);
+        Assert.Contains("r quotes: spurious 'None'", lines);
+        Assert.Contains("r quotes: missed 'It\\'s a \"turning point\" for us\\xa0all'", lines);
+    }
+
+    [Fact]
+    public void Score_CrLfText_IsCheckedWithPythonsUniversalNewlines()
+    {
+        // score.py opens the text in text mode, so "\r\n" reads as "\n" and every later offset moves back by one.
+        const string text = "Line one.\r\n12 attacks were reported.";
+        var start = text.IndexOf("12", StringComparison.Ordinal);
+        var pred = $$"""{"doc": "n", "attack_stats": [{"count": 12, "span": [{{start}}, {{start + 2}}]}, {"count": 12, "span": [{{start - 1}}, {{start + 1}}]}]}""";
+
+        var report = FactsScorer.Score([new ScoringInput("n", """{"doc": "n"}""", pred, text)]);
+
+        Assert.Equal((1, 1), (report.ProvenanceValid, report.ProvenanceInvalid));
+    }
+
+    [Fact]
+    public void Score_SpanBoundsThatAreBooleansOrFloats_AreJudgedLikePython()
+    {
+        // isinstance(False, int) holds in Python, so [false, 3] is the span [0, 3); a float bound is never an int.
+        const string text = "The 12 attacks.";
+        const string pred = """
+            {"doc": "b", "people": [{"name": "The", "span": [false, 3]}, {"name": "The", "span": [0.0, 3]}]}
+            """;
+
+        var report = FactsScorer.Score([new ScoringInput("b", """{"doc": "b"}""", pred, text)]);
+
+        Assert.Equal((1, 1), (report.ProvenanceValid, report.ProvenanceInvalid));
+    }
+
+    [Fact]
+    public void Score_PredictionWithByteOrderMark_IsUnreadableLikeJsonLoad()
+    {
+        var report = FactsScorer.Score([new ScoringInput("u", Gold, "\uFEFF" + FactsJson.Serialize(Perfect()), Text)]);
+
+        Assert.Contains(report.Warnings, w => w.StartsWith("u: unreadable prediction", StringComparison.Ordinal));
+        Assert.Equal(0, report["people"].Tp);
     }
 
     [Fact]
@@ -135,9 +234,11 @@ public class SeedsEvaluationTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Score_SameOutputs_MatchesScorePyLineForLine(bool degrade)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void Score_SameOutputs_MatchesScorePyLineForLine(bool degrade, bool verbose)
     {
         var inputs = RunPipeline(degrade ? Degrade : null);
         var predDir = Directory.CreateTempSubdirectory("dossier-pred-").FullName;
@@ -149,11 +250,11 @@ public class SeedsEvaluationTests
             }
 
             var csharp = new StringWriter();
-            FactsScorer.Score(GoldDir(), predDir, SeedsDir()).Print(csharp, verbose: false);
+            FactsScorer.Score(GoldDir(), predDir, SeedsDir()).Print(csharp, verbose);
 
-            var python = RunScorePy(predDir);
+            var python = ScorePy.Run(GoldDir(), predDir, SeedsDir(), verbose);
 
-            Assert.Equal(Lines(python), Lines(csharp.ToString()));
+            Assert.Equal(ScorePy.Lines(python), ScorePy.Lines(csharp.ToString()));
         }
         finally
         {
@@ -173,30 +274,6 @@ public class SeedsEvaluationTests
         Quotes = f.Quotes.Select(q => q with { Speaker = q.Speaker is null ? "Antony Blinken" : null }).ToList(),
         AttackStats = f.AttackStats.Skip(1).ToList(),
     };
-
-    private static string[] Lines(string s) => s.Replace("\r", "", StringComparison.Ordinal).TrimEnd('\n').Split('\n');
-
-    private static string RunScorePy(string predDir)
-    {
-        var score = Path.GetFullPath(Path.Combine(GoldDir(), "..", "score.py"));
-        var psi = new ProcessStartInfo("python3")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { score, "--gold", GoldDir(), "--pred", predDir, "--docs", SeedsDir() })
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-        return stdout;
-    }
 }
 
 public class EvaluateCommandTests
