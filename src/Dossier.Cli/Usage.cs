@@ -10,7 +10,7 @@ public static class Usage
           evaluate --gold DIR --docs DIR [--pred DIR] [--verbose]
                                               precision/recall/F1 per fact kind against gold annotations (as score.py);
                                               without --pred the pipeline runs in-process over DIR/*.txt
-          annotate FILE [--layers titles,names,people,entities,dates,numbers]
+          annotate FILE [--layers titles,names,people,entities,dates,numbers,quotes]
                                               what each pipeline layer found in one article (error analysis)
 
         Against a running system (default servers are the app host's fixed ports). Writes send the API key:
