@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Dossier.Domain;
 using Dossier.Pipeline.Components;
 using Dossier.Pipeline.Components.People;
+using Dossier.Pipeline.Components.Quotes;
 using Dossier.Pipeline.Knowledge;
 using Dossier.Pipeline.Model;
 
@@ -74,7 +75,8 @@ public sealed class ExtractionPipeline : IFactExtractor
         "numbers" => new NumberComponent(),
         "meetings" => new MeetingComponent(),
         "membership" => new MembershipComponent(),
-        "quotes" => new QuoteComponent(),
+        "quote-spans" => new QuoteSpansComponent(),
+        "quotes" => new QuoteAttributionComponent(),
         "attacks" => new AttackStatsComponent(),
         "relevance" => new RelevanceComponent(),
         "assembler" => new AssemblerComponent(ExtractorVersion),

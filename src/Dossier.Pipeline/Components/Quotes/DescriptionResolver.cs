@@ -1,0 +1,36 @@
+using Dossier.Pipeline.Model;
+using Dossier.Pipeline.Text;
+
+namespace Dossier.Pipeline.Components.Quotes;
+
+/// <summary>
+/// A definite description as a speaker ("the minister", "the Secretary", "the envoy"): the nearest person named before
+/// it whose title has that head word (Foreign Minister, Secretary of State, US special envoy); none: unnamed.
+/// </summary>
+public sealed class DescriptionResolver(AnnotatedDocument document)
+{
+    /// <summary>The person the description with head <paramref name="head"/> (normalized) at token <paramref name="before"/> refers to, or null.</summary>
+    public string? Person(string head, int before)
+    {
+        PersonMention? match = null;
+        foreach (var m in document.PersonMentions)
+        {
+            if (m.TokenStart < before && (match is null || m.TokenStart > match.TokenStart) && Fits(m, head))
+            {
+                match = m;
+            }
+        }
+
+        return match?.Person.Name;
+    }
+
+    private bool Fits(PersonMention m, string head)
+    {
+        if (m.TitleBefore is { } b && document.Tokens[b.Head].Norm == head || m.TitleAfter is { } a && document.Tokens[a.Head].Norm == head)
+        {
+            return true;
+        }
+
+        return m.Person.Title is { } title && Tokenizer.Tokenize(title).Any(t => t.Norm == head);
+    }
+}
