@@ -174,6 +174,17 @@ public class QuoteSieveTests
     }
 
     [Fact]
+    public void Adjacent_DescriptionOfAnUnnamedSourceNamedBefore_KeepsTheFirstDescription()
+    {
+        var text = "A senior British defence official said London wants ideas, not only money.\n\n“Partners should speak up,” the official said.";
+
+        var q = Assert.Single(QuoteTestSupport.Attribute(text, "adjacent"));
+
+        Assert.Null(q.Speaker);
+        Assert.Equal("A senior British defence official", q.SpeakerDescription);
+    }
+
+    [Fact]
     public void Adjacent_TwoPeopleOfOneGovernment_IsTheFirstNamed()
     {
         var text = "“We are ready to help,” US Secretary of State Mark Hale and Defense Secretary Joan Pike said in a joint statement.";

@@ -5,7 +5,8 @@ namespace Dossier.Pipeline.Components.Quotes;
 
 /// <summary>
 /// A definite description as a speaker ("the minister", "the Secretary", "the envoy"): the nearest person named before
-/// it whose title has that head word (Foreign Minister, Secretary of State, US special envoy); none: unnamed.
+/// it whose title has that head word (Foreign Minister, Secretary of State, US special envoy); none: unnamed, described
+/// as the earlier unnamed source with that head was ("the official" after "A senior US defence official said …").
 /// </summary>
 public sealed class DescriptionResolver(AnnotatedDocument document)
 {
@@ -22,6 +23,23 @@ public sealed class DescriptionResolver(AnnotatedDocument document)
         }
 
         return match?.Person.Name;
+    }
+
+    /// <summary>The nearest earlier indefinite description with head <paramref name="head"/> ("a senior US defence official"), or null.</summary>
+    public string? EarlierDescription(string head, int before)
+    {
+        TitleMention? match = null;
+        foreach (var t in document.Titles)
+        {
+            if (t.TokenEnd <= before && t.TokenStart > 0 && document.Tokens[t.Head].Norm == head
+                && document.Knowledge.Sets.Has("indefinite_determiners", document.Tokens[t.TokenStart - 1].Norm)
+                && (match is null || t.TokenStart > match.TokenStart))
+            {
+                match = t;
+            }
+        }
+
+        return match is null ? null : document.TokenRangeText(match.TokenStart - 1, match.TokenEnd);
     }
 
     private bool Fits(PersonMention m, string head)

@@ -116,7 +116,9 @@ public sealed class SpeakerResolver
 
         if (!indefinite && Sets.Has("speaker_determiners", first) && TitleHead(from, to) is { } head)
         {
-            return _descriptions.Person(head, from) is { } name ? new SpeakerRef(name, null) : new SpeakerRef(null, text);
+            return _descriptions.Person(head, from) is { } name
+                ? new SpeakerRef(name, null)
+                : new SpeakerRef(null, _descriptions.EarlierDescription(head, from) ?? text);
         }
 
         return to - from <= 8 && tokens[from].IsWord ? new SpeakerRef(null, text) : null;
