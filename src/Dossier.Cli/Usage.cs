@@ -16,7 +16,7 @@ public static class Usage
                                               without --pred the pipeline runs in-process over DIR/*.txt (--sources as
                                               for extract); --json-out: score.py's --json report; --verbose: every miss
                                               and false positive with its sentence
-          annotate FILE [--layers titles,names,people,entities,meetings,patterns,dates,numbers]
+          annotate FILE [--layers titles,names,people,entities,meetings,quotes,patterns,dates,numbers]
                                               what each pipeline layer found in one article (error analysis)
 
         Against a running system (default servers are the app host's fixed ports). Writes send the API key:

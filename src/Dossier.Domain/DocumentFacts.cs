@@ -159,6 +159,10 @@ public sealed record QuoteFact(string? Speaker, string? SpeakerDescription, stri
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? Confidence { get; init; }
+
+    /// <summary>The attribution rule (quote sieve) that gave the speaker, e.g. "adjacent"; not exported.</summary>
+    [JsonIgnore]
+    public string? Rule { get; init; }
 }
 
 /// <summary>A count of attacks or incidents the article reports.</summary>

@@ -3,6 +3,7 @@ using Dossier.Domain;
 using Dossier.Pipeline.Components;
 using Dossier.Pipeline.Components.Meetings;
 using Dossier.Pipeline.Components.People;
+using Dossier.Pipeline.Components.Quotes;
 using Dossier.Pipeline.Knowledge;
 using Dossier.Pipeline.Model;
 
@@ -81,7 +82,8 @@ public sealed class ExtractionPipeline : IFactExtractor
         "meetings" => new MeetingsComponent(),
         "member-counts" => new MemberCountComponent(),
         "new-members" => new NewMemberComponent(),
-        "quotes" => new QuoteComponent(),
+        "quote-spans" => new QuoteSpansComponent(),
+        "quotes" => new QuoteAttributionComponent(),
         "attacks" => new AttackStatsComponent(),
         "relevance" => new RelevanceComponent(),
         "assembler" => new AssemblerComponent(ExtractorVersion),

@@ -566,8 +566,8 @@ public class QuoteComponentTests
 
         var q = Assert.Single(facts.Quotes);
         Assert.Equal("Lena Berg", q.Speaker);
-        Assert.Equal("We will not relent", q.Text);
-        Assert.Equal("We will not relent", TestSupport.Slice(text, q.Span));
+        Assert.Equal("We will not relent,", q.Text);
+        Assert.Equal("We will not relent,", TestSupport.Slice(text, q.Span));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Dossier.Pipeline.Model;
 namespace Dossier.Cli.Commands;
 
 /// <summary>
-/// <c>annotate FILE [--layers titles,names,people,entities,meetings,dates,numbers]</c>: runs the pipeline over one article and prints
+/// <c>annotate FILE [--layers titles,names,people,entities,meetings,quotes,patterns,dates,numbers]</c>: runs the pipeline over one article and prints
 /// what its components saw, layer by layer, each annotation with its text — for error analysis of the rules.
 /// </summary>
 public static class AnnotateCommand
@@ -96,6 +96,14 @@ public static class AnnotateCommand
             foreach (var n in document.Numbers)
             {
                 stdout.WriteLine($"number  s{n.Sentence,-3} {n.Value} {n.Currency} {Range(n.TokenStart, n.TokenEnd)}");
+            }
+        }
+
+        if (layers.Contains("quotes"))
+        {
+            foreach (var q in document.Quotes)
+            {
+                stdout.WriteLine($"quote   {q.Rule,-18} {q.Speaker ?? "-"} | {q.SpeakerDescription ?? "-"} | {q.Text.ReplaceLineEndings(" ")}");
             }
         }
 

@@ -56,6 +56,9 @@ public sealed class KnowledgeBase
     public DateLexicon DateCues { get; private set; } = new();
     public IReadOnlyList<string> DefaultComponents { get; private set; } = [];
 
+    /// <summary>The quote-attribution sieves in the order they run (<c>pipeline.json</c> "quote_sieves"), most precise first.</summary>
+    public IReadOnlyList<string> QuoteSieves { get; private set; } = [];
+
     /// <summary>The word sets of <c>Data/sets</c>, by name.</summary>
     public WordSets Sets { get; private set; } = new(new Dictionary<string, IEnumerable<string>>());
 
@@ -174,6 +177,9 @@ public sealed class KnowledgeBase
         using (var json = JsonDocument.Parse(DataFiles.ReadAll("pipeline.json")))
         {
             kb.DefaultComponents = json.RootElement.GetProperty("components").EnumerateArray().Select(e => e.GetString()!).ToList();
+            kb.QuoteSieves = json.RootElement.TryGetProperty("quote_sieves", out var sieves)
+                ? sieves.EnumerateArray().Select(e => e.GetString()!).ToList()
+                : [];
         }
 
         return kb;

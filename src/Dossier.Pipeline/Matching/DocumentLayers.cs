@@ -17,7 +17,7 @@ public sealed class DocumentLayers(AnnotatedDocument document)
     };
 
     /// <summary>Layers that components add with <see cref="Set"/> (named here so pattern files are checked at load).</summary>
-    public static IReadOnlyCollection<string> ComponentLayers { get; } = ["title", "quote", "refs", "body", "orgword", "members", "ordinals", "coalition"];
+    public static IReadOnlyCollection<string> ComponentLayers { get; } = ["title", "quote", "named", "refs", "body", "orgword", "members", "ordinals", "coalition"];
 
     /// <summary>Is <paramref name="layer"/> a layer a pattern may name?</summary>
     public static bool IsKnown(string layer) =>

@@ -81,6 +81,9 @@ public sealed class AnnotatedDocument(ExtractionRequest request, KnowledgeBase k
     public List<PersonEntity> People { get; } = [];
     public List<PersonMention> PersonMentions { get; } = [];
     public List<DateMention> Dates { get; } = [];
+
+    /// <summary>Quotations in quotation marks (the <c>quote-spans</c> component), in text order, before attribution.</summary>
+    public List<QuoteSpan> QuoteSpans { get; } = [];
     public List<NumberMention> Numbers { get; } = [];
 
     // Facts, filled by the components that find them.

@@ -33,6 +33,7 @@ public static class Layers
 
     /// <summary>Member counts and new members, both (provided once both are found).</summary>
     public const string Membership = "membership";
+    public const string QuoteSpans = "quote-spans";
     public const string Quotes = "quotes";
     public const string Attacks = "attacks";
     public const string Relevance = "relevance";
@@ -183,6 +184,42 @@ public sealed class PersonMention(int tokenStart, int tokenEnd, int start, int e
     public int End { get; } = end;
     public PersonEntity Person { get; set; } = person;
     public int Sentence { get; } = sentence;
+}
+
+/// <summary>
+/// A quotation in quotation marks: the quoted text (marks excluded, white space trimmed) and the tokens from the opening
+/// mark to the closing one. A quotation left open at the end of its paragraph runs to that end; the next paragraph's
+/// quotation then <see cref="Continues"/> it (a quotation over several paragraphs, each opening with a mark).
+/// </summary>
+public sealed class QuoteSpan(int start, int end, int tokenStart, int tokenEnd, int paragraph)
+{
+    /// <summary>Start of the quoted text (after the opening mark).</summary>
+    public int Start { get; } = start;
+
+    /// <summary>End of the quoted text (before the closing mark, or the paragraph's end).</summary>
+    public int End { get; } = end;
+
+    /// <summary>The opening mark's token.</summary>
+    public int TokenStart { get; } = tokenStart;
+
+    /// <summary>After the closing mark's token (or the paragraph's last token when the quotation is left open).</summary>
+    public int TokenEnd { get; } = tokenEnd;
+
+    public int Paragraph { get; } = paragraph;
+
+    /// <summary>The quotation has a closing mark in its paragraph.</summary>
+    public bool Closed { get; init; }
+
+    /// <summary>It opens a paragraph and carries on a quotation the previous paragraph left open.</summary>
+    public bool Continues { get; init; }
+
+    /// <summary>Words (runs of letters or digits) in the quoted text.</summary>
+    public int Words { get; init; }
+
+    /// <summary>Fewer than three words (“quick fixes”): a quotation only when its own sentence attributes it.</summary>
+    public bool Short => Words < 3;
+
+    public TextSpan Span => new(Start, End);
 }
 
 /// <summary>A date expression, resolved as far as the text allows (FORMAT.md date forms) or null.</summary>

@@ -1,0 +1,54 @@
+using Dossier.Pipeline.Model;
+using Dossier.Pipeline.Text;
+
+namespace Dossier.Pipeline.Components.Quotes;
+
+/// <summary>
+/// A definite description as a speaker ("the minister", "the Secretary", "the envoy"): the nearest person named before
+/// it whose title has that head word (Foreign Minister, Secretary of State, US special envoy); none: unnamed, described
+/// as the earlier unnamed source with that head was ("the official" after "A senior US defence official said …").
+/// </summary>
+public sealed class DescriptionResolver(AnnotatedDocument document)
+{
+    /// <summary>The person the description with head <paramref name="head"/> (normalized) at token <paramref name="before"/> refers to, or null.</summary>
+    public string? Person(string head, int before)
+    {
+        PersonMention? match = null;
+        foreach (var m in document.PersonMentions)
+        {
+            if (m.TokenStart < before && (match is null || m.TokenStart > match.TokenStart) && Fits(m, head))
+            {
+                match = m;
+            }
+        }
+
+        return match?.Person.Name;
+    }
+
+    /// <summary>The nearest earlier indefinite description with head <paramref name="head"/> ("a senior US defence official"), or null.</summary>
+    public string? EarlierDescription(string head, int before)
+    {
+        TitleMention? match = null;
+        foreach (var t in document.Titles)
+        {
+            if (t.TokenEnd <= before && t.TokenStart > 0 && document.Tokens[t.Head].Norm == head
+                && document.Knowledge.Sets.Has("indefinite_determiners", document.Tokens[t.TokenStart - 1].Norm)
+                && (match is null || t.TokenStart > match.TokenStart))
+            {
+                match = t;
+            }
+        }
+
+        return match is null ? null : document.TokenRangeText(match.TokenStart - 1, match.TokenEnd);
+    }
+
+    private bool Fits(PersonMention m, string head)
+    {
+        if (m.TitleBefore is { } b && document.Tokens[b.Head].Norm == head || m.TitleAfter is { } a && document.Tokens[a.Head].Norm == head)
+        {
+            return true;
+        }
+
+        return m.Person.Title is { } title && Tokenizer.Tokenize(title).Any(t => t.Norm == head);
+    }
+}
