@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using Dossier.Pipeline.Benchmarks;
 
 // dotnet run -c Release --project bench/Dossier.Pipeline.Benchmarks -- --job short --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Dossier.Pipeline.Benchmarks.PipelineBenchmarks).Assembly).Run(args);
+// dotnet run -c Release --project bench/Dossier.Pipeline.Benchmarks -- profile [passes]   (time and memory per component)
+if (args.Length > 0 && args[0] == "profile")
+{
+    return ComponentProfile.Run(args);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(args);
+return 0;

@@ -45,6 +45,12 @@ public sealed class MemberCountComponent : IPipelineComponent
                 continue;
             }
 
+            // A count needs a number in the sentence.
+            if (!numbers.AnyIn(s.TokenStart, s.TokenEnd))
+            {
+                continue;
+            }
+
             foreach (var m in Counts(document, context, s))
             {
                 var c = m["count"]!.Value;

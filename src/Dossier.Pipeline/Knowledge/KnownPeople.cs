@@ -88,6 +88,48 @@ public sealed partial class KnownPeople
         return table;
     }
 
+    private Dictionary<string, List<(string Last, KnownPerson Person)>>? _byFirstWords;
+    private Dictionary<char, List<string>>? _surnamesByInitial;
+
+    /// <summary>
+    /// The one-person full names that have these first words, with their last word (for near spellings of a surname:
+    /// "harjit saijan" looks among the names starting "harjit"). Built once, on first use.
+    /// </summary>
+    public IReadOnlyList<(string Last, KnownPerson Person)> NamesStartingWith(string firstWords)
+    {
+        var index = _byFirstWords ??= BuildFirstWords();
+        return index.TryGetValue(firstWords, out var list) ? list : [];
+    }
+
+    /// <summary>The surname keys that start with this letter (near spellings keep the first letter).</summary>
+    public IReadOnlyList<string> SurnamesStartingWith(char initial)
+    {
+        var index = _surnamesByInitial ??= _bySurname.Keys.Where(k => k.Length > 0).GroupBy(k => k[0]).ToDictionary(g => g.Key, g => g.ToList());
+        return index.TryGetValue(initial, out var list) ? list : [];
+    }
+
+    private Dictionary<string, List<(string, KnownPerson)>> BuildFirstWords()
+    {
+        var index = new Dictionary<string, List<(string, KnownPerson)>>(StringComparer.Ordinal);
+        foreach (var (key, person) in Names)
+        {
+            var cut = key.LastIndexOf(' ');
+            if (cut <= 0)
+            {
+                continue;
+            }
+
+            if (!index.TryGetValue(key[..cut], out var list))
+            {
+                index[key[..cut]] = list = [];
+            }
+
+            list.Add((key[(cut + 1)..], person));
+        }
+
+        return index;
+    }
+
     /// <summary>The one person with this full-name key, or null (none, or shared).</summary>
     public KnownPerson? ByName(string key) => _byName.GetValueOrDefault(key);
 

@@ -12,10 +12,27 @@ public sealed class WordSets
 {
     private readonly FrozenDictionary<string, WordSet> _sets;
 
+    private readonly FrozenDictionary<string, SetMask> _membership;
+
     public WordSets(IReadOnlyDictionary<string, IEnumerable<string>> entries)
     {
-        _sets = entries.ToFrozenDictionary(kv => kv.Key, kv => WordSet.Of(kv.Key, kv.Value), StringComparer.Ordinal);
+        var index = 0;
+        _sets = entries.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .ToFrozenDictionary(kv => kv.Key, kv => WordSet.Of(kv.Key, kv.Value, index++), StringComparer.Ordinal);
+        var membership = new Dictionary<string, SetMask>(StringComparer.Ordinal);
+        foreach (var set in _sets.Values)
+        {
+            foreach (var word in set.Words)
+            {
+                membership[word] = membership.GetValueOrDefault(word).With(set.Index);
+            }
+        }
+
+        _membership = membership.ToFrozenDictionary(StringComparer.Ordinal);
     }
+
+    /// <summary>Every set a normalized form is an entry of (single-token entries), as a mask of set indexes.</summary>
+    public SetMask MaskOf(string norm) => _membership.GetValueOrDefault(norm);
 
     /// <summary>The embedded sets, plus sets built from other data (<paramref name="extra"/>: name → entries).</summary>
     public static WordSets LoadEmbedded(IReadOnlyDictionary<string, IEnumerable<string>>? extra = null)
@@ -38,19 +55,39 @@ public sealed class WordSets
 
     public bool Contains(string set) => _sets.ContainsKey(set);
 
+    // Components name sets with string literals: looked up by reference first (a pointer hash), by value once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, WordSet> _byReference = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>The named set; throws naming it when there is none.</summary>
-    public WordSet this[string name] => _sets.TryGetValue(name, out var s)
-        ? s
-        : throw new KeyNotFoundException($"no word set '{name}' (Data/sets/{name}.txt)");
+    public WordSet this[string name]
+    {
+        get
+        {
+            if (_byReference.TryGetValue(name, out var cached))
+            {
+                return cached;
+            }
+
+            var s = _sets.TryGetValue(name, out var found)
+                ? found
+                : throw new KeyNotFoundException($"no word set '{name}' (Data/sets/{name}.txt)");
+            if (string.IsInterned(name) is not null && _byReference.Count < 4096)
+            {
+                _byReference.TryAdd(name, s);
+            }
+
+            return s;
+        }
+    }
 
     /// <summary>Is the token's normalized form a single-token entry of the set?</summary>
     public bool Has(string set, string norm) => this[set].Words.Contains(norm);
 }
 
-/// <summary>One word list: its single-token entries and its multi-token sequences.</summary>
-public sealed record WordSet(string Name, FrozenSet<string> Words, IReadOnlyList<string[]> Sequences)
+/// <summary>One word list: its single-token entries and its multi-token sequences; <see cref="Index"/> is its bit in a <see cref="SetMask"/>.</summary>
+public sealed record WordSet(string Name, FrozenSet<string> Words, IReadOnlyList<string[]> Sequences, int Index = -1)
 {
-    public static WordSet Of(string name, IEnumerable<string> entries)
+    public static WordSet Of(string name, IEnumerable<string> entries, int index = -1)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         var sequences = new List<string[]>();
@@ -67,6 +104,29 @@ public sealed record WordSet(string Name, FrozenSet<string> Words, IReadOnlyList
             }
         }
 
-        return new WordSet(name, words.ToFrozenSet(StringComparer.Ordinal), sequences);
+        return new WordSet(name, words.ToFrozenSet(StringComparer.Ordinal), sequences, index);
     }
+}
+
+/// <summary>Which word sets a form belongs to: one bit per set (<see cref="WordSet.Index"/>), up to 256 sets.</summary>
+public readonly record struct SetMask(ulong A, ulong B, ulong C, ulong D)
+{
+    public const int Capacity = 256;
+
+    public SetMask With(int index) => (index >> 6) switch
+    {
+        0 => this with { A = A | (1UL << index) },
+        1 => this with { B = B | (1UL << (index - 64)) },
+        2 => this with { C = C | (1UL << (index - 128)) },
+        3 => this with { D = D | (1UL << (index - 192)) },
+        _ => throw new ArgumentOutOfRangeException(nameof(index), $"more than {Capacity} word sets"),
+    };
+
+    public bool Has(int index) => index >= 0 && ((index >> 6) switch
+    {
+        0 => A >> index,
+        1 => B >> (index - 64),
+        2 => C >> (index - 128),
+        _ => D >> (index - 192),
+    } & 1UL) != 0;
 }

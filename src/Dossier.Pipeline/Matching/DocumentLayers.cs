@@ -28,12 +28,51 @@ public sealed class DocumentLayers(AnnotatedDocument document)
     private readonly Dictionary<string, (int Version, int[] Ends)> _built = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int[]> _custom = new(StringComparer.Ordinal);
 
+    private int[]?[] _byId = new int[]?[16];
+    private int[] _idVersions = new int[16];
+
     /// <summary>The end token of the longest mention of <paramref name="layer"/> starting at <paramref name="token"/>, or -1.</summary>
-    public int EndAt(string layer, int token)
+    public int EndAt(string layer, int token) => EndAt(LayerIds.Of(layer), token);
+
+    /// <summary>As <see cref="EndAt(string, int)"/>, by layer id (what a compiled pattern asks): an array index and a version check.</summary>
+    public int EndAt(int layerId, int token)
     {
-        var ends = Ends(layer);
+        if (layerId >= _byId.Length)
+        {
+            Array.Resize(ref _byId, Math.Max(layerId + 1, _byId.Length * 2));
+            Array.Resize(ref _idVersions, _byId.Length);
+        }
+
+        var version = VersionOf(layerId);
+        var ends = _byId[layerId];
+        if (ends is null || _idVersions[layerId] != version || ends.Length != document.Tokens.Count)
+        {
+            ends = Ends(LayerName(layerId));
+            _byId[layerId] = ends;
+            _idVersions[layerId] = version;
+        }
+
         return token < ends.Length ? ends[token] : -1;
     }
+
+    /// <summary>A layer's whole look-up table (token → end of the longest mention starting there, or -1), current.</summary>
+    public int[] Table(int layerId)
+    {
+        EndAt(layerId, 0);
+        return _byId[layerId]!;
+    }
+
+    private static string LayerName(int id) => LayerIds.Name(id);
+
+    /// <summary>The version of a layer by id: its source list's length, and how often component layers were set.</summary>
+    private int VersionOf(int layerId) => LayerIds.Source(layerId) switch
+    {
+        LayerSource.People => document.PersonMentions.Count,
+        LayerSource.Dates => document.Dates.Count,
+        LayerSource.Numbers => document.Numbers.Count,
+        LayerSource.Component => SetCount,
+        _ => document.Entities.Count,
+    };
 
     /// <summary>Adds (or replaces) a component's own layer of token ranges.</summary>
     public void Set(string layer, IEnumerable<TokenRange> ranges)
@@ -48,9 +87,34 @@ public sealed class DocumentLayers(AnnotatedDocument document)
         }
 
         _custom[layer] = ends;
+        _lastLayer = null;
+        SetCount++;
     }
 
+    /// <summary>How many times a component layer was set (part of the document's layer version).</summary>
+    public int SetCount { get; private set; }
+
+    private string? _lastLayer;
+    private int _lastVersion;
+    private int[]? _lastEnds;
+
     private int[] Ends(string layer)
+    {
+        // Patterns ask for the same layer at every token: remember the last answer while its source is unchanged.
+        if (ReferenceEquals(layer, _lastLayer) && _lastEnds is not null && (_custom.Count == 0 || !_custom.ContainsKey(layer) || ReferenceEquals(_custom[layer], _lastEnds))
+            && _lastVersion == Version(layer) && _lastEnds.Length == document.Tokens.Count)
+        {
+            return _lastEnds;
+        }
+
+        var ends = Lookup(layer);
+        _lastLayer = layer;
+        _lastVersion = Version(layer);
+        _lastEnds = ends;
+        return ends;
+    }
+
+    private int[] Lookup(string layer)
     {
         if (_custom.TryGetValue(layer, out var custom))
         {

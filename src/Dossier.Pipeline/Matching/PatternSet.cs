@@ -12,38 +12,88 @@ namespace Dossier.Pipeline.Matching;
 public sealed class PatternSet
 {
     private readonly FrozenDictionary<string, TokenPattern[]> _byFirstNorm;
+    private readonly (int Layer, TokenPattern[] Patterns)[] _byFirstLayer;
     private readonly TokenPattern[] _unindexed;
 
+    /// <summary>
+    /// Indexes each pattern by the tokens that can start it — the forms of its leading specs up to the first one that
+    /// must match (optional specs and marks before it add theirs) — or by the layers that can start it; a pattern that can
+    /// start at any token (a shape, a negation, an "any") is tried everywhere.
+    /// </summary>
     public PatternSet(IEnumerable<TokenPattern> patterns)
     {
         Patterns = patterns.ToList();
         var byNorm = new Dictionary<string, List<TokenPattern>>(StringComparer.Ordinal);
+        var byLayer = new Dictionary<string, List<TokenPattern>>(StringComparer.Ordinal);
         var unindexed = new List<TokenPattern>();
         foreach (var p in Patterns)
         {
-            var first = p.Specs.First(s => !s.IsMark);
-            var leadingMarksOnly = p.Specs.TakeWhile(s => s != first).All(s => s.IsMark);
-            if ((first.Norms is not null || first.Sequences is not null) && first.MinRepeat > 0 && first.Layer is null && leadingMarksOnly)
-            {
-                var firsts = (first.Norms ?? Enumerable.Empty<string>()).Concat(first.Sequences?.Select(q => q[0]) ?? []).Distinct(StringComparer.Ordinal);
-                foreach (var n in firsts)
-                {
-                    if (!byNorm.TryGetValue(n, out var list))
-                    {
-                        byNorm[n] = list = [];
-                    }
-
-                    list.Add(p);
-                }
-            }
-            else
+            var (norms, layers, anywhere) = FirstTokens(p);
+            if (anywhere || (norms.Count > 0 && layers.Count > 0))
             {
                 unindexed.Add(p);
+                continue;
+            }
+
+            foreach (var n in norms)
+            {
+                if (!byNorm.TryGetValue(n, out var list))
+                {
+                    byNorm[n] = list = [];
+                }
+
+                list.Add(p);
+            }
+
+            foreach (var l in layers)
+            {
+                if (!byLayer.TryGetValue(l, out var list))
+                {
+                    byLayer[l] = list = [];
+                }
+
+                list.Add(p);
             }
         }
 
         _byFirstNorm = byNorm.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _byFirstLayer = byLayer.Select(kv => (LayerIds.Of(kv.Key), kv.Value.ToArray())).ToArray();
         _unindexed = unindexed.ToArray();
+    }
+
+    private static (HashSet<string> Norms, HashSet<string> Layers, bool Anywhere) FirstTokens(TokenPattern p)
+    {
+        var norms = new HashSet<string>(StringComparer.Ordinal);
+        var layers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var spec in p.Specs)
+        {
+            if (spec.IsMark)
+            {
+                continue;
+            }
+
+            if (spec.Layer is not null)
+            {
+                layers.Add(spec.Layer);
+            }
+            else if (spec.Norms is not null || spec.Sequences is not null)
+            {
+                norms.UnionWith(spec.Norms ?? Enumerable.Empty<string>());
+                norms.UnionWith(spec.Sequences?.Select(q => q[0]) ?? []);
+            }
+            else
+            {
+                return (norms, layers, true);
+            }
+
+            if (spec.MinRepeat > 0)
+            {
+                return (norms, layers, false);
+            }
+        }
+
+        // Every spec is optional: the first token of a match may be anything after them.
+        return (norms, layers, true);
     }
 
     public IReadOnlyList<TokenPattern> Patterns { get; }
@@ -52,13 +102,25 @@ public sealed class PatternSet
 
     public static PatternSet Empty { get; } = new([]);
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PatternSet> _byLabel = new(StringComparer.Ordinal);
+
+    /// <summary>The patterns of one label, as a set of their own (built once, so a label costs no test of the others).</summary>
+    public PatternSet ForLabel(string label) =>
+        _byLabel.GetOrAdd(label, l => Patterns.All(p => p.Label == l) ? this : new PatternSet(Patterns.Where(p => p.Label == l)));
+
     /// <summary>Every match that starts in <c>[from, to)</c> and ends by <paramref name="to"/>, in start order.</summary>
     public List<PatternMatch> MatchAll(MatchInput input, int from, int to, string? label = null)
     {
+        if (label is not null && ForLabel(label) is { } subset && !ReferenceEquals(subset, this))
+        {
+            return subset.MatchAll(input, from, to, null);
+        }
+
         var result = new List<PatternMatch>();
+        var scan = new Scan(input);
         for (var i = from; i < to; i++)
         {
-            MatchAt(input, i, to, label, result);
+            MatchAt(scan, i, to, result);
         }
 
         return result;
@@ -111,52 +173,106 @@ public sealed class PatternSet
     /// <summary>The matches that start exactly at <paramref name="start"/> (one per pattern, its longest reading).</summary>
     public void MatchAt(MatchInput input, int start, int to, string? label, List<PatternMatch> into)
     {
+        if (label is not null && ForLabel(label) is { } subset && !ReferenceEquals(subset, this))
+        {
+            subset.MatchAt(input, start, to, null, into);
+            return;
+        }
+
+        MatchAt(new Scan(input), start, to, into);
+    }
+
+    private void MatchAt(Scan scan, int start, int to, List<PatternMatch> into)
+    {
         if (start >= to)
         {
             return;
         }
 
-        if (_byFirstNorm.TryGetValue(input.Tokens[start].Norm, out var indexed))
+        if (_byFirstNorm.TryGetValue(scan.Tokens[start].Norm, out var indexed))
         {
             foreach (var p in indexed)
             {
-                TryPattern(input, p, start, to, label, into);
+                TryPattern(scan, p, start, to, into);
+            }
+        }
+
+        if (scan.Layers is not null)
+        {
+            foreach (var (layer, byLayer) in _byFirstLayer)
+            {
+                if (scan.LayerEnd(layer, start) > start)
+                {
+                    foreach (var p in byLayer)
+                    {
+                        TryPattern(scan, p, start, to, into);
+                    }
+                }
             }
         }
 
         foreach (var p in _unindexed)
         {
-            TryPattern(input, p, start, to, label, into);
+            TryPattern(scan, p, start, to, into);
         }
     }
 
-    private static void TryPattern(MatchInput input, TokenPattern p, int start, int to, string? label, List<PatternMatch> into)
+    private static void TryPattern(Scan scan, TokenPattern p, int start, int to, List<PatternMatch> into)
     {
-        if (label is not null && p.Label != label)
+        // Captures are written into the scan's scratch array while matching and copied only for a match.
+        var n = p.CaptureNames.Count;
+        var captures = scan.Captures(n);
+        if (Match(scan, p.SpecArray, 0, start, to, captures, out var end) && end > start)
         {
-            return;
-        }
-
-        var captures = p.CaptureNames.Count == 0 ? [] : new TokenRange?[p.CaptureNames.Count];
-        if (Match(input, p.Specs, 0, start, to, captures, out var end) && end > start)
-        {
-            into.Add(new PatternMatch(p, start, end, captures));
+            into.Add(new PatternMatch(p, start, end, n == 0 ? [] : captures.AsSpan(0, n).ToArray()));
         }
     }
 
-    private static bool Match(MatchInput input, IReadOnlyList<TokenSpec> specs, int si, int ti, int to, TokenRange?[] captures, out int end)
+    private static bool Match(Scan scan, TokenSpec[] specs, int si, int ti, int to, TokenRange?[] captures, out int end)
     {
-        if (si == specs.Count)
+        while (si < specs.Length && specs[si].IsMark)
+        {
+            captures[specs[si].CaptureIndex] = new TokenRange(ti, ti);
+            si++;
+        }
+
+        if (si == specs.Length)
         {
             end = ti;
             return true;
         }
 
         var spec = specs[si];
-        if (spec.IsMark)
+        var max = spec.MaxRepeat;
+        if (max == 1)
         {
-            captures[spec.CaptureIndex] = new TokenRange(ti, ti);
-            return Match(input, specs, si + 1, ti, to, captures, out end);
+            // One token (or mention) at most: no list of positions needed.
+            var next = Step(scan, spec, ti, to);
+            if (next > ti)
+            {
+                if (spec.CaptureIndex >= 0)
+                {
+                    captures[spec.CaptureIndex] = new TokenRange(ti, next);
+                }
+
+                if (Match(scan, specs, si + 1, next, to, captures, out end))
+                {
+                    return true;
+                }
+            }
+
+            if (spec.MinRepeat == 0)
+            {
+                if (spec.CaptureIndex >= 0)
+                {
+                    captures[spec.CaptureIndex] = null;
+                }
+
+                return Match(scan, specs, si + 1, ti, to, captures, out end);
+            }
+
+            end = -1;
+            return false;
         }
 
         // Greedy: the positions after 0, 1, 2 … repetitions, then the longest one that lets the rest match.
@@ -164,10 +280,9 @@ public sealed class PatternSet
         var positions = new PositionList(small);
         positions.Add(ti);
         var cur = ti;
-        var max = spec.MaxRepeat;
         while (positions.Count - 1 < max)
         {
-            var next = Step(input, spec, cur, to);
+            var next = Step(scan, spec, cur, to);
             if (next <= cur)
             {
                 break;
@@ -185,7 +300,7 @@ public sealed class PatternSet
                 captures[spec.CaptureIndex] = k == 0 ? null : new TokenRange(ti, at);
             }
 
-            if (Match(input, specs, si + 1, at, to, captures, out end))
+            if (Match(scan, specs, si + 1, at, to, captures, out end))
             {
                 positions.Dispose();
                 return true;
@@ -198,38 +313,39 @@ public sealed class PatternSet
     }
 
     /// <summary>The token after one repetition of the spec at <paramref name="ti"/>, or -1.</summary>
-    private static int Step(MatchInput input, TokenSpec spec, int ti, int to)
+    private static int Step(Scan scan, TokenSpec spec, int ti, int to)
     {
         if (ti >= to)
         {
             return -1;
         }
 
-        if (spec.Layer is not null)
+        if (spec.LayerId >= 0)
         {
-            var end = input.Layers?.EndAt(spec.Layer, ti) ?? -1;
+            var end = scan.LayerEnd(spec.LayerId, ti);
             if (end <= ti || end > to)
             {
                 return -1;
             }
 
             // Token tests on a layer spec apply to the mention's first token.
-            return spec.Norms is null && spec.NotNorms is null && spec.FormsOnly || spec.Accepts(input.Tokens[ti], input.Text) ? end : -1;
+            return !spec.TestsTokens || spec.Accepts(scan.Input, scan.Ids, ti) ? end : -1;
         }
 
-        if (!spec.Accepts(input.Tokens[ti], input.Text))
+        if (!spec.Accepts(scan.Input, scan.Ids, ti))
         {
             return -1;
         }
 
-        if (spec.Sequences is null)
+        if (spec.SequenceIds is not { } sequences)
         {
             return ti + 1;
         }
 
         // The longest form that matches: a multi-token sequence, else a single-token form.
-        var best = spec.Norms is not null && spec.Norms.Contains(input.Tokens[ti].Norm) ? ti + 1 : -1;
-        foreach (var seq in spec.Sequences)
+        var ids = scan.Ids;
+        var best = spec.NormIds is { } single && single.Contains(ids[ti]) ? ti + 1 : -1;
+        foreach (var seq in sequences)
         {
             if (ti + seq.Length > to || ti + seq.Length <= best)
             {
@@ -239,7 +355,7 @@ public sealed class PatternSet
             var ok = true;
             for (var k = 0; k < seq.Length && ok; k++)
             {
-                ok = input.Tokens[ti + k].Norm == seq[k] && (k == 0 || !Gap(input, ti + k));
+                ok = ids[ti + k] == seq[k] && (k == 0 || !Gap(scan.Input, ti + k));
             }
 
             if (ok)
@@ -249,6 +365,44 @@ public sealed class PatternSet
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// One matching call's view of the input: the token ids and the layers' look-up tables resolved once, and a scratch
+    /// array for captures.
+    /// </summary>
+    private sealed class Scan(MatchInput input)
+    {
+        private int[]?[]? _layers;
+        private TokenRange?[] _captures = new TokenRange?[16];
+
+        public MatchInput Input { get; } = input;
+        public List<Token> Tokens { get; } = input.Tokens;
+        public int[] Ids { get; } = input.NormIds;
+        public DocumentLayers? Layers { get; } = input.Layers;
+
+        public int LayerEnd(int layerId, int token)
+        {
+            var layers = _layers ??= new int[]?[Math.Max(16, layerId + 1)];
+            if (layerId >= layers.Length)
+            {
+                Array.Resize(ref _layers, layerId + 8);
+                layers = _layers!;
+            }
+
+            var ends = layers[layerId] ??= Layers?.Table(layerId) ?? [];
+            return token < ends.Length ? ends[token] : -1;
+        }
+
+        public TokenRange?[] Captures(int n)
+        {
+            if (_captures.Length < n)
+            {
+                _captures = new TokenRange?[n];
+            }
+
+            return _captures;
+        }
     }
 
     /// <summary>
@@ -302,4 +456,29 @@ public sealed class PatternSet
 }
 
 /// <summary>What patterns are matched against: tokens, the text they point into, and optionally the document's layers.</summary>
-public sealed record MatchInput(List<Token> Tokens, string Text, DocumentLayers? Layers = null);
+public sealed record MatchInput(List<Token> Tokens, string Text, DocumentLayers? Layers = null)
+{
+    private int[]? _normIds;
+    private int _vocabulary;
+
+    /// <summary>The <see cref="Vocabulary"/> id of every token's normalized form (0: a form no pattern names), looked up once.</summary>
+    public int[] NormIds
+    {
+        get
+        {
+            if (_normIds is { } ids && ids.Length == Tokens.Count && _vocabulary == Vocabulary.Count)
+            {
+                return ids;
+            }
+
+            _vocabulary = Vocabulary.Count;
+            var fresh = new int[Tokens.Count];
+            for (var i = 0; i < fresh.Length; i++)
+            {
+                fresh[i] = Vocabulary.Lookup(Tokens[i].Norm);
+            }
+
+            return _normIds = fresh;
+        }
+    }
+}

@@ -20,10 +20,12 @@ public sealed class TokenPattern
         Label = label;
         Priority = priority;
         Specs = specs;
+        SpecArray = specs.ToArray();
         Meta = (meta ?? new Dictionary<string, string>()).ToFrozenDictionary(StringComparer.Ordinal);
         var captures = new List<string>();
         foreach (var spec in specs)
         {
+            spec.Compile();
             if (spec.Capture is null)
             {
                 continue;
@@ -49,6 +51,9 @@ public sealed class TokenPattern
     public int Priority { get; }
 
     public IReadOnlyList<TokenSpec> Specs { get; }
+
+    /// <summary>The specs as an array (what the matcher walks).</summary>
+    internal TokenSpec[] SpecArray { get; }
 
     public IReadOnlyList<string> CaptureNames { get; }
 

@@ -77,6 +77,86 @@ public sealed class TokenSpec
     /// <summary>A zero-width spec: records its position under <see cref="Capture"/> and consumes nothing.</summary>
     public bool IsMark { get; init; }
 
+    private IdSet? _normIds;
+    private IdSet? _notNormIds;
+    private int[][]? _sequenceIds;
+
+    /// <summary>The id of <see cref="Layer"/> (<see cref="LayerIds"/>), or -1.</summary>
+    public int LayerId { get; private set; } = -1;
+
+    /// <summary>Gives the spec's forms and layer their ids (called once, when its pattern set is built).</summary>
+    internal void Compile()
+    {
+        TestsTokens = !(Norms is null && NotNorms is null && FormsOnly);
+        _formsOnly = FormsOnly;
+        _normIds = Norms is null ? null : new IdSet(Norms);
+        _notNormIds = NotNorms is null ? null : new IdSet(NotNorms);
+        _sequenceIds = Sequences?.Select(q => q.Select(Vocabulary.Intern).ToArray()).ToArray();
+        LayerId = Layer is null ? -1 : LayerIds.Of(Layer);
+    }
+
+    internal IdSet? NormIds => _normIds;
+
+    private bool _formsOnly;
+
+    /// <summary>Does a layer spec also test its mention's first token? (set by <see cref="Compile"/>)</summary>
+    internal bool TestsTokens { get; private set; }
+
+    /// <summary>The token tests of <see cref="Accepts(MatchInput, int)"/>, with the input's ids at hand.</summary>
+    internal bool Accepts(MatchInput input, int[] ids, int ti)
+    {
+        var id = ids[ti];
+        if (_normIds is not null && _sequenceIds is null && !_normIds.Contains(id))
+        {
+            return false;
+        }
+
+        if (_notNormIds is not null && _notNormIds.Contains(id))
+        {
+            return false;
+        }
+
+        return _formsOnly || AcceptsShape(input.Tokens[ti], input.Text);
+    }
+
+    internal int[][]? SequenceIds => _sequenceIds;
+
+    /// <summary>
+    /// Does token <paramref name="ti"/> pass this spec's token tests (by vocabulary id)? For a spec with sequences the
+    /// form test is made by the matcher; the other tests apply to the first token.
+    /// </summary>
+    public bool Accepts(MatchInput input, int ti) => Accepts(input, input.NormIds, ti);
+
+    private bool AcceptsShape(in Token token, string text)
+    {
+        if (Text is not null && !token.Span(text).SequenceEqual(Text))
+        {
+            return false;
+        }
+
+        if (Prefix is not null && !token.Norm.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (Suffix is not null && !token.Norm.EndsWith(Suffix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return Shape switch
+        {
+            Shape.Any => true,
+            Shape.Title => token.IsCapitalized(text),
+            Shape.Upper => token.IsWord && token.IsAllCaps(text),
+            Shape.Lower => token.IsLower(text),
+            Shape.Digit => token.IsNumber,
+            Shape.Punct => token.Kind == TokenKind.Punct,
+            Shape.Word => token.IsWord,
+            _ => false,
+        };
+    }
+
     /// <summary>Index of <see cref="Capture"/> among the pattern's captures (set when the pattern is built).</summary>
     internal int CaptureIndex { get; set; } = -1;
 

@@ -65,9 +65,27 @@ public sealed class AnnotatedDocument(ExtractionRequest request, KnowledgeBase k
     /// <summary>What token patterns match against: the tokens, the text and the layers.</summary>
     public MatchInput MatchInput => _matchInput is { } m && ReferenceEquals(m.Text, Text) ? m : _matchInput = new MatchInput(Tokens, Text, Layers);
 
-    /// <summary>Non-overlapping matches of the named pattern file over a token range (e.g. a sentence).</summary>
-    public List<PatternMatch> Match(string patterns, int from, int to, string? label = null) =>
-        Knowledge.Patterns(patterns).Matches(MatchInput, from, to, label);
+    private readonly Dictionary<(string, int, int, string?, int), List<PatternMatch>> _matches = [];
+
+    /// <summary>
+    /// Non-overlapping matches of the named pattern file over a token range (e.g. a sentence). Remembered per range
+    /// while the layers the patterns read are unchanged, since several components ask for the same sentence.
+    /// </summary>
+    public IReadOnlyList<PatternMatch> Match(string patterns, int from, int to, string? label = null)
+    {
+        var key = (patterns, from, to, label, LayerVersion);
+        if (_matches.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var found = Knowledge.Patterns(patterns).Matches(MatchInput, from, to, label);
+        _matches[key] = found;
+        return found;
+    }
+
+    /// <summary>Changes whenever an annotation list a layer is read from grows (entities, people, dates, numbers) or a layer is set.</summary>
+    private int LayerVersion => Entities.Count + (PersonMentions.Count << 10) + (Dates.Count << 18) + (Numbers.Count << 24) + (Layers.SetCount << 28);
 
     /// <summary>Every match of the named pattern file over a token range, overlapping ones included (see <see cref="PatternSet.Resolve"/>).</summary>
     public List<PatternMatch> MatchAll(string patterns, int from, int to, string? label = null) =>
@@ -98,6 +116,38 @@ public sealed class AnnotatedDocument(ExtractionRequest request, KnowledgeBase k
     public List<AttackStatFact> AttackStats { get; } = [];
     public bool Relevant { get; set; }
     public DocumentFacts? Facts { get; set; }
+
+    private SetMask[]? _setMasks;
+
+    /// <summary>
+    /// Is token <paramref name="token"/>'s normalized form a (single-token) entry of the named word set? Each token's
+    /// sets are looked up once per document (one hash), then every question is a bit test.
+    /// </summary>
+    public bool InSet(string set, int token)
+    {
+        if (token < 0 || token >= Tokens.Count)
+        {
+            return false;
+        }
+
+        var masks = _setMasks;
+        if (masks is null || masks.Length != Tokens.Count)
+        {
+            masks = new SetMask[Tokens.Count];
+            var sets = Knowledge.Sets;
+            for (var i = 0; i < masks.Length; i++)
+            {
+                masks[i] = sets.MaskOf(Tokens[i].Norm);
+            }
+
+            _setMasks = masks;
+        }
+
+        return masks[token].Has(Knowledge.Sets[set].Index);
+    }
+
+    /// <summary>Indexes components build over the document and share while it is unchanged (keyed by their type).</summary>
+    public Dictionary<Type, object> Shared { get; } = [];
 
     /// <summary>Layers provided so far (checked by the pipeline after each component).</summary>
     public HashSet<string> ProvidedLayers { get; } = new(StringComparer.Ordinal);

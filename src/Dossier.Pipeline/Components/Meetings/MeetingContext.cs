@@ -7,7 +7,23 @@ namespace Dossier.Pipeline.Components.Meetings;
 /// <summary>Look-ups the meeting components share: the longest entity at each token, and what an entity is to a meeting.</summary>
 internal sealed class MeetingContext
 {
-    public MeetingContext(AnnotatedDocument doc)
+    /// <summary>The context of a document, shared by the meeting components while its annotations are unchanged.</summary>
+    public static MeetingContext For(AnnotatedDocument doc)
+    {
+        var version = (doc.Entities.Count, doc.Dates.Count, doc.PersonMentions.Count, doc.Titles.Count);
+        if (doc.Shared.TryGetValue(typeof(MeetingContext), out var cached) && cached is MeetingContext c && c._version == version)
+        {
+            return c;
+        }
+
+        var fresh = new MeetingContext(doc) { _version = version };
+        doc.Shared[typeof(MeetingContext)] = fresh;
+        return fresh;
+    }
+
+    private (int, int, int, int) _version;
+
+    private MeetingContext(AnnotatedDocument doc)
     {
         Doc = doc;
         var n = doc.Tokens.Count;
@@ -69,7 +85,7 @@ internal sealed class MeetingContext
     public string Text => Doc.Text;
     public WordSets Sets => Doc.Knowledge.Sets;
 
-    public bool Has(string set, int token) => token >= 0 && token < Tokens.Count && Sets.Has(set, Tokens[token].Norm);
+    public bool Has(string set, int token) => Doc.InSet(set, token);
 
     /// <summary>The Global Coalition, one of its bodies, or its military command.</summary>
     public static bool IsCoalitionOrBody(EntityMention e) =>
@@ -124,16 +140,28 @@ internal sealed class MeetingContext
     public bool AnyOf(string set, int from, int to)
     {
         var ws = Sets[set];
-        for (var k = Math.Max(0, from); k < to && k < Tokens.Count; k++)
+        var tokens = Tokens;
+        for (var k = Math.Max(0, from); k < to && k < tokens.Count; k++)
         {
-            if (ws.Words.Contains(Tokens[k].Norm))
+            if (Doc.InSet(set, k))
             {
                 return true;
             }
 
             foreach (var seq in ws.Sequences)
             {
-                if (k + seq.Length <= to && Enumerable.Range(0, seq.Length).All(j => Tokens[k + j].Norm == seq[j]))
+                if (k + seq.Length > to || tokens[k].Norm != seq[0])
+                {
+                    continue;
+                }
+
+                var all = true;
+                for (var j = 1; j < seq.Length && all; j++)
+                {
+                    all = tokens[k + j].Norm == seq[j];
+                }
+
+                if (all)
                 {
                     return true;
                 }

@@ -36,7 +36,7 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
 
     public void Process(AnnotatedDocument document, CancellationToken cancellationToken)
     {
-        var ctx = new MeetingContext(document);
+        var ctx = MeetingContext.For(document);
         foreach (var s in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -134,14 +134,14 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
                 continue;
             }
 
-            var modifier = t.IsWord && (ctx.Sets.Has("meeting_np_modifiers", t.Norm) || ctx.Sets.Has("meeting_nouns", t.Norm));
-            var name = t.IsWord && t.IsCapitalized(ctx.Text) && !ctx.Sets.Has("name_stopwords", t.Norm);
+            var modifier = t.IsWord && (ctx.Has("meeting_np_modifiers", k - 1) || ctx.Has("meeting_nouns", k - 1));
+            var name = t.IsWord && t.IsCapitalized(ctx.Text) && !ctx.Has("name_stopwords", k - 1);
             if (t.IsNumber || modifier || name)
             {
                 // A capitalized word that is a verb of a headline ("Kerry Hosts Coalition Meeting") still ends the phrase
                 // when a person or a country stands before it.
                 if (t.IsCapitalized(ctx.Text) && k - 1 > s.TokenStart && (ctx.PersonEnd[k - 1] is not null || ctx.EntityEnd[k - 1] is { CountryRef: not null })
-                    && !ctx.Sets.Has("meeting_np_modifiers", t.Norm) && ctx.EntityEnd[k] is null)
+                    && !ctx.Has("meeting_np_modifiers", k - 1) && ctx.EntityEnd[k] is null)
                 {
                     break;
                 }
@@ -188,7 +188,7 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
             }
 
             if (t.IsNumber || t.Norm is "the" or "a" or "its" or "their" or "our" or "some" or "all" or "of" or "from" or "and" or "to" or "-" or "'" or "s"
-                || (t.IsWord && (t.IsCapitalized(ctx.Text) || GroupNouns.Contains(t.Norm) || ctx.Sets.Has("meeting_np_modifiers", t.Norm) || t.Norm is "foreign" or "senior" or "diplomatic" or "military" or "defence" or "defense" or "member" or "coalition" or "countries" or "nations")))
+                || (t.IsWord && (t.IsCapitalized(ctx.Text) || GroupNouns.Contains(t.Norm) || ctx.Has("meeting_np_modifiers", j) || t.Norm is "foreign" or "senior" or "diplomatic" or "military" or "defence" or "defense" or "member" or "coalition" or "countries" or "nations")))
             {
                 j++;
                 if ((t.IsWord || t.IsNumber) && t.Norm is not ("the" or "a" or "its" or "their" or "our" or "of" or "from" or "and" or "to" or "s"))

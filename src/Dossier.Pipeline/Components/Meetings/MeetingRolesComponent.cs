@@ -26,7 +26,7 @@ public sealed class MeetingRolesComponent : IPipelineComponent
             return;
         }
 
-        var ctx = new MeetingContext(document);
+        var ctx = MeetingContext.For(document);
         foreach (var s in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();

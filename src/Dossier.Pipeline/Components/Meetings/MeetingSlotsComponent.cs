@@ -32,7 +32,7 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
 
     public void Process(AnnotatedDocument document, CancellationToken cancellationToken)
     {
-        var ctx = new MeetingContext(document);
+        var ctx = MeetingContext.For(document);
         foreach (var m in document.MeetingMentions)
         {
             cancellationToken.ThrowIfCancellationRequested();

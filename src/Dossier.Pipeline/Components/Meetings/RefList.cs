@@ -52,7 +52,7 @@ internal static class RefList
             }
 
             if (Glue.Contains(tokens[k].Norm) || tokens[k].Norm is "sheikh" or "prince" or "h.e." or "mr" or "ms" or "dr"
-                || (tokens[k].IsCapitalized(ctx.Text) && (ctx.Sets.Has("title_modifiers", tokens[k].Norm) || ctx.Sets.Has("title_heads", tokens[k].Norm) || ctx.Sets.Has("title_complements", tokens[k].Norm))))
+                || (tokens[k].IsCapitalized(ctx.Text) && (ctx.Doc.InSet("title_modifiers", k) || ctx.Doc.InSet("title_heads", k) || ctx.Doc.InSet("title_complements", k))))
             {
                 k++;
                 continue;

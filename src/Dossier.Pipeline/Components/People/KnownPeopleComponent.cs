@@ -102,7 +102,7 @@ public sealed class KnownPeopleComponent : IPipelineComponent
             var exact = table.WithSurname(surname);
             IReadOnlyList<KnownPerson> candidates = exact.Count > 0
                 ? exact
-                : table.Surnames.Where(s => Near(surname, s, false)).SelectMany(table.WithSurname).Distinct().ToList();
+                : surname.Length == 0 ? [] : table.SurnamesStartingWith(surname[0]).Where(s => Near(surname, s, false)).SelectMany(table.WithSurname).Distinct().ToList();
             return Pick(kb.RoleWords, candidates, offices, year, requireDistinctive: true);
         }
 
@@ -110,12 +110,10 @@ public sealed class KnownPeopleComponent : IPipelineComponent
         var near = new List<KnownPerson>();
         foreach (var key in fullKeys)
         {
-            var words = key.Split(' ');
-            foreach (var (name, p) in table.Names)
+            var cut = key.LastIndexOf(' ');
+            foreach (var (last, p) in table.NamesStartingWith(key[..cut]))
             {
-                var other = name.Split(' ');
-                if (other.Length == words.Length && other.AsSpan(0, words.Length - 1).SequenceEqual(words.AsSpan(0, words.Length - 1))
-                    && Near(words[^1], other[^1], true) && !near.Contains(p))
+                if (Near(key[(cut + 1)..], last, true) && !near.Contains(p))
                 {
                     near.Add(p);
                 }

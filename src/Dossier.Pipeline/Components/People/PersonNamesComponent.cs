@@ -84,7 +84,7 @@ public sealed class PersonNamesComponent : IPipelineComponent
         public WordSets Sets => Doc.Knowledge.Sets;
     }
 
-    internal static bool IsParticle(NameContext ctx, int i) => ctx.Tokens[i].IsWord && ctx.Sets.Has("name_particles", ctx.Tokens[i].Norm);
+    internal static bool IsParticle(NameContext ctx, int i) => ctx.Tokens[i].IsWord && ctx.Doc.InSet("name_particles", i);
 
     /// <summary>A word that can be part of a personal name.</summary>
     internal static bool IsNameWord(NameContext ctx, int i)
@@ -107,8 +107,8 @@ public sealed class PersonNamesComponent : IPipelineComponent
 
         var sets = ctx.Sets;
         var norm = t.Norm;
-        if (sets.Has("name_stopwords", norm) || sets.Has("title_heads", norm) || sets.Has("title_modifiers", norm)
-            || sets.Has("title_complements", norm) || sets.Has("relational_heads", norm) || sets.Has("speech_verbs", norm)
+        if (ctx.Doc.InSet("name_stopwords", i) || ctx.Doc.InSet("title_heads", i) || ctx.Doc.InSet("title_modifiers", i)
+            || ctx.Doc.InSet("title_complements", i) || ctx.Doc.InSet("relational_heads", i) || ctx.Doc.InSet("speech_verbs", i)
             || ctx.Kb.Calendar.ContainsKey(norm))
         {
             return false;
@@ -200,8 +200,8 @@ public sealed class PersonNamesComponent : IPipelineComponent
     {
         var t = ctx.Tokens[i];
         if (!t.IsWord || ctx.Blocked[i] || !t.IsCapitalized(ctx.Text) || t.IsAllCaps(ctx.Text)
-            || !(ctx.Sets.Has("title_modifiers", t.Norm) || ctx.Sets.Has("title_complements", t.Norm))
-            || ctx.Sets.Has("title_heads", t.Norm) || i + 1 >= sentenceEnd)
+            || !(ctx.Doc.InSet("title_modifiers", i) || ctx.Doc.InSet("title_complements", i))
+            || ctx.Doc.InSet("title_heads", i) || i + 1 >= sentenceEnd)
         {
             return false;
         }
@@ -306,7 +306,7 @@ public sealed class PersonNamesComponent : IPipelineComponent
         }
 
         // Tal Afar, Ras al-Ain, Deir ez-Zor, Salah al-Din: a place name, whatever else it looks like.
-        if ((ctx.Sets.Has("toponym_prefixes", tokens[start].Norm) || IsPlace(ctx, start, end)) && c.Rank is null && c.TitleBefore is null)
+        if ((ctx.Doc.InSet("toponym_prefixes", start) || IsPlace(ctx, start, end)) && c.Rank is null && c.TitleBefore is null)
         {
             c.Cues = NameCues.None;
         }
@@ -339,7 +339,7 @@ public sealed class PersonNamesComponent : IPipelineComponent
             {
                 var j = k;
                 while (j > sentenceStart && tokens[j - 1].IsWord && (tokens[j - 1].IsCapitalized(ctx.Text) || ctx.Blocked[j - 1])
-                       && (ctx.Sets.Has("title_complements", tokens[j - 1].Norm) || ctx.Sets.Has("title_modifiers", tokens[j - 1].Norm) || ctx.Blocked[j - 1]
+                       && (ctx.Doc.InSet("title_complements", j - 1) || ctx.Doc.InSet("title_modifiers", j - 1) || ctx.Blocked[j - 1]
                            || (tokens[j - 1].Norm is "of" or "the" or "for" && j - 1 < k)))
                 {
                     j--;
@@ -421,7 +421,7 @@ public sealed class PersonNamesComponent : IPipelineComponent
     private static bool SpeechNext(NameContext ctx, int start, int end, Segment s)
     {
         var tokens = ctx.Tokens;
-        if (end < s.TokenEnd && ctx.Sets.Has("speech_verbs", tokens[end].Norm))
+        if (end < s.TokenEnd && ctx.Doc.InSet("speech_verbs", end))
         {
             return true;
         }

@@ -98,7 +98,7 @@ public sealed class TitleComponent : IPipelineComponent
             return (false, false, false);
         }
 
-        if (ctx.Sets.Has("title_heads", t.Norm))
+        if (ctx.Doc.InSet("title_heads", i))
         {
             return (true, false, false);
         }
@@ -108,7 +108,7 @@ public sealed class TitleComponent : IPipelineComponent
             return (true, true, false);
         }
 
-        return ctx.Sets.Has("relational_heads", t.Norm) ? (true, t.Norm.EndsWith('s'), true) : (false, false, false);
+        return ctx.Doc.InSet("relational_heads", i) ? (true, t.Norm.EndsWith('s'), true) : (false, false, false);
     }
 
     /// <summary>The singular of a plural head (Ministers → minister, Secretaries → secretary), or null.</summary>
@@ -165,7 +165,7 @@ public sealed class TitleComponent : IPipelineComponent
                 continue;
             }
 
-            if (prev.IsWord && (ctx.Sets.Has("title_modifiers", prev.Norm) || ctx.Sets.Has("title_heads", prev.Norm)))
+            if (prev.IsWord && (ctx.Doc.InSet("title_modifiers", k - 1) || ctx.Doc.InSet("title_heads", k - 1)))
             {
                 k--;
                 continue;
@@ -173,8 +173,8 @@ public sealed class TitleComponent : IPipelineComponent
 
             // "Office of the National Security Adviser": an office word of the head's holder.
             var of = prev.Norm == "the" && k - 2 >= sentenceStart && tokens[k - 2].Norm == "of" ? k - 2 : prev.Norm == "of" ? k - 1 : -1;
-            if (of > sentenceStart && tokens[of - 1].IsWord && tokens[of - 1].IsCapitalized(ctx.Text) && ctx.Sets.Has("title_complements", tokens[of - 1].Norm)
-                && !ctx.Sets.Has("title_heads", tokens[of - 1].Norm))
+            if (of > sentenceStart && tokens[of - 1].IsWord && tokens[of - 1].IsCapitalized(ctx.Text) && ctx.Doc.InSet("title_complements", of - 1)
+                && !ctx.Doc.InSet("title_heads", of - 1))
             {
                 k = of - 1;
                 continue;
@@ -236,7 +236,7 @@ public sealed class TitleComponent : IPipelineComponent
             if (t.Norm == "and" && end + 1 < sentenceEnd)
             {
                 var k = end + 1;
-                if (HeadAt(ctx, k) is { Head: true, Relational: false } || (tokens[k].IsWord && ctx.Sets.Has("title_modifiers", tokens[k].Norm) && HeadWithin(ctx, k, sentenceEnd)))
+                if (HeadAt(ctx, k) is { Head: true, Relational: false } || (tokens[k].IsWord && ctx.Doc.InSet("title_modifiers", k) && HeadWithin(ctx, k, sentenceEnd)))
                 {
                     end = ExtendRight(ctx, NextHead(ctx, k, sentenceEnd), sentenceEnd, false);
                     continue;
@@ -252,8 +252,8 @@ public sealed class TitleComponent : IPipelineComponent
                 // "… for Culture and Heritage,": capitalized words that end the phrase (not a name: no given name,
                 // and punctuation or a lower-case word after them).
                 var w = k;
-                while (w < sentenceEnd && tokens[w].IsWord && tokens[w].IsCapitalized(ctx.Text) && !ctx.Sets.Has("given_names", tokens[w].Norm)
-                       && !ctx.Sets.Has("title_heads", tokens[w].Norm) && ctx.EntityStart[w] is null)
+                while (w < sentenceEnd && tokens[w].IsWord && tokens[w].IsCapitalized(ctx.Text) && !ctx.Doc.InSet("given_names", w)
+                       && !ctx.Doc.InSet("title_heads", w) && ctx.EntityStart[w] is null)
                 {
                     w++;
                 }
@@ -331,7 +331,7 @@ public sealed class TitleComponent : IPipelineComponent
                 return true;
             }
 
-            if (!(ctx.Tokens[k].IsWord && ctx.Sets.Has("title_modifiers", ctx.Tokens[k].Norm)))
+            if (!(ctx.Tokens[k].IsWord && ctx.Doc.InSet("title_modifiers", k)))
             {
                 return false;
             }
@@ -382,10 +382,10 @@ public sealed class TitleComponent : IPipelineComponent
                 continue;
             }
 
-            if (t.IsWord && t.IsCapitalized(ctx.Text) && (ctx.Sets.Has("title_complements", t.Norm) || ctx.Sets.Has("title_heads", t.Norm) || ctx.Sets.Has("title_modifiers", t.Norm)))
+            if (t.IsWord && t.IsCapitalized(ctx.Text) && (ctx.Doc.InSet("title_complements", end) || ctx.Doc.InSet("title_heads", end) || ctx.Doc.InSet("title_modifiers", end)))
             {
                 // A rank before a name ends the complement: … to Defeat ISIS Ambassador William Roebuck.
-                if (end + 1 < sentenceEnd && tokens[end + 1].IsCapitalized(ctx.Text) && !ctx.Sets.Has("title_complements", tokens[end + 1].Norm)
+                if (end + 1 < sentenceEnd && tokens[end + 1].IsCapitalized(ctx.Text) && !ctx.Doc.InSet("title_complements", end + 1)
                     && ctx.Doc.Knowledge.Ranks.Longest(tokens, end, end + 1).End == end + 1)
                 {
                     break;

@@ -32,7 +32,7 @@ public sealed class DescriptionResolver(AnnotatedDocument document)
         foreach (var t in document.Titles)
         {
             if (t.TokenEnd <= before && t.TokenStart > 0 && document.Tokens[t.Head].Norm == head
-                && document.Knowledge.Sets.Has("indefinite_determiners", document.Tokens[t.TokenStart - 1].Norm)
+                && document.InSet("indefinite_determiners", t.TokenStart - 1)
                 && (match is null || t.TokenStart > match.TokenStart))
             {
                 match = t;

@@ -82,7 +82,7 @@ public sealed class DocumentNounResolver(QuoteSieveContext context)
                 before = e;
             }
             else if (e.TokenStart > noun && e.TokenStart - noun <= IssuerReach && (after is null || e.TokenStart < after.TokenStart)
-                && Document.Knowledge.Sets.Has("issuer_links", Document.Tokens[noun + 1].Norm))
+                && Document.InSet("issuer_links", noun + 1))
             {
                 after = e;
             }

@@ -32,7 +32,7 @@ public sealed class PatternSieve(string label) : QuoteSieve
     }
 
     private static bool AfterDeterminer(AnnotatedDocument document, QuoteSpan q) =>
-        q.TokenStart > 0 && document.Knowledge.Sets.Has("term_determiners", document.Tokens[q.TokenStart - 1].Norm);
+        q.TokenStart > 0 && document.InSet("term_determiners", q.TokenStart - 1);
 
     private IEnumerable<PatternMatch> Candidates(QuoteSieveContext context, QuoteSpan q)
     {

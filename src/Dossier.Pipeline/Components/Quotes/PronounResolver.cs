@@ -60,7 +60,7 @@ public sealed class PronounResolver(QuoteSieveContext context, DocumentNounResol
         var stop = Document.Sentences[Math.Max(0, sentence - SentenceReach)].TokenStart;
         for (var t = pronoun - 1; t >= stop; t--)
         {
-            if (!context.InQuote(t) && Document.Knowledge.Sets.Has("document_nouns", Document.Tokens[t].Norm))
+            if (!context.InQuote(t) && Document.InSet("document_nouns", t))
             {
                 return documents.IssuerAt(t) is { } org ? new SpeakerRef(org, null) : null;
             }

@@ -113,7 +113,7 @@ public sealed class QuoteSieveContext
     /// said]")? Then its speaker phrase is a complement, not the subject.
     /// </summary>
     public bool StartsInsideAPhrase(PatternMatch m) =>
-        m.Start > 0 && Document.Knowledge.Sets.Has("complement_prepositions", Document.Tokens[m.Start - 1].Norm);
+        m.Start > 0 && Document.InSet("complement_prepositions", m.Start - 1);
 
     /// <summary>The speaker phrase of a pattern match: the capture "who", or the tokens from mark "who" to mark "who_end".</summary>
     public static TokenRange? Who(PatternMatch m)

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dossier.Domain;
+
+namespace Dossier.Pipeline.Benchmarks;
+
+/// <summary>
+/// <c>-- profile [passes]</c>: where the pipeline spends its time and memory, per component, over the benchmark corpus on
+/// one thread (the components' own activities, "pipeline.&lt;component&gt;", timed and their allocations counted). A
+/// profile, not a benchmark: use it to find the component to work on, then measure with BenchmarkDotNet.
+/// </summary>
+public static class ComponentProfile
+{
+    public static int Run(string[] args)
+    {
+        var passes = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+        var docs = Corpus.Load(out var bytes);
+        var pipeline = ExtractionPipeline.CreateDefault();
+        var time = new Dictionary<string, double>(StringComparer.Ordinal);
+        var alloc = new Dictionary<string, long>(StringComparer.Ordinal);
+        var starts = new Dictionary<Activity, long>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == ExtractionPipeline.ActivitySource.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStarted = a => starts[a] = GC.GetAllocatedBytesForCurrentThread(),
+            ActivityStopped = a =>
+            {
+                var name = a.OperationName;
+                time[name] = time.GetValueOrDefault(name) + a.Duration.TotalMilliseconds;
+                alloc[name] = alloc.GetValueOrDefault(name) + (GC.GetAllocatedBytesForCurrentThread() - starts[a]);
+                starts.Remove(a);
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        // One warm-up pass (JIT), then the measured passes.
+        foreach (var d in docs)
+        {
+            pipeline.Extract(new ExtractionRequest("d", d));
+        }
+
+        time.Clear();
+        alloc.Clear();
+        var wall = Stopwatch.StartNew();
+        for (var p = 0; p < passes; p++)
+        {
+            foreach (var d in docs)
+            {
+                pipeline.Extract(new ExtractionRequest("d", d));
+            }
+        }
+
+        wall.Stop();
+        var mb = bytes * passes / 1e6;
+        Console.WriteLine($"GC: gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalSeconds:F2} s, heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1e6:F0} MB, server {System.Runtime.GCSettings.IsServerGC}");
+        Console.WriteLine($"{passes} passes over {bytes / 1e6:F1} MB: {wall.Elapsed.TotalSeconds:F2} s, {mb / wall.Elapsed.TotalSeconds:F2} MB/s on one thread");
+        Console.WriteLine($"{"component",-24}{"ms",10}{"share",8}{"MB alloc",10}{"B/char",8}");
+        var total = time.GetValueOrDefault("pipeline");
+        foreach (var (name, ms) in time.OrderByDescending(kv => kv.Value))
+        {
+            var a = alloc.GetValueOrDefault(name);
+            Console.WriteLine($"{name,-24}{ms,10:F0}{ms / total,8:P0}{a / 1e6,10:F0}{a / (bytes * (double)passes),8:F0}");
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+
+namespace Dossier.Pipeline.Matching;
+
+/// <summary>
+/// Integer ids of the normalized forms that patterns and word sets name (never of a document's other words, so it stays
+/// as small as the knowledge). A token is looked up once per document (<see cref="MatchInput.NormIds"/>); a spec then
+/// tests an id instead of hashing the token's string for every pattern that is tried. Unknown forms are 0.
+/// Thread-safe; ids are given when knowledge is loaded.
+/// </summary>
+public static class Vocabulary
+{
+    private static readonly ConcurrentDictionary<string, int> Ids = new(StringComparer.Ordinal);
+    private static int _count;
+
+    /// <summary>How many forms have an id (grows only while knowledge is loaded).</summary>
+    public static int Count => Volatile.Read(ref _count);
+
+    public static int Intern(string norm) => Ids.GetOrAdd(norm, static _ => Interlocked.Increment(ref _count));
+
+    public static int Lookup(string norm) => Ids.TryGetValue(norm, out var id) ? id : 0;
+}
+
+/// <summary>A set of vocabulary ids: a few ids in an array, more as a bit set.</summary>
+public sealed class IdSet
+{
+    private readonly int[]? _small;
+    private readonly ulong[]? _bits;
+
+    public IdSet(IEnumerable<string> norms)
+    {
+        var ids = norms.Select(Vocabulary.Intern).Distinct().Order().ToArray();
+        if (ids.Length <= 8)
+        {
+            _small = ids;
+            return;
+        }
+
+        _bits = new ulong[(ids[^1] >> 6) + 1];
+        foreach (var id in ids)
+        {
+            _bits[id >> 6] |= 1UL << (id & 63);
+        }
+    }
+
+    public bool Contains(int id)
+    {
+        if (id <= 0)
+        {
+            return false;
+        }
+
+        if (_small is { } small)
+        {
+            foreach (var x in small)
+            {
+                if (x == id)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        var word = id >> 6;
+        return word < _bits!.Length && (_bits[word] & (1UL << (id & 63))) != 0;
+    }
+}
+
+/// <summary>Integer ids of layer names, so a document finds a layer's look-up table by index.</summary>
+public static class LayerIds
+{
+    private static readonly ConcurrentDictionary<string, int> Ids = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<int, string> Names = new();
+    private static LayerSource[] _sources = new LayerSource[64];
+    private static readonly object Gate = new();
+    private static int _count;
+
+    public static int Of(string layer)
+    {
+        if (Ids.TryGetValue(layer, out var id))
+        {
+            return id;
+        }
+
+        lock (Gate)
+        {
+            if (!Ids.TryGetValue(layer, out id))
+            {
+                id = _count++;
+                Names[id] = layer;
+                if (id >= _sources.Length)
+                {
+                    var bigger = new LayerSource[_sources.Length * 2];
+                    _sources.CopyTo(bigger, 0);
+                    _sources = bigger;
+                }
+
+                _sources[id] = layer switch
+                {
+                    "person" => LayerSource.People,
+                    "date" => LayerSource.Dates,
+                    "number" or "ordinal" or "money" => LayerSource.Numbers,
+                    _ when DocumentLayers.ComponentLayers.Contains(layer) => LayerSource.Component,
+                    _ => LayerSource.Entities,
+                };
+                Ids[layer] = id;
+            }
+
+            return id;
+        }
+    }
+
+    public static string Name(int id) => Names[id];
+
+    /// <summary>Which annotations a layer is built from (what its version follows).</summary>
+    public static LayerSource Source(int id) => Volatile.Read(ref _sources)[id];
+}
+
+/// <summary>What a layer is built from.</summary>
+public enum LayerSource
+{
+    Entities,
+    People,
+    Dates,
+    Numbers,
+    Component,
+}
