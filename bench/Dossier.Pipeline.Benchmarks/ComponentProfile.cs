@@ -5,16 +5,23 @@ using Dossier.Domain;
 namespace Dossier.Pipeline.Benchmarks;
 
 /// <summary>
-/// <c>-- profile [passes]</c>: where the pipeline spends its time and memory, per component, over the benchmark corpus on
+/// <c>-- profile [passes] [file …]</c>: where the pipeline spends its time and memory, per component, over the benchmark corpus on
 /// one thread (the components' own activities, "pipeline.&lt;component&gt;", timed and their allocations counted). A
-/// profile, not a benchmark: use it to find the component to work on, then measure with BenchmarkDotNet.
+/// profile, not a benchmark: use it to find the component to work on, then measure with BenchmarkDotNet. Files given
+/// after the passes replace the corpus (a hostile input, a long page).
 /// </summary>
 public static class ComponentProfile
 {
     public static int Run(string[] args)
     {
         var passes = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
-        var docs = Corpus.Load(out var bytes);
+        var bytes = 0L;
+        var docs = args.Length > 2 ? args[2..].Select(File.ReadAllText).ToList() : Corpus.Load(out bytes);
+        if (args.Length > 2)
+        {
+            bytes = args[2..].Sum(f => new FileInfo(f).Length);
+        }
+
         var pipeline = ExtractionPipeline.CreateDefault();
         var time = new Dictionary<string, double>(StringComparer.Ordinal);
         var alloc = new Dictionary<string, long>(StringComparer.Ordinal);

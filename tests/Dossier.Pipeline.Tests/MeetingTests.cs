@@ -27,6 +27,15 @@ public class MeetingMentionTests
         Assert.Equal((MeetingFormats.Other, "Tallinn", "EE", "2024-05-14"), (m.Format, m.City, m.Country, m.Date));
     }
 
+    [Fact]
+    public void Extract_DatelineBeforeTheMeetingSentence_GivesWayToThePlaceAndDayTheSentenceStates()
+    {
+        var facts = TestSupport.Extract("Oslo, 9 March 2023 — Defence ministers of the Global Coalition against Daesh met in Bergen, Norway, on Tuesday.");
+
+        var m = Assert.Single(facts.Meetings);
+        Assert.Equal(("Bergen", "NO", "2023-03-07"), (m.City, m.Country, m.Date));
+    }
+
     [Theory]
     [InlineData("The political directors of the Global Coalition met in Vienna.", MeetingFormats.Other)]
     [InlineData("The political directors of the Global Coalition's Small Group met in Vienna.", MeetingFormats.SmallGroup)]

@@ -167,7 +167,36 @@ public sealed class SegmenterComponent : IPipelineComponent
         }
     }
 
+    /// <summary>
+    /// The longest sentence, in tokens. Real sentences stay far below it (the dev corpus's longest has about 80); a page
+    /// without sentence ends (a run of capitals, a list flattened into one line) is cut into pieces of this size, at a
+    /// comma or semicolon when the last third of the piece has one, so that work over a sentence stays bounded.
+    /// </summary>
+    internal const int MaxSentenceTokens = 300;
+
     private static void AddSentence(AnnotatedDocument document, Segment paragraph, int from, int to)
+    {
+        var tokens = document.Tokens;
+        while (to - from > MaxSentenceTokens)
+        {
+            var cut = from + MaxSentenceTokens;
+            for (var k = cut - 1; k > from + (MaxSentenceTokens * 2 / 3); k--)
+            {
+                if (tokens[k].Norm is "," or ";")
+                {
+                    cut = k + 1;
+                    break;
+                }
+            }
+
+            AddPiece(document, paragraph, from, cut);
+            from = cut;
+        }
+
+        AddPiece(document, paragraph, from, to);
+    }
+
+    private static void AddPiece(AnnotatedDocument document, Segment paragraph, int from, int to)
     {
         var tokens = document.Tokens;
         document.Sentences.Add(new Segment(document.Sentences.Count, tokens[from].Start, tokens[to - 1].End, from, to)

@@ -73,6 +73,12 @@ internal sealed class MeetingContext
     }
 
     public AnnotatedDocument Doc { get; }
+
+    /// <summary>Every entity mention (nested ones too) by its first token, in the document's order.</summary>
+    public ILookup<int, EntityMention> EntitiesAt => _entitiesAt ??= Doc.Entities.ToLookup(e => e.TokenStart);
+
+    private ILookup<int, EntityMention>? _entitiesAt;
+
     public EntityMention?[] EntityStart { get; }
     public EntityMention?[] EntityEnd { get; }
     public DateMention?[] DateStart { get; }

@@ -27,6 +27,9 @@ public sealed class MeetingRolesComponent : IPipelineComponent
         }
 
         var ctx = MeetingContext.For(document);
+        var bySentence = mentions.ToLookup(m => m.Sentence);
+        var allBySentence = document.MeetingMentions.ToLookup(m => m.Sentence);
+        var people = document.PersonMentions.ToLookup(p => p.Sentence);
         foreach (var s in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -38,7 +41,7 @@ public sealed class MeetingRolesComponent : IPipelineComponent
             foreach (var match in document.Match("meeting_roles", s.TokenStart, s.TokenEnd))
             {
                 var reach = int.TryParse(match.Pattern["reach"], System.Globalization.CultureInfo.InvariantCulture, out var r) ? r : 2;
-                var target = Target(ctx, mentions, s, match.Start, reach, match.Label == "participant");
+                var target = Target(ctx, mentions, bySentence, s, match.Start, reach, match.Label == "participant");
                 if (target is null)
                 {
                     continue;
@@ -76,7 +79,7 @@ public sealed class MeetingRolesComponent : IPipelineComponent
 
         foreach (var m in mentions)
         {
-            SentenceParticipants(ctx, m);
+            SentenceParticipants(ctx, m, people, allBySentence);
         }
     }
 
@@ -86,17 +89,16 @@ public sealed class MeetingRolesComponent : IPipelineComponent
     /// <paramref name="reach"/> sentences before when the sentence follows it, names its body or refers to a meeting;
     /// else, for a participant ("Uzbekistan participated as an observer"), the article's last held coalition meeting.
     /// </summary>
-    private static MeetingMention? Target(MeetingContext ctx, List<MeetingMention> mentions, Segment s, int at, int reach, bool participant)
+    private static MeetingMention? Target(MeetingContext ctx, List<MeetingMention> mentions, ILookup<int, MeetingMention> bySentence, Segment s, int at, int reach, bool participant)
     {
-        var here = mentions.Where(m => m.Sentence == s.Index).ToList();
-        if (here.Count > 0)
+        if (bySentence.Contains(s.Index))
         {
-            return here.MinBy(m => Math.Abs(m.Trigger - at));
+            return bySentence[s.Index].MinBy(m => Math.Abs(m.Trigger - at));
         }
 
         var doc = ctx.Doc;
-        var before = mentions.LastOrDefault(m => m.Sentence < s.Index && s.Index - m.Sentence <= reach && !m.Plural)
-                     ?? mentions.LastOrDefault(m => m.Sentence < s.Index && s.Index - m.Sentence <= reach);
+        var near = Enumerable.Range(Math.Max(0, s.Index - reach), Math.Min(reach, s.Index)).SelectMany(i => bySentence[i]).ToList();
+        var before = near.LastOrDefault(m => !m.Plural) ?? near.LastOrDefault();
         if (before is not null)
         {
             var next = s.Index - before.Sentence == 1;
@@ -129,7 +131,7 @@ public sealed class MeetingRolesComponent : IPipelineComponent
     /// "during the meeting"), or the mention is a meeting verb (its subject met); the subject of the next sentence of the
     /// paragraph takes part in a held meeting it does not leave ("U.S. envoy X provided an update").
     /// </summary>
-    private static void SentenceParticipants(MeetingContext ctx, MeetingMention m)
+    private static void SentenceParticipants(MeetingContext ctx, MeetingMention m, ILookup<int, PersonMention> people, ILookup<int, MeetingMention> bySentence)
     {
         var doc = ctx.Doc;
         var s = doc.Sentences[m.Sentence];
@@ -137,7 +139,7 @@ public sealed class MeetingRolesComponent : IPipelineComponent
         var atTheMeeting = m.Start > s.TokenStart && tokens[m.Start - 1].Norm is "at" or "during" or "in" or "to";
         if (atTheMeeting || m.Verbal)
         {
-            foreach (var p in doc.PersonMentions.Where(p => p.Sentence == s.Index))
+            foreach (var p in people[s.Index])
             {
                 AddPerson(m, p.Person);
             }
@@ -149,7 +151,7 @@ public sealed class MeetingRolesComponent : IPipelineComponent
         }
 
         var next = doc.Sentences[s.Index + 1];
-        if (next.Paragraph != s.Paragraph || doc.MeetingMentions.Any(x => x.Sentence == next.Index) || ctx.AnyOf("bilateral_cues", next.TokenStart, next.TokenEnd))
+        if (next.Paragraph != s.Paragraph || bySentence.Contains(next.Index) || ctx.AnyOf("bilateral_cues", next.TokenStart, next.TokenEnd))
         {
             return;
         }

@@ -114,6 +114,13 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
                 continue;
             }
 
+            // The dateline's date is the report's, the weakest evidence: "Rabat, 12 May 2022 — Ministers … met on Wednesday".
+            var start = ctx.Tokens[d.TokenStart].Start;
+            if (doc.Datelines.Any(x => x.Start <= start && start < x.End))
+            {
+                score += 40;
+            }
+
             // "in 2023" right after the phrase dates it; a year further away is weak evidence.
             if (d.YearOnly && score > 3)
             {
@@ -168,7 +175,9 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
         // Inside the phrase: "the Marrakech meeting", "the Riyadh ministerial".
         for (var k = m.Start; k < m.Trigger; k++)
         {
-            if (ctx.EntityStart[k] is { } e && e.Entry.Kind is EntityKind.City or EntityKind.Capital && e.TokenEnd <= m.Trigger)
+            // Not the dateline's place ("Rabat, 12 May 2022 — Ministers … met in Marrakesh"): that one is read last, by meetings.
+            if (ctx.EntityStart[k] is { } e && e.Entry.Kind is EntityKind.City or EntityKind.Capital && e.TokenEnd <= m.Trigger
+                && !ctx.Doc.Datelines.Any(x => x.Start <= e.Start && e.End <= x.End))
             {
                 SetPlace(ctx, m, e, null);
                 return;

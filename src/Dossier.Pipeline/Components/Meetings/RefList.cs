@@ -204,7 +204,7 @@ internal static class RefList
         var country = ctx.Doc.Knowledge.OrganizationCountry(e.Entry.Id);
         for (var k = e.TokenStart; country is null && k < e.TokenEnd; k++)
         {
-            country = ctx.Doc.Entities.FirstOrDefault(x => x.TokenStart == k && x.CountryRef is not null && x.TokenEnd <= e.TokenEnd)?.CountryRef;
+            country = ctx.EntitiesAt[k].FirstOrDefault(x => x.CountryRef is not null && x.TokenEnd <= e.TokenEnd)?.CountryRef;
         }
 
         if (orgNames && !MeetingContext.IsCoalitionOrBody(e))
