@@ -100,6 +100,14 @@ public sealed record MeetingFact(
     /// <summary><see cref="MeetingStatuses.Held"/> or <see cref="MeetingStatuses.Planned"/>.</summary>
     public string Status { get; init; } = MeetingStatuses.Held;
 
+    /// <summary>
+    /// The gazetteer's name of the city, the same for every spelling of it (Marrakech and Marrakesh: "Marrakesh"; Abu
+    /// Zabi: "Abu Dhabi"); null when the city is not in the gazetteer. Not part of the scored format: the knowledge
+    /// store merges reports of one event on it (<see cref="MeetingIdentity.SameCity"/>).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CityKey { get; init; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? Confidence { get; init; }
 }

@@ -565,12 +565,12 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         }
 
         var sources = Db.Query(connection, null, """
-            SELECT document_id, published, format, status, date, city, country, hosts, participants, span_start, span_end, evidence
+            SELECT document_id, published, format, status, date, city, country, hosts, participants, span_start, span_end, evidence, city_key
             FROM event_sources WHERE event_id = @id ORDER BY published NULLS FIRST, document_id, span_start
             """,
             r => new EventSource(r.GetString(0), r.NullableString(1), r.GetString(2), r.GetString(3), r.NullableString(4), r.NullableString(5), r.NullableString(6),
                 JsonSerializer.Deserialize<List<string>>(r.GetString(7))!, JsonSerializer.Deserialize<List<string>>(r.GetString(8))!,
-                r.Int(9), r.Int(10), r.GetString(11)),
+                r.Int(9), r.Int(10), r.GetString(11), r.NullableString(12)),
             ("@id", number));
         return new EventDetail(summary, sources, KnowledgeRules.Attributes(sources));
     }
@@ -835,8 +835,9 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     private static void WriteMeeting(SqlSession session, ArticleInfo article, string? published, MeetingFact m, Dictionary<string, EntityUse> entities)
     {
         var country = m.Country?.ToUpperInvariant();
+        var cityKey = MeetingIdentity.CityKey(m);
         var candidates = MergeCandidates(session, m.Format, country, m.City, m.Date);
-        var match = KnowledgeRules.BestMatch(candidates, m.Format, country, m.City, m.Date);
+        var match = KnowledgeRules.BestMatch(candidates, m.Format, country, cityKey, m.Date);
         long eventId;
         string? sortDate;
         if (match is null)
@@ -844,9 +845,9 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             // A new event has this one source: its summary is the meeting's (what RefreshEvent would compute).
             sortDate = SortDate(m.Date);
             eventId = session.Scalar<long>("""
-                INSERT INTO events (format, country, city, date, sort_date, status, source_count)
-                VALUES (@format, @country, @city, @date, @sort, @status, 1) RETURNING id
-                """, ("@format", m.Format), ("@country", Typed.Text(country)), ("@city", Typed.Text(m.City)), ("@date", Typed.Text(m.Date)),
+                INSERT INTO events (format, country, city, city_key, date, sort_date, status, source_count)
+                VALUES (@format, @country, @city, @cityKey, @date, @sort, @status, 1) RETURNING id
+                """, ("@format", m.Format), ("@country", Typed.Text(country)), ("@city", Typed.Text(m.City)), ("@cityKey", Typed.Text(cityKey)), ("@date", Typed.Text(m.Date)),
                 ("@sort", Typed.Text(sortDate)), ("@status", m.Status == MeetingStatuses.Held ? MeetingStatuses.Held : MeetingStatuses.Planned));
         }
         else
@@ -856,10 +857,10 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         }
 
         session.Execute("""
-            INSERT INTO event_sources (event_id, document_id, published, format, status, date, city, country, hosts, participants, span_start, span_end, evidence)
-            VALUES (@event, @doc, @published, @format, @status, @date, @city, @country, @hosts, @participants, @start, @end, @evidence)
+            INSERT INTO event_sources (event_id, document_id, published, format, status, date, city, city_key, country, hosts, participants, span_start, span_end, evidence)
+            VALUES (@event, @doc, @published, @format, @status, @date, @city, @cityKey, @country, @hosts, @participants, @start, @end, @evidence)
             """, ("@event", eventId), ("@doc", article.Id), ("@published", Typed.Text(published)), ("@format", m.Format), ("@status", m.Status),
-            ("@date", Typed.Text(m.Date)), ("@city", Typed.Text(m.City)), ("@country", Typed.Text(country)),
+            ("@date", Typed.Text(m.Date)), ("@city", Typed.Text(m.City)), ("@cityKey", Typed.Text(cityKey)), ("@country", Typed.Text(country)),
             ("@hosts", JsonSerializer.Serialize(m.HostsOrChairs)), ("@participants", JsonSerializer.Serialize(m.Participants)),
             ("@start", m.Span.Start), ("@end", m.Span.End), ("@evidence", m.Span.IsValidFor(article.Text) ? m.Span.Slice(article.Text) : ""));
         if (match is not null)
@@ -945,8 +946,8 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// <param name="sortDateBefore">The event's sort date as the caller read it, if it did (else it is read here).</param>
     private static string? RefreshEvent(SqlSession session, long eventId, string? sortDateBefore = null)
     {
-        var sources = session.Query("SELECT format, status, date, city FROM event_sources WHERE event_id = @id",
-            r => (Format: r.GetString(0), Status: r.GetString(1), Date: r.NullableString(2), City: r.NullableString(3)), ("@id", eventId));
+        var sources = session.Query("SELECT format, status, date, city, city_key FROM event_sources WHERE event_id = @id",
+            r => (Format: r.GetString(0), Status: r.GetString(1), Date: r.NullableString(2), City: r.NullableString(3), CityKey: r.NullableString(4)), ("@id", eventId));
         if (sources.Count == 0)
         {
             session.Execute("DELETE FROM event_entities WHERE event_id = @id", ("@id", eventId));
@@ -957,12 +958,12 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         var format = sources.GroupBy(s => s.Format).OrderByDescending(g => g.Key == MeetingFormats.Other ? 0 : 1).ThenByDescending(g => g.Count()).First().Key;
         var date = sources.Select(s => s.Date).Aggregate((string?)null, PartialDates.MorePrecise);
         var sort = SortDate(date);
-        var city = sources.Select(s => s.City).FirstOrDefault(c => c is not null);
+        var cited = sources.FirstOrDefault(s => s.City is not null);
         var status = sources.Any(s => s.Status == MeetingStatuses.Held) ? MeetingStatuses.Held : MeetingStatuses.Planned;
         var before = sortDateBefore ?? session.Query("SELECT sort_date FROM events WHERE id = @id", r => r.NullableString(0), ("@id", eventId)).FirstOrDefault();
         session.Execute("""
-            UPDATE events SET format = @format, date = @date, sort_date = @sort, city = @city, status = @status, source_count = @count WHERE id = @id
-            """, ("@format", format), ("@date", Typed.Text(date)), ("@sort", Typed.Text(sort)), ("@city", Typed.Text(city)),
+            UPDATE events SET format = @format, date = @date, sort_date = @sort, city = @city, city_key = @cityKey, status = @status, source_count = @count WHERE id = @id
+            """, ("@format", format), ("@date", Typed.Text(date)), ("@sort", Typed.Text(sort)), ("@city", Typed.Text(cited.City)), ("@cityKey", Typed.Text(cited.CityKey)),
             ("@status", status), ("@count", sources.Count), ("@id", eventId));
         if (before != sort)
         {
@@ -1046,7 +1047,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         (SELECT NULLIF(MAX(ed.published), '') FROM entity_documents ed WHERE ed.entity_id = e.id)
         """;
 
-    private const string EventColumns = "v.id, v.format, v.country, v.city, v.date, v.status, v.source_count";
+    private const string EventColumns = "v.id, v.format, v.country, v.city, v.date, v.status, v.source_count, v.city_key";
 
     private static ArticleSummary ReadSummary(DbDataReader r, int i) => new(
         Id: r.GetString(i),
@@ -1066,7 +1067,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
     private static EventSummary ReadEvent(DbDataReader r) => new(
         "ev-" + Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
-        r.GetString(1), r.NullableString(2), r.NullableString(3), r.NullableString(4), r.GetString(5), r.Int(6));
+        r.GetString(1), r.NullableString(2), r.NullableString(3), r.NullableString(4), r.GetString(5), r.Int(6), r.NullableString(7));
 
     private static bool TryEventNumber(string id, out long number)
     {

@@ -27,6 +27,17 @@ public class MeetingMentionTests
         Assert.Equal((MeetingFormats.Other, "Tallinn", "EE", "2024-05-14"), (m.Format, m.City, m.Country, m.Date));
     }
 
+    [Theory]
+    [InlineData("Ministers of the Global Coalition met in Marrakech, Morocco.", "Marrakech", "Marrakesh")]
+    [InlineData("Ministers of the Global Coalition met in Marrakesh, Morocco.", "Marrakesh", "Marrakesh")]
+    [InlineData("Ministers of the Global Coalition met in Washington DC.", "Washington DC", "Washington")]
+    public void Extract_CityOfAMeeting_KeepsItsSpellingAndCarriesTheGazetteerName(string text, string city, string key)
+    {
+        var m = Assert.Single(TestSupport.Extract(text).Meetings);
+
+        Assert.Equal((city, key), (m.City, m.CityKey));
+    }
+
     [Fact]
     public void Extract_DatelineBeforeTheMeetingSentence_GivesWayToThePlaceAndDayTheSentenceStates()
     {

@@ -30,6 +30,7 @@ public static class FactsMapping
             if (x.City is not null) { m.City = x.City; }
             if (x.Country is not null) { m.Country = x.Country; }
             if (x.Date is not null) { m.Date = x.Date; }
+            if (x.CityKey is not null) { m.CityKey = x.CityKey; }
             if (x.Confidence is { } c) { m.Confidence = c; }
             return m;
         }));
@@ -88,7 +89,11 @@ public static class FactsMapping
         { Confidence = x.HasConfidence ? x.Confidence : null }).ToList(),
         Meetings = p.Meetings.Select(x => new D.MeetingFact(x.Format, x.HasCity ? x.City : null, x.HasCountry ? x.Country : null, x.HasDate ? x.Date : null,
             x.HostsOrChairs.ToList(), x.Participants.ToList(), x.Span.ToDomain())
-        { Status = string.IsNullOrEmpty(x.Status) ? D.MeetingStatuses.Held : x.Status, Confidence = x.HasConfidence ? x.Confidence : null }).ToList(),
+        {
+            Status = string.IsNullOrEmpty(x.Status) ? D.MeetingStatuses.Held : x.Status,
+            CityKey = x.HasCityKey ? x.CityKey : null,
+            Confidence = x.HasConfidence ? x.Confidence : null,
+        }).ToList(),
         MemberCounts = p.MemberCounts.Select(x => new D.MemberCountFact(x.Count, x.Qualifier, x.HasAsOf ? x.AsOf : null, x.Span.ToDomain())
         { Confidence = x.HasConfidence ? x.Confidence : null }).ToList(),
         NewMembers = p.NewMembers.Select(x => new D.NewMemberFact(x.Member, x.HasOrdinal ? x.Ordinal : null, x.Span.ToDomain())

@@ -213,6 +213,19 @@ public sealed class KnowledgeBase
 
     public string? MeetingRole(string norm) => MeetingRoles.GetValueOrDefault(norm);
 
+    /// <summary>
+    /// The gazetteer's name of a city written <paramref name="city"/> (in <paramref name="country"/> when given): the same
+    /// for every spelling the gazetteer knows (Marrakech, Marrakesh, "Washington DC"); null when the whole name is not a
+    /// known city or capital.
+    /// </summary>
+    public string? CityName(string city, string? country)
+    {
+        var tokens = Tokenizer.Tokenize(city);
+        var (end, entry) = Gazetteer.Longest(tokens, 0, tokens.Count,
+            (e, _, _) => e.Kind is EntityKind.City or EntityKind.Capital && (country is null || string.Equals(e.Country, country, StringComparison.OrdinalIgnoreCase)));
+        return end == tokens.Count && entry is not null ? entry.Canonical : null;
+    }
+
     /// <summary>The spelling-variant key of a name word (Mohamed, Muhammad → muhammad).</summary>
     public string NameKey(string norm) => NameVariants.GetValueOrDefault(norm, norm);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
+using Dossier.Domain;
 
 namespace Dossier.Store;
 
@@ -49,47 +50,8 @@ public static class EntityKeys
         return folded;
     }
 
-    /// <summary>Lower case ASCII letters and digits, other runs as '-', diacritics removed.</summary>
-    public static string Slug(string text)
-    {
-        string decomposed;
-        try
-        {
-            decomposed = text.Normalize(NormalizationForm.FormD);
-        }
-        catch (ArgumentException)
-        {
-            // U+FFFE or a lone surrogate (a query parameter can hold them): no normalization, not a failed call.
-            decomposed = text;
-        }
-
-        var builder = new StringBuilder(decomposed.Length);
-        var dash = false;
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            if (char.IsLetterOrDigit(c))
-            {
-                if (dash && builder.Length > 0)
-                {
-                    builder.Append('-');
-                }
-
-                builder.Append(char.ToLowerInvariant(c));
-                dash = false;
-            }
-            else if (c is not ('\'' or '’'))
-            {
-                dash = true;
-            }
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>Lower case letters and digits, other runs as '-', diacritics removed (<see cref="TextKeys.Fold"/>).</summary>
+    public static string Slug(string text) => TextKeys.Fold(text);
 
     /// <summary>An English name for an ISO 3166-1 alpha-2 code.</summary>
     public static string CountryName(string code)

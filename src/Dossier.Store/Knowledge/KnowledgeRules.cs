@@ -7,34 +7,29 @@ public static class KnowledgeRules
 {
     /// <summary>
     /// The event a reported meeting belongs to, among candidates of the same place: the format agrees (or one side
-    /// only says "other"), the country agrees, the cities agree where both are known, and the dates are compatible
-    /// (a year-only date fits a full date inside it; two undated reports fit only when both name the same city).
-    /// The most precisely dated candidate wins.
+    /// only says "other"), the country agrees, the cities agree where both are known (on their keys,
+    /// <see cref="MeetingIdentity.CityKey(string, string?)"/>), and the dates are compatible (a year-only date fits a
+    /// full date inside it; two undated reports fit only when both name the same city). The most precisely dated
+    /// candidate wins.
     /// </summary>
-    public static EventSummary? BestMatch(IEnumerable<EventSummary> candidates, string format, string? country, string? city, string? date) =>
+    /// <param name="cityKey">The meeting's city key, null when it names no city.</param>
+    public static EventSummary? BestMatch(IEnumerable<EventSummary> candidates, string format, string? country, string? cityKey, string? date) =>
         candidates
-            .Where(e => e.Format == format || e.Format == MeetingFormats.Other || format == MeetingFormats.Other)
+            .Where(e => MeetingIdentity.FormatsAgree(e.Format, format))
             .Where(e => string.Equals(e.Country, country, StringComparison.OrdinalIgnoreCase))
-            .Where(e => e.City is null || city is null || SameCity(e.City, city))
+            .Where(e => KeyOf(e) is not { } k || cityKey is null || MeetingIdentity.SameCity(k, cityKey))
             .Where(e => e.Date is null && date is null
-                ? e.City is not null && city is not null && SameCity(e.City, city)
+                ? KeyOf(e) is { } k && cityKey is not null && MeetingIdentity.SameCity(k, cityKey)
                 : PartialDates.Compatible(e.Date, date))
             .OrderByDescending(e => e.Format == format ? 1 : 0)
             .ThenByDescending(e => PartialDates.Precision(e.Date))
             .ThenBy(e => e.Id, StringComparer.Ordinal)
             .FirstOrDefault();
 
-    public static bool SameCity(string a, string b) => CityKey(a) == CityKey(b);
+    /// <summary>An event's city key: the stored one, else (rows of schema 3 and before) the city as written, folded.</summary>
+    private static string? KeyOf(EventSummary e) => e.City is null ? null : e.CityKey ?? MeetingIdentity.CityKey(e.City, null);
 
-    private static string CityKey(string city) => EntityKeys.Slug(city) switch
-    {
-        "marrakech" => "marrakesh",
-        "washington-dc" or "washington-d-c" => "washington",
-        "abu-zabi" => "abu-dhabi",
-        "bruxelles" => "brussels",
-        "roma" => "rome",
-        var k => k,
-    };
+    private static string? KeyOf(EventSource s) => s.City is null ? null : s.CityKey ?? MeetingIdentity.CityKey(s.City, null);
 
     /// <summary>
     /// Each attribute of a merged event with every value a source gives and the articles behind it; conflicting values
@@ -59,7 +54,7 @@ public static class KnowledgeRules
         [
             Attribute("format", s => [s.Format], v => v.Count(f => f != MeetingFormats.Other) > 1),
             Attribute("date", s => One(s.Date), v => v.Any(a => v.Any(b => !PartialDates.Compatible(a, b)))),
-            Attribute("city", s => One(s.City), v => v.Any(a => v.Any(b => !SameCity(a, b)))),
+            Attribute("city", s => One(s.City), _ => sources.Select(KeyOf).OfType<string>().Distinct(StringComparer.Ordinal).Count() > 1),
             Attribute("country", s => One(s.Country), v => v.Count > 1),
             Attribute("status", s => [s.Status], _ => false),
             Attribute("hosts_or_chairs", s => s.HostsOrChairs, _ => false),

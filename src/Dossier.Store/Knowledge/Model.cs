@@ -38,13 +38,14 @@ public sealed record EntityDetail(
 public sealed record EntityQuery(string? Kind = null, string? NamePrefix = null);
 
 /// <summary>A meeting, merged across the articles that report it.</summary>
+/// <param name="CityKey">The key the city is compared on (<see cref="MeetingIdentity.CityKey(string, string?)"/>); null without a city.</param>
 public sealed record EventSummary(
-    string Id, string Format, string? Country, string? City, string? Date, string Status, int SourceCount);
+    string Id, string Format, string? Country, string? City, string? Date, string Status, int SourceCount, string? CityKey = null);
 
 /// <summary>One article's account of an event.</summary>
 public sealed record EventSource(
     string DocumentId, string? Published, string Format, string Status, string? Date, string? City, string? Country,
-    IReadOnlyList<string> HostsOrChairs, IReadOnlyList<string> Participants, int Start, int End, string Evidence);
+    IReadOnlyList<string> HostsOrChairs, IReadOnlyList<string> Participants, int Start, int End, string Evidence, string? CityKey = null);
 
 /// <summary>One value of an event attribute and the articles that give it.</summary>
 public sealed record AttributeValue(string Value, IReadOnlyList<string> DocumentIds);

@@ -89,6 +89,7 @@ public sealed class MeetingsComponent : IPipelineComponent
                 document.Sentences[d.FirstSentence].Span)
             {
                 Status = d.Planned ? MeetingStatuses.Planned : MeetingStatuses.Held,
+                CityKey = d.City is null ? null : document.Knowledge.CityName(d.City, d.Country),
             });
         }
     }
@@ -260,8 +261,6 @@ public sealed class MeetingsComponent : IPipelineComponent
 
     private static bool Same(string? a, string? b) => a is null || b is null || string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
-    private static bool SameDate(string? a, string? b) =>
-        a is null || b is null || a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal)
-        || (a.StartsWith("--", StringComparison.Ordinal) && b.EndsWith(a[1..], StringComparison.Ordinal))
-        || (b.StartsWith("--", StringComparison.Ordinal) && a.EndsWith(b[1..], StringComparison.Ordinal));
+    /// <summary>The store's rule for one day (<see cref="MeetingIdentity"/>), with an unknown date fitting any.</summary>
+    private static bool SameDate(string? a, string? b) => MeetingIdentity.SameDayInArticle(a, b);
 }

@@ -1,4 +1,4 @@
-namespace Dossier.Store;
+namespace Dossier.Domain;
 
 /// <summary>
 /// Dates as precise as the text allows: YYYY-MM-DD, YYYY-MM, YYYY, or --MM-DD (day known, year not).
