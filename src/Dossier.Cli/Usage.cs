@@ -11,11 +11,12 @@ public static class Usage
                                               on N threads (default: one per processor); --sources: a TSV with 'file'
                                               and 'url' columns (e.g. sources.tsv) giving each article its url;
                                               --verbose: a line per article
-          evaluate --gold DIR --docs DIR [--pred DIR] [--sources FILE] [--json-out FILE] [--verbose]
+          evaluate --gold DIR --docs DIR [--pred DIR] [--sources FILE] [--json-out FILE] [--rules-out FILE] [--verbose]
                                               precision/recall/F1 per fact kind against gold annotations (as score.py);
                                               without --pred the pipeline runs in-process over DIR/*.txt (--sources as
                                               for extract); --json-out: score.py's --json report; --verbose: every miss
-                                              and false positive with its sentence
+                                              and false positive with its sentence; --rules-out: each rule's precision
+                                              (the facts' confidence: src/Dossier.Pipeline/Data/rule_precision.tsv)
           annotate FILE [--layers titles,names,people,entities,meetings,quotes,patterns,dates,numbers]
                                               what each pipeline layer found in one article (error analysis)
 

@@ -41,6 +41,10 @@ public sealed record CountryFact(string Code, IReadOnlyList<TextSpan> Spans)
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? Confidence { get; init; }
+
+    /// <summary>Which rule made this fact: internal, not serialized, for measuring each rule's precision.</summary>
+    [JsonIgnore]
+    public string? Rule { get; init; }
 }
 
 /// <summary>One person, all mentions merged; the name carries no honorifics or ranks.</summary>
@@ -53,6 +57,10 @@ public sealed record PersonFact(
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? Confidence { get; init; }
+
+    /// <summary>Which rule made this fact: internal, not serialized, for measuring each rule's precision.</summary>
+    [JsonIgnore]
+    public string? Rule { get; init; }
 }
 
 /// <summary>One organization, aliases merged (Daesh = ISIS = ISIL).</summary>
@@ -60,6 +68,10 @@ public sealed record OrganizationFact(string Name, IReadOnlyList<string> Aliases
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? Confidence { get; init; }
+
+    /// <summary>Which rule made this fact: internal, not serialized, for measuring each rule's precision.</summary>
+    [JsonIgnore]
+    public string? Rule { get; init; }
 }
 
 /// <summary>Meeting formats of FORMAT.md.</summary>
@@ -110,6 +122,10 @@ public sealed record MeetingFact(
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? Confidence { get; init; }
+
+    /// <summary>Which rule made this fact: internal, not serialized, for measuring each rule's precision.</summary>
+    [JsonIgnore]
+    public string? Rule { get; init; }
 }
 
 /// <summary>Qualifiers of counts and amounts.</summary>

@@ -87,6 +87,7 @@ public sealed class ExtractionPipeline : IFactExtractor
         "attacks" => new AttackStatsComponent(),
         "relevance" => new RelevanceComponent(),
         "assembler" => new AssemblerComponent(ExtractorVersion),
+        "confidence" => new ConfidenceComponent(),
         _ => throw new ArgumentException($"unknown pipeline component '{name}'", nameof(name)),
     };
 

@@ -34,14 +34,27 @@ public class DevEvaluationTests
     public void Score_PipelineOnDev_MeetsTheQualityFloor()
     {
         var inputs = new List<ScoringInput>();
+        var extracted = new List<(string, DocumentFacts)>();
         foreach (var stem in FactsScorer.GoldStems(GoldDir()))
         {
             var text = FactsScorer.ReadOriginalText(Path.Combine(DocsDir(), stem + ".txt"));
             var facts = TestSupport.Pipeline.Extract(new ExtractionRequest(stem, text)).Facts;
             inputs.Add(ScoringInput.FromFacts(stem, File.ReadAllText(Path.Combine(GoldDir(), stem + ".json")), facts, text));
+            extracted.Add((stem, facts));
         }
 
         var report = FactsScorer.Score(inputs);
+
+        // The shipped confidence table (Data/rule_precision.tsv) still says what each kind's rules do on dev: a change
+        // that moves a kind's measured precision by more than 0.05 must write the table again (evaluate --rules-out).
+        var shipped = Knowledge.KnowledgeBase.Default.RulePrecision;
+        foreach (var pooled in RulePrecision.Measure(report, extracted).Where(t => t.Rule == RulePrecision.AnyRule && t.Confidence is not null))
+        {
+            var said = shipped.Of(pooled.Kind, RulePrecision.AnyRule);
+            Assert.True(said is { } c && Math.Abs(c - pooled.Confidence!.Value) <= 0.05,
+                $"{pooled.Kind}: rule_precision.tsv says {said}, dev measures {pooled.Confidence} ({pooled.Correct}/{pooled.Facts}); run evaluate --rules-out");
+        }
+
         var table = new StringWriter();
         report.Print(table);
 

@@ -5,12 +5,14 @@ using Dossier.Pipeline;
 namespace Dossier.Cli.Commands;
 
 /// <summary>
-/// <c>evaluate --gold DIR --docs DIR [--pred DIR] [--sources FILE] [--json-out FILE] [--verbose]</c>: scores facts JSON
+/// <c>evaluate --gold DIR --docs DIR [--pred DIR] [--sources FILE] [--json-out FILE] [--rules-out FILE] [--verbose]</c>: scores facts JSON
 /// against gold annotations with the rules of score.py and prints its table and summary line (the same lines as
 /// score.py); <c>--json-out</c> also writes score.py's JSON report (<see cref="ScoreJson"/>).
 /// Without <c>--pred</c> it runs the extraction pipeline in-process over <c>DIR/*.txt</c> (each article given its
 /// url from <c>--sources</c>) and scores the result in memory. <c>--verbose</c> prints score.py's error lines, each
 /// followed by the sentences of the document that show it (lines starting with <see cref="ScoreReport.ContextPrefix"/>).
+/// <c>--rules-out</c> (pipeline runs only) writes each rule's precision on the corpus (<see cref="RulePrecision"/>): on
+/// the dev corpus, into <c>src/Dossier.Pipeline/Data/rule_precision.tsv</c>, it is the facts' confidence.
 /// </summary>
 public static class EvaluateCommand
 {
@@ -36,6 +38,11 @@ public static class EvaluateCommand
             throw new UsageException("--sources is for the pipeline run; with --pred the predictions are already made");
         }
 
+        if (pred is not null && args.Has("rules-out"))
+        {
+            throw new UsageException("--rules-out needs the pipeline run (the rules behind each fact); leave out --pred");
+        }
+
         var sources = args.Get("sources") is { } sourcesPath ? SourcesFile.Read(sourcesPath) : null;
         if (FactsScorer.GoldStems(gold).Count == 0)
         {
@@ -44,6 +51,7 @@ public static class EvaluateCommand
         }
 
         ScoreReport report;
+        var extracted = new List<(string Stem, DocumentFacts Facts)>();
         if (pred is not null)
         {
             if (!Directory.Exists(pred))
@@ -70,6 +78,7 @@ public static class EvaluateCommand
                 var text = ExtractCommand.ReadOriginalText(textPath);
                 var result = pipeline.Extract(new ExtractionRequest(stem, text, Url: sources?.UrlOf(stem)));
                 inputs.Add(ScoringInput.FromFacts(stem, goldJson, result.Facts, text));
+                extracted.Add((stem, result.Facts));
             }
 
             report = FactsScorer.Score(inputs);
@@ -83,6 +92,14 @@ public static class EvaluateCommand
         if (args.Get("json-out") is { } jsonPath)
         {
             File.WriteAllText(jsonPath, ScoreJson.Serialize(report), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+
+        if (args.Get("rules-out") is { } rulesPath)
+        {
+            var tallies = RulePrecision.Measure(report, extracted);
+            File.WriteAllText(rulesPath, RulePrecision.ToTsv(tallies, $"{extracted.Count} articles of {Path.GetFileName(Path.GetFullPath(docs).TrimEnd('/'))}"),
+                new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            stderr.WriteLine($"wrote the precision of {tallies.Count} rules to {rulesPath}");
         }
 
         report.Print(stdout, verbose, sentences: verbose);

@@ -46,6 +46,26 @@ public sealed class AssemblerComponent(string version) : IPipelineComponent
             && e.TokenEnd < p.TokenEnd && tokens[e.TokenEnd].Norm == ")";
     }
 
+    /// <summary>
+    /// The rule of a country or organization: how its first mention was written (a name, demonym, capital, abbreviation;
+    /// an organization of the table by its kind, or one the text defined).
+    /// </summary>
+    private static string Rule(string kind, EntityMention e) =>
+        $"{kind}.{(e.Entry.Kind == EntityKind.Organization ? e.Entry.OrgKind ?? "body" : e.Entry.Kind.ToString().ToLowerInvariant())}";
+
+    /// <summary>
+    /// The rule of a person: a known official (people.tsv), a name with a title or rank beside it, or a name alone; a
+    /// person mentioned once is told apart from one named again.
+    /// </summary>
+    private static string PersonRule(AnnotatedDocument document, PersonEntity p)
+    {
+        var key = PersonNameKey.Full(PersonNameKey.Parts(p.Name, document.Knowledge.NameKey));
+        var evidence = document.Knowledge.KnownPeople.ByName(key) is not null ? "known"
+            : p.Mentions.Any(m => m.TitleBefore is not null || m.TitleAfter is not null || m.Rank is not null) ? "titled"
+            : "name";
+        return $"person.{evidence}{(p.Mentions.Count > 1 ? "+repeated" : "")}";
+    }
+
     public void Process(AnnotatedDocument document, CancellationToken cancellationToken)
     {
         var personTokens = new HashSet<int>();
@@ -57,9 +77,10 @@ public sealed class AssemblerComponent(string version) : IPipelineComponent
             }
         }
 
+        var countryRules = new Dictionary<string, string>(StringComparer.Ordinal);
         var countries = new Dictionary<string, List<TextSpan>>(StringComparer.Ordinal);
         var countryOrder = new List<string>();
-        var orgs = new Dictionary<string, (string Name, List<string> Aliases, List<TextSpan> Spans)>(StringComparer.Ordinal);
+        var orgs = new Dictionary<string, (string Name, List<string> Aliases, List<TextSpan> Spans, string Rule)>(StringComparer.Ordinal);
         var orgOrder = new List<string>();
         foreach (var e in document.Entities)
         {
@@ -75,6 +96,7 @@ public sealed class AssemblerComponent(string version) : IPipelineComponent
                 {
                     countries[code] = spans = [];
                     countryOrder.Add(code);
+                    countryRules[code] = Rule("country", e);
                 }
 
                 spans.Add(e.Span);
@@ -83,7 +105,7 @@ public sealed class AssemblerComponent(string version) : IPipelineComponent
             {
                 if (!orgs.TryGetValue(e.Entry.Id, out var org))
                 {
-                    orgs[e.Entry.Id] = org = (e.Entry.Canonical, [], []);
+                    orgs[e.Entry.Id] = org = (e.Entry.Canonical, [], [], Rule("organization", e));
                     orgOrder.Add(e.Entry.Id);
                 }
 
@@ -99,7 +121,10 @@ public sealed class AssemblerComponent(string version) : IPipelineComponent
 
         var people = document.People
             .Where(p => p.Mentions.Count > 0)
-            .Select(p => new PersonFact(p.Name, p.Aliases.ToList(), p.Title, p.Country, p.Mentions.Select(m => new TextSpan(m.Start, m.End)).ToList()))
+            .Select(p => new PersonFact(p.Name, p.Aliases.ToList(), p.Title, p.Country, p.Mentions.Select(m => new TextSpan(m.Start, m.End)).ToList())
+            {
+                Rule = PersonRule(document, p),
+            })
             .ToList();
 
         document.Facts = new DocumentFacts
@@ -107,9 +132,9 @@ public sealed class AssemblerComponent(string version) : IPipelineComponent
             Doc = document.Request.DocId,
             Published = document.Published,
             Relevant = document.Relevant,
-            Countries = countryOrder.Select(c => new CountryFact(c, countries[c])).ToList(),
+            Countries = countryOrder.Select(c => new CountryFact(c, countries[c]) { Rule = countryRules[c] }).ToList(),
             People = people,
-            Organizations = orgOrder.Select(id => new OrganizationFact(orgs[id].Name, orgs[id].Aliases, orgs[id].Spans)).ToList(),
+            Organizations = orgOrder.Select(id => new OrganizationFact(orgs[id].Name, orgs[id].Aliases, orgs[id].Spans) { Rule = orgs[id].Rule }).ToList(),
             Meetings = document.Meetings.ToList(),
             MemberCounts = document.MemberCounts.ToList(),
             NewMembers = document.NewMembers.ToList(),

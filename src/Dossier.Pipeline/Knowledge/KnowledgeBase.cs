@@ -54,6 +54,9 @@ public sealed class KnowledgeBase
     public HashSet<string> Abbreviations { get; } = new(StringComparer.Ordinal);
     public HashSet<string> OrganizationHeads { get; } = new(StringComparer.Ordinal);
     public DateLexicon DateCues { get; private set; } = new();
+
+    /// <summary>Each rule's precision measured on the dev corpus, the facts' confidence (<c>rule_precision.tsv</c>).</summary>
+    public RulePrecisionTable RulePrecision { get; private set; } = RulePrecisionTable.Empty;
     public IReadOnlyList<string> DefaultComponents { get; private set; } = [];
 
     /// <summary>The quote-attribution sieves in the order they run (<c>pipeline.json</c> "quote_sieves"), most precise first.</summary>
@@ -174,6 +177,7 @@ public sealed class KnowledgeBase
         kb.Abbreviations.UnionWith(DataFiles.ReadLines("abbreviations.txt"));
         kb.OrganizationHeads.UnionWith(DataFiles.ReadLines("sets/org_heads.txt"));
         kb.DateCues = DateLexicon.Load(DataFiles.ReadRows("date_cues.tsv"));
+        kb.RulePrecision = RulePrecisionTable.Load(DataFiles.ReadRows("rule_precision.tsv"));
         using (var json = JsonDocument.Parse(DataFiles.ReadAll("pipeline.json")))
         {
             kb.DefaultComponents = json.RootElement.GetProperty("components").EnumerateArray().Select(e => e.GetString()!).ToList();

@@ -38,6 +38,7 @@ public static class Layers
     public const string Attacks = "attacks";
     public const string Relevance = "relevance";
     public const string Facts = "facts";
+    public const string Confidence = "confidence";
 }
 
 /// <summary>A paragraph or a sentence: a character range and the tokens in it.</summary>

@@ -90,6 +90,7 @@ public sealed class MeetingsComponent : IPipelineComponent
             {
                 Status = d.Planned ? MeetingStatuses.Planned : MeetingStatuses.Held,
                 CityKey = d.City is null ? null : document.Knowledge.CityName(d.City, d.Country),
+                Rule = $"{d.Rules.FirstOrDefault() ?? "mention"}{(d.Mentions > 1 ? "+repeated" : "")}",
             });
         }
     }
