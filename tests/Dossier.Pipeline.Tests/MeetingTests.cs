@@ -214,3 +214,273 @@ public class MeetingRoleCueTests
         Assert.Contains("SN", m.Participants);
     }
 }
+
+/// <summary>Places and dates given indirectly, earlier meetings referred back to, and merging (generalization round).</summary>
+public class MeetingReferenceTests
+{
+    [Theory]
+    [InlineData("The Global Coalition's special envoy met Kurdistan Region President Omar Salih in Sulaimani on Monday.")]
+    [InlineData("The Global Coalition's envoy met Jordanian officials in Amman to discuss the campaign.")]
+    public void Extract_MeetVerbWithAPersonAsItsObject_IsBilateral(string text)
+    {
+        Assert.Empty(TestSupport.Extract(text, published: "2024-05-08").Meetings);
+    }
+
+    [Fact]
+    public void Extract_MeetVerbFollowedByADay_IsStillAMeeting()
+    {
+        var m = Assert.Single(TestSupport.Extract("Ministers of the Global Coalition met Tuesday in Lisbon.", published: "2024-05-08").Meetings);
+
+        Assert.Equal("Lisbon", m.City);
+    }
+
+    [Fact]
+    public void Extract_CityTalksLaterInTheText_PlaceTheMeeting()
+    {
+        var text = "Foreign ministers of the Global Coalition against Daesh gathered on Monday for their annual ministerial meeting.\n\n"
+                   + "The Lisbon talks ended with a joint statement.";
+
+        var m = Assert.Single(TestSupport.Extract(text, published: "2024-05-08").Meetings);
+
+        Assert.Equal(("Lisbon", "PT"), (m.City, m.Country));
+    }
+
+    [Fact]
+    public void Extract_TalksWithACounterpart_GiveNoPlace()
+    {
+        var text = "The Small Group of the Global Coalition met on Monday.\n\nThe minister later held talks with his Jordanian counterpart in Amman.";
+
+        var m = Assert.Single(TestSupport.Extract(text, published: "2024-05-08").Meetings);
+
+        Assert.Null(m.City);
+    }
+
+    [Fact]
+    public void Extract_DatelineWithoutADate_PlacesTheMeetingItsParagraphReports()
+    {
+        var text = "OSLO (AP) — Political directors of the Global Coalition to Defeat ISIS met on Friday to review the campaign.";
+
+        var m = Assert.Single(TestSupport.Extract(text, published: "2024-05-10").Meetings);
+
+        Assert.Equal(("Oslo", "NO"), (m.City, m.Country));
+    }
+
+    [Fact]
+    public void Extract_DatelineWithoutADate_DoesNotPlaceAMeetingOfAnotherParagraph()
+    {
+        var text = "OSLO (AP) — Norway pledged new funds for demining on Friday.\n\nThe government gave no figure.\n\n"
+                   + "Separately, the Small Group of the Global Coalition met virtually on Thursday.";
+
+        var m = Assert.Single(TestSupport.Extract(text, published: "2024-05-10").Meetings);
+
+        Assert.Null(m.City);
+    }
+
+    [Fact]
+    public void Extract_SincePlaceAfterAMeetingPhrase_IsTheMeetingHeldThere()
+    {
+        var text = "Next month's ministerial will be the first meeting of the Global Coalition's foreign ministers since Madrid in 2023.";
+
+        var facts = TestSupport.Extract(text, published: "2025-02-03");
+
+        var madrid = Assert.Single(facts.Meetings, m => m.City == "Madrid");
+        Assert.Equal((MeetingFormats.Ministerial, MeetingStatuses.Held, "ES", "2023"), (madrid.Format, madrid.Status, madrid.Country, madrid.Date));
+        Assert.Contains(facts.Meetings, m => m.Status == MeetingStatuses.Planned && m.City is null);
+    }
+
+    [Fact]
+    public void Extract_SinceACountryThatJoined_IsNoMeeting()
+    {
+        var text = "The meeting in Rome was the first meeting of the Global Coalition's foreign ministers since Spain joined the coalition.";
+
+        var m = Assert.Single(TestSupport.Extract(text, published: "2025-02-03").Meetings);
+
+        Assert.Equal("Rome", m.City);
+    }
+
+    [Fact]
+    public void Extract_SinceWeLastMet_IsTheGroupsPreviousMeeting()
+    {
+        var text = "Remarks at the Meeting of the Global Coalition's Communications Working Group\n\n"
+                   + "It is a pleasure to welcome you all to Oslo for this meeting. Much has changed since we last met in Nairobi in March.";
+
+        var facts = TestSupport.Extract(text, published: "2024-06-10");
+
+        Assert.Equal(2, facts.Meetings.Count);
+        Assert.Contains(facts.Meetings, m => m.City == "Oslo" && m.Format == MeetingFormats.Other);
+        var nairobi = Assert.Single(facts.Meetings, m => m.City == "Nairobi");
+        Assert.Equal((MeetingFormats.Other, "2024-03"), (nairobi.Format, nairobi.Date));
+    }
+
+    [Fact]
+    public void Extract_SinceWeLastMet_WithoutACoalitionMeeting_IsNoMeeting()
+    {
+        Assert.Empty(TestSupport.Extract("Much has changed since we last met in Nairobi in March.", published: "2024-06-10").Meetings);
+    }
+
+    [Fact]
+    public void Extract_ShortNameOfTheBodyNamedBefore_GivesItsNextMeetingTheBodysFormat()
+    {
+        var text = "Both countries will join the Global Coalition's Africa Focus Group. The Group's next meeting is scheduled to take place in Dakar in May.";
+
+        var m = Assert.Single(TestSupport.Extract(text, published: "2024-01-10").Meetings);
+
+        Assert.Equal((MeetingFormats.AfricaFocusGroup, MeetingStatuses.Planned, "Dakar", "2024-05"), (m.Format, m.Status, m.City, m.Date));
+    }
+
+    [Fact]
+    public void Extract_ShortNameWithoutABodyBefore_IsNoMeeting()
+    {
+        Assert.Empty(TestSupport.Extract("The Group's next meeting is scheduled to take place in Dakar in May.", published: "2024-01-10").Meetings);
+    }
+
+    [Fact]
+    public void Extract_PoliticalDirectorsHeadline_JoinsTheSmallGroupMeetingOfTheBody()
+    {
+        var text = "Ghana Attends Global Coalition Political Directors Meeting\n\n"
+                   + "Ghana took part on Tuesday in a virtual meeting of the political directors of the Small Group of the Global Coalition to Defeat ISIS.";
+
+        var m = Assert.Single(TestSupport.Extract(text, published: "2024-03-07").Meetings);
+
+        Assert.Equal(MeetingFormats.SmallGroup, m.Format);
+    }
+
+    [Fact]
+    public void Extract_DefenceAndForeignMinisters_StayTwoMeetings()
+    {
+        var text = "Defence ministers of the Global Coalition met in Oslo on Monday. Foreign ministers of the Global Coalition met in Oslo on Monday as well.";
+
+        var facts = TestSupport.Extract(text, published: "2024-03-07");
+
+        Assert.Equal(2, facts.Meetings.Count);
+    }
+
+    [Fact]
+    public void Extract_PlaceAndDateAfterAnotherMeetingVerb_AreThatMeetingsOnly()
+    {
+        var text = "The political directors of the Global Coalition met in Vienna last week to prepare the ministerial.";
+
+        var facts = TestSupport.Extract(text, published: "2024-03-20");
+
+        var vienna = Assert.Single(facts.Meetings, m => m.City == "Vienna");
+        Assert.Equal(MeetingFormats.Other, vienna.Format);
+        Assert.StartsWith("2024-03", vienna.Date);
+        Assert.DoesNotContain(facts.Meetings, m => m.Format == MeetingFormats.Ministerial && (m.City is not null || m.Date is not null));
+    }
+
+    [Fact]
+    public void Extract_PlaceBeforeTheMeetingWithoutAVerbOfHolding_IsNotItsPlace()
+    {
+        var text = "Ministers of the Global Coalition met virtually on Monday. Donors pledged more for projects in Iraq at the meeting.";
+
+        var m = Assert.Single(TestSupport.Extract(text, published: "2024-03-07").Meetings);
+
+        Assert.Null(m.Country);
+    }
+
+    [Fact]
+    public void Extract_WelcomeToCityForTheMeeting_PlacesIt()
+    {
+        var text = "I welcome you all to Nairobi for this meeting of the Global Coalition's Communications Working Group.";
+
+        var m = Assert.Single(TestSupport.Extract(text, published: "2024-03-07").Meetings);
+
+        Assert.Equal(("Nairobi", "KE"), (m.City, m.Country));
+    }
+
+    [Fact]
+    public void Extract_TitleBlockPlaceAndDateLine_GiveTheMeetingsPlaceAndDate()
+    {
+        var text = "Opening Remarks at the Meeting of the Global Coalition's Stabilisation Working Group\nCopenhagen, 12 April 2024\n\nThank you, colleagues.";
+
+        var m = Assert.Single(TestSupport.Extract(text, published: "2024-04-12").Meetings);
+
+        Assert.Equal(("Copenhagen", "DK", "2024-04-12"), (m.City, m.Country, m.Date));
+    }
+
+    [Fact]
+    public void Extract_PlaceAndDateLineAfterASentence_IsNotATitleBlock()
+    {
+        var text = "The Stabilisation Working Group of the Global Coalition met virtually.\nCopenhagen, 12 April 2024\n\nThank you.";
+
+        var m = Assert.Single(TestSupport.Extract(text, published: "2024-04-20").Meetings);
+
+        Assert.Null(m.City);
+    }
+
+    [Fact]
+    public void Extract_CountryThatHostedTheMeeting_IsItsCountryWithoutACity()
+    {
+        var m = Assert.Single(TestSupport.Extract("Norway hosted the ministerial meeting of the Global Coalition in March 2019.", published: "2024-01-10").Meetings);
+
+        Assert.Equal((null, "NO", "2019-03"), (m.City, m.Country, m.Date));
+        Assert.Contains("NO", m.HostsOrChairs);
+    }
+
+    [Fact]
+    public void Extract_CountryThatChairedTheMeeting_IsNotItsPlace()
+    {
+        var m = Assert.Single(TestSupport.Extract("Norway chaired the ministerial meeting of the Global Coalition in March 2019.", published: "2024-01-10").Meetings);
+
+        Assert.Null(m.Country);
+    }
+
+    [Fact]
+    public void Extract_BuildingOnly_GivesNoPlaceEvenWithADateline()
+    {
+        var text = "WASHINGTON (Reuters) — Defence ministers of the Global Coalition met at NATO headquarters on Thursday, officials said.";
+
+        var m = Assert.Single(TestSupport.Extract(text, published: "2024-01-10").Meetings);
+
+        Assert.Null(m.Country);
+    }
+}
+
+/// <summary>Participants named in lists, tenses and clauses (generalization round).</summary>
+public class MeetingParticipantTests
+{
+    [Theory]
+    [InlineData("Ministers of the Global Coalition met in Rome. Delegations from 40 countries attended, among them Chile, Peru and the African Union.", new[] { "CL", "PE", "African Union" })]
+    [InlineData("Ministers of the Global Coalition met in Rome. Minister Kofi Asante of Ghana, who also took part, called for more support.", new[] { "Kofi Asante" })]
+    [InlineData("Foreign Minister Kofi Asante today joined counterparts for a ministerial meeting of the Global Coalition in Rome.", new[] { "Kofi Asante" })]
+    [InlineData("The Counter ISIS Finance Group met in Doha. Delegations heard briefings from INTERPOL and the Financial Action Task Force.", new[] { "INTERPOL", "Financial Action Task Force" })]
+    public void Extract_ParticipantConstruction_GivesTheParticipants(string text, string[] participants)
+    {
+        var m = Assert.Single(TestSupport.Extract(text, published: "2024-05-08").Meetings);
+
+        Assert.All(participants, p => Assert.Contains(p, m.Participants, StringComparer.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Extract_FutureParticipation_GoesToTheAnnouncedMeeting()
+    {
+        var text = "Ministers of the Global Coalition met in Oslo in March. The Small Group of the Global Coalition will meet in Rome next week.\n\n"
+                   + "Asked about Ghana, the spokesman said: we expect Foreign Minister Kofi Asante to attend.";
+
+        var facts = TestSupport.Extract(text, published: "2024-05-08");
+
+        Assert.Contains("Kofi Asante", Assert.Single(facts.Meetings, m => m.City == "Rome").Participants);
+        Assert.DoesNotContain("Kofi Asante", Assert.Single(facts.Meetings, m => m.City == "Oslo").Participants);
+    }
+
+    [Fact]
+    public void Extract_CoChairsWith_GivesTheStandingCoChairs()
+    {
+        var text = "The UAE hosted a meeting of the Global Coalition's Communications Working Group in Abu Dhabi, which it co-chairs with Britain and France.";
+
+        var m = Assert.Single(TestSupport.Extract(text, published: "2024-05-08").Meetings);
+
+        Assert.Contains("GB", m.HostsOrChairs);
+        Assert.Contains("FR", m.HostsOrChairs);
+    }
+
+    [Theory]
+    [InlineData("Ministers of the Global Coalition met in Rome on Monday.\n\nJordan and Qatar have joined strikes in Syria.", "JO")]
+    [InlineData("Ministers of the Global Coalition met in Rome on Monday. The Coalition now has 87 members, after Chad joined in May as its 87th member.", "TD")]
+    public void Extract_JoiningStrikesOrTheCoalition_IsNoParticipation(string text, string country)
+    {
+        var m = Assert.Single(TestSupport.Extract(text, published: "2024-05-08").Meetings);
+
+        Assert.DoesNotContain(country, m.Participants);
+    }
+}

@@ -43,12 +43,24 @@ public sealed class MeetingMention(int trigger, int start, int end, int sentence
 
     public string? FormatRule { get; set; }
 
+    /// <summary>Other formats the format cue accepts ("political directors": other, or the Small Group's).</summary>
+    public IReadOnlyList<string> FormatOk { get; set; } = [];
+
+    /// <summary>
+    /// A meeting held before the one reported ("since we last met in Oslo", "the first since Kuwait last year"): it is a
+    /// meeting of its own, and "the meeting" later never refers to it.
+    /// </summary>
+    public bool Previous { get; set; }
+
     public bool Planned { get; set; }
 
     /// <summary>In a title-case headline: no tense, so neither held nor announced until another mention says.</summary>
     public bool InHeadline { get; set; }
 
     public bool Virtual { get; set; }
+
+    /// <summary>Placed only by a building ("at the State Department", "at NATO headquarters"): no city or country.</summary>
+    public bool AtBuilding { get; set; }
 
     public string? City { get; set; }
 

@@ -79,6 +79,39 @@ internal sealed class MeetingContext
 
     private ILookup<int, EntityMention>? _entitiesAt;
 
+    /// <summary>The last coalition body named (outside other names) that ends at or before <paramref name="token"/>.</summary>
+    public EntityMention? LastBodyBefore(int token)
+    {
+        var bodies = _bodies ??= Doc.Entities.Where(e => !e.Nested && e.Confirmed && e.Entry.Kind is EntityKind.Organization && e.Entry.OrgKind == "coalitionbody")
+            .OrderBy(e => e.TokenEnd).ToList();
+        int lo = 0, hi = bodies.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (bodies[mid].TokenEnd <= token)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo > 0 ? bodies[lo - 1] : null;
+    }
+
+    private List<EntityMention>? _bodies;
+
+    /// <summary>Datelines without a date ("OSLO (AP) —"), see <see cref="Meetings.PlaceDatelines"/>.</summary>
+    public List<Dateline> PlaceDatelines => _placeDatelines ??= Meetings.PlaceDatelines.Find(Doc);
+
+    private List<Dateline>? _placeDatelines;
+
+    /// <summary>Is the character offset inside a dateline (with or without a date)?</summary>
+    public bool InDateline(int start, int end) =>
+        Doc.Datelines.Any(x => x.Start <= start && end <= x.End) || PlaceDatelines.Any(x => x.Start <= start && end <= x.End);
+
     public EntityMention?[] EntityStart { get; }
     public EntityMention?[] EntityEnd { get; }
     public DateMention?[] DateStart { get; }

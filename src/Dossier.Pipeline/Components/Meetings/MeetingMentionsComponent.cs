@@ -1,3 +1,5 @@
+using Dossier.Pipeline.Knowledge;
+using Dossier.Pipeline.Matching;
 using Dossier.Pipeline.Model;
 using Dossier.Pipeline.Text;
 
@@ -48,7 +50,7 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
             var headline = LineShape.IsTitleCaseHeadline(document, document.Paragraphs[s.Paragraph]);
             for (var i = s.TokenStart; i < s.TokenEnd; i++)
             {
-                var mention = NounMention(ctx, s, i) ?? VerbMention(ctx, s, i) ?? BodyEvent(ctx, s, i);
+                var mention = NounMention(ctx, s, i) ?? VerbMention(ctx, s, i) ?? BodyEvent(ctx, s, i) ?? SincePlace(ctx, s, i);
                 if (mention is null)
                 {
                     continue;
@@ -82,7 +84,8 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
     private static MeetingMention? NounMention(MeetingContext ctx, Segment s, int i)
     {
         var tokens = ctx.Tokens;
-        if (!ctx.Has("meeting_nouns", i) || (i + 1 < s.TokenEnd && ctx.Has("meeting_nouns", i + 1) && tokens[i + 1].Norm is not ("of" or "in")))
+        var placed = ctx.Has("meeting_nouns_placed", i);
+        if (!(ctx.Has("meeting_nouns", i) || placed) || (i + 1 < s.TokenEnd && ctx.Has("meeting_nouns", i + 1) && tokens[i + 1].Norm is not ("of" or "in")))
         {
             return null;
         }
@@ -94,6 +97,14 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
         }
 
         var start = LeftEdge(ctx, s, i);
+
+        // "The Brussels talks", "the Coalition talks": "talks" names a meeting only with a city or the coalition before it.
+        if (placed && !Enumerable.Range(start, i - start).Any(k => ctx.EntityStart[k] is { } e && e.TokenEnd <= i
+                && (e.Entry.Kind is EntityKind.City or EntityKind.Capital || MeetingContext.IsCoalitionOrBody(e))))
+        {
+            return null;
+        }
+
         var end = RightEdge(ctx, s, i + 1);
         return new MeetingMention(i, start, end, s.Index)
         {
@@ -237,6 +248,19 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
             return null; // met with: bilateral; met up
         }
 
+        // "The envoy met Prime Minister X in Erbil", "met Iraqi officials": a person or a country's people as the object is
+        // bilateral talks.
+        if (t.Norm is "met" or "meet" or "meets" && next < s.TokenEnd && ctx.DateStart[next] is null && PersonObject(ctx, next))
+        {
+            return null;
+        }
+
+        // "Much has changed since we last met in Oslo": in remarks at a coalition meeting, the group's meeting before it.
+        if (t.Norm == "met" && WeLastMet(ctx, s, i) is { } previous)
+        {
+            return previous;
+        }
+
         // "to meet the evolving threat": an object that is no group is no meeting.
         if (next < s.TokenEnd && tokens[next].Norm is "the" or "its" or "their" or "a" or "an" or "this" or "these"
             && !(t.Norm is "convened" or "convene" or "convenes" && next + 1 < s.TokenEnd && (GroupNouns.Contains(tokens[next + 1].Norm) || tokens[next + 1].IsNumber)))
@@ -259,6 +283,113 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
         return new MeetingMention(i, subjectStart, Math.Max(i, seqEnd) + 1, s.Index) { Verbal = true, Rule = weak ? "mention.group_spoke" : "mention.verb" };
     }
 
+    /// <summary>
+    /// A person, a title or a country's people at <paramref name="k"/>, after a region's name at most ("met Kurdistan
+    /// Region Prime Minister X", "met Iraqi officials").
+    /// </summary>
+    private static bool PersonObject(MeetingContext ctx, int k)
+    {
+        if (ctx.EntityStart[k] is { CountryRef: null, Entry.Kind: not EntityKind.Organization } region && region.TokenEnd < ctx.Tokens.Count)
+        {
+            k = region.TokenEnd;
+        }
+
+        return ctx.PersonStart[k] is not null || ctx.TitleStart[k] is not null || ctx.EntityStart[k] is { CountryRef: not null };
+    }
+
+    /// <summary>
+    /// "since we last met", "when we met": the speakers' previous meeting, of the format of the coalition meeting the text
+    /// is about (the last one mentioned before).
+    /// </summary>
+    private static MeetingMention? WeLastMet(MeetingContext ctx, Segment s, int verb)
+    {
+        var tokens = ctx.Tokens;
+        var k = verb - 1;
+        if (k > s.TokenStart && tokens[k].Norm == "last")
+        {
+            k--;
+        }
+
+        if (k <= s.TokenStart || tokens[k].Norm != "we" || tokens[k - 1].Norm is not ("since" or "when"))
+        {
+            return null;
+        }
+
+        var current = ctx.Doc.MeetingMentions.LastOrDefault(x => x.Linked && x.Excluded is null && !x.Planned && x.Format is not null);
+        if (current is null)
+        {
+            return null;
+        }
+
+        return new MeetingMention(verb, k, verb + 1, s.Index) { Verbal = true, Rule = "mention.we_last_met", Previous = true };
+    }
+
+    /// <summary>
+    /// "the first gathering of the coalition's ministers since Kuwait last year", "the first ministerial since Rome": a
+    /// place right after a meeting phrase stands for the meeting held there before.
+    /// </summary>
+    private static MeetingMention? SincePlace(MeetingContext ctx, Segment s, int i)
+    {
+        var tokens = ctx.Tokens;
+        var mentions = ctx.Doc.MeetingMentions;
+        if (tokens[i].Norm != "since" || i + 1 >= s.TokenEnd || ctx.EntityStart[i + 1] is not { } place
+            || place.Entry.Kind is not (EntityKind.City or EntityKind.Capital or EntityKind.Country) || mentions.Count == 0)
+        {
+            return null;
+        }
+
+        var head = mentions[^1];
+        if (head.Sentence != s.Index || head.Verbal || head.Excluded is not null || head.Format is null || head.End != i)
+        {
+            return null;
+        }
+
+        // The place ends the phrase ("since Kuwait last year", "since Rome, …"): not "since Kuwait joined".
+        var after = place.TokenEnd;
+        var ends = after >= s.TokenEnd || ctx.DateStart[after] is not null || tokens[after].Norm is "," or "." or ";" or ")" or "and"
+                   || (tokens[after].Norm == "in" && after + 1 < s.TokenEnd && ctx.DateStart[after + 1] is not null);
+        if (!ends)
+        {
+            return null;
+        }
+
+        return new MeetingMention(place.TokenStart, place.TokenStart, place.TokenEnd, s.Index)
+        {
+            Rule = "mention.since_place",
+            Previous = true,
+            City = place.Entry.Kind is EntityKind.Country ? null : Display.Name(ctx.Doc.Slice(place.Start, place.End)),
+            Country = place.Entry.Country,
+        };
+    }
+
+    /// <summary>The last coalition meeting mentioned before, whose format a back reference takes.</summary>
+    private static MeetingMention? LastCoalitionMeeting(MeetingContext ctx) =>
+        ctx.Doc.MeetingMentions.LastOrDefault(x => x.Linked && x.Excluded is null && x.Format is not null && !x.Previous);
+
+    /// <summary>
+    /// "The Group's next meeting", "a meeting of the Committee": a short definite name ("the Group") of the coalition body
+    /// named last before, within a few sentences.
+    /// </summary>
+    private static EntityMention? ShortBodyName(MeetingContext ctx, MeetingMention m)
+    {
+        var tokens = ctx.Tokens;
+        if (ctx.LastBodyBefore(m.Start) is not { } body || m.Sentence - body.Sentence > 4)
+        {
+            return null;
+        }
+
+        var head = tokens[body.TokenEnd - 1].Norm;
+        for (var k = Math.Max(m.Start, 1); k < m.End; k++)
+        {
+            if (tokens[k].Norm == head && tokens[k].IsCapitalized(ctx.Text) && tokens[k - 1].Norm == "the" && ctx.EntityStart[k] is null && ctx.EntityEnd[k + 1] is null)
+            {
+                return body;
+            }
+        }
+
+        return null;
+    }
+
     private static void Classify(MeetingContext ctx, Segment s, MeetingMention m)
     {
         var doc = ctx.Doc;
@@ -266,20 +397,7 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
         m.ClauseEnd = ClauseEnd(ctx, s, m.End);
 
         // The format: the strongest cue inside the mention.
-        var best = (Strength: 0, Priority: -1, Format: (string?)null, Rule: (string?)null);
-        foreach (var f in doc.Match("meeting_formats", m.Start, m.End, "format"))
-        {
-            var strength = f.Pattern["strength"] switch { "body" => 3, "level" => 2, _ => 1 };
-            if (strength > best.Strength || (strength == best.Strength && f.Pattern.Priority > best.Priority))
-            {
-                best = (strength, f.Pattern.Priority, f.Pattern["format"], f.Id);
-            }
-        }
-
-        m.Format = best.Format;
-        m.FormatStrength = best.Strength;
-        m.FormatPriority = best.Priority;
-        m.FormatRule = best.Rule;
+        SetFormat(ctx, m, m.Start, m.End);
 
         // Tied to the coalition: its name or a body inside the mention; "X held its meeting" with the coalition as X; a
         // level of participants (ministers, chiefs of defence) in a sentence about the coalition or ISIS.
@@ -308,6 +426,24 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
             linked = true;
         }
 
+        if (!linked && m.FormatStrength == 0 && !m.Verbal && ShortBodyName(ctx, m) is { } body)
+        {
+            SetFormat(ctx, m, body.TokenStart, body.TokenEnd);
+            linked = m.Format is not null;
+            m.Rule += "+short_body";
+        }
+
+        // A previous meeting ("since we last met", "since Kuwait"): of the format of the meeting it is compared with.
+        if (m.Previous && (m.Rule == "mention.since_place" ? ctx.Doc.MeetingMentions.LastOrDefault() : LastCoalitionMeeting(ctx)) is { } current)
+        {
+            m.Format = current.Format;
+            m.FormatStrength = current.FormatStrength;
+            m.FormatPriority = current.FormatPriority;
+            m.FormatRule = current.FormatRule;
+            m.FormatOk = current.FormatOk;
+            linked = current.Linked;
+        }
+
         m.Linked = linked;
         m.Generic = !linked && m.FormatStrength == 0 && !m.Verbal && IsDefinite(ctx, m);
 
@@ -320,6 +456,30 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
 
         m.Excluded = Exclusion(ctx, s, m);
     }
+
+    /// <summary>The strongest format cue in the range: a named body over the participants' level over a weak cue.</summary>
+    private static void SetFormat(MeetingContext ctx, MeetingMention m, int from, int to)
+    {
+        PatternMatch? best = null;
+        var bestStrength = 0;
+        foreach (var f in ctx.Doc.Match("meeting_formats", from, to, "format"))
+        {
+            var strength = Strength(f);
+            if (strength > bestStrength || (strength == bestStrength && f.Pattern.Priority > best!.Pattern.Priority))
+            {
+                best = f;
+                bestStrength = strength;
+            }
+        }
+
+        m.Format = best?.Pattern["format"];
+        m.FormatStrength = bestStrength;
+        m.FormatPriority = best?.Pattern.Priority ?? -1;
+        m.FormatRule = best?.Id;
+        m.FormatOk = best?.Pattern["ok"] is { } ok ? ok.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
+    }
+
+    private static int Strength(PatternMatch f) => f.Pattern["strength"] switch { "body" => 3, "level" => 2, _ => 1 };
 
     /// <summary>
     /// A weak cue ("the plenary meeting of senior officials") gives way to the one body the sentence names outside other

@@ -41,7 +41,12 @@ public sealed class MeetingRolesComponent : IPipelineComponent
             foreach (var match in document.Match("meeting_roles", s.TokenStart, s.TokenEnd))
             {
                 var reach = int.TryParse(match.Pattern["reach"], System.Globalization.CultureInfo.InvariantCulture, out var r) ? r : 2;
-                var target = Target(ctx, mentions, bySentence, s, match.Start, reach, match.Label == "participant");
+                if (match.Label == "participant" && Membership(ctx, s, match))
+                {
+                    continue;
+                }
+
+                var target = Target(ctx, mentions, bySentence, s, match, reach);
                 if (target is null)
                 {
                     continue;
@@ -63,6 +68,14 @@ public sealed class MeetingRolesComponent : IPipelineComponent
                         target.City = Dossier.Pipeline.Text.Display.Name(document.Slice(city.Start, city.End));
                         target.Country = city.Entry.Country;
                     }
+
+                    // "Kuwait hosted the ministerial meeting in February 2018": the one host country, with no city, is the place.
+                    else if (match.Pattern["place"] == "host" && target.City is null && target.Country is null && !target.Virtual
+                        && ctx.EntityEnd[arg.Start] is { Entry.Kind: Knowledge.EntityKind.Country, CountryRef: { } hostCountry }
+                        && refs.Count(IsCountryCode) == 1)
+                    {
+                        target.Country = hostCountry;
+                    }
                 }
 
                 if (match["arg2"] is { } arg2)
@@ -83,36 +96,88 @@ public sealed class MeetingRolesComponent : IPipelineComponent
         }
     }
 
-    /// <summary>The mention a role in sentence <paramref name="s"/> belongs to.</summary>
     /// <summary>
-    /// The mention a role in sentence <paramref name="s"/> belongs to: the nearest in the sentence; else one of the
-    /// <paramref name="reach"/> sentences before when the sentence follows it, names its body or refers to a meeting;
-    /// else, for a participant ("Uzbekistan participated as an observer"), the article's last held coalition meeting.
+    /// The mention a role in sentence <paramref name="s"/> belongs to: the nearest in the sentence (a meeting held before
+    /// the reported one only when it is the sentence's only one); else one of the <paramref name="reach"/> sentences
+    /// before when the sentence follows it, names its body or refers to a meeting; else, for a participant whose verb
+    /// has no object of its own ("Uzbekistan participated as an observer", "X will take part throughout"), the article's
+    /// last coalition meeting of the sentence's tense (announced when the sentence or the pattern says so).
     /// </summary>
-    private static MeetingMention? Target(MeetingContext ctx, List<MeetingMention> mentions, ILookup<int, MeetingMention> bySentence, Segment s, int at, int reach, bool participant)
+    private static MeetingMention? Target(MeetingContext ctx, List<MeetingMention> mentions, ILookup<int, MeetingMention> bySentence, Segment s, Matching.PatternMatch match, int reach)
     {
+        var at = match.Start;
         if (bySentence.Contains(s.Index))
         {
-            return bySentence[s.Index].MinBy(m => Math.Abs(m.Trigger - at));
+            var here = bySentence[s.Index].ToList();
+            return (here.Any(m => !m.Previous) ? here.Where(m => !m.Previous) : here).MinBy(m => Math.Abs(m.Trigger - at));
         }
 
         var doc = ctx.Doc;
-        var near = Enumerable.Range(Math.Max(0, s.Index - reach), Math.Min(reach, s.Index)).SelectMany(i => bySentence[i]).ToList();
+        var near = Enumerable.Range(Math.Max(0, s.Index - reach), Math.Min(reach, s.Index)).SelectMany(i => bySentence[i]).Where(m => !m.Previous).ToList();
         var before = near.LastOrDefault(m => !m.Plural) ?? near.LastOrDefault();
         if (before is not null)
         {
             var next = s.Index - before.Sentence == 1;
             var sameBody = before.Format is { } f && doc.Match("meeting_formats", s.TokenStart, s.TokenEnd, "format").Any(x => x.Pattern["strength"] == "body" && x.Pattern["format"] == f);
             var refersToMeeting = ctx.AnyOf("meeting_nouns", s.TokenStart, s.TokenEnd) || ctx.Tokens.Skip(s.TokenStart).Take(s.TokenEnd - s.TokenStart).Any(t => t.Norm is "event" or "gathering" or "hosts");
-            if (next || sameBody || refersToMeeting)
+            if ((next || sameBody || refersToMeeting) && (match.Label != "participant" || Objectless(ctx, s, match)))
             {
                 return before;
             }
         }
 
-        return participant && !ctx.AnyOf("bilateral_cues", s.TokenStart, s.TokenEnd)
-            ? mentions.LastOrDefault(m => m.Sentence < s.Index && !m.Planned && m.Linked)
-            : null;
+        if (match.Label != "participant" || ctx.AnyOf("bilateral_cues", s.TokenStart, s.TokenEnd) || !Objectless(ctx, s, match))
+        {
+            return null;
+        }
+
+        var planned = match.Pattern["status"] == "planned" || ctx.AnyOf("planned_cues", s.TokenStart, s.TokenEnd);
+        return mentions.LastOrDefault(m => m.Sentence < s.Index && m.Planned == planned && m.Linked && !m.Previous);
+    }
+
+    /// <summary>
+    /// "Syria joined in November as its 90th member", "Chad joined the Coalition": joining the coalition is membership,
+    /// not taking part in a meeting.
+    /// </summary>
+    private static bool Membership(MeetingContext ctx, Segment s, Matching.PatternMatch match)
+    {
+        for (var k = match.Start; k < match.End; k++)
+        {
+            if (!ctx.Has("coalition_join_verbs", k))
+            {
+                continue;
+            }
+
+            var next = k + 1 < s.TokenEnd && ctx.Tokens[k + 1].Norm == "the" ? k + 2 : k + 1;
+            if (next < s.TokenEnd && ctx.EntityStart[next] is { } e && MeetingContext.IsCoalitionOrBody(e) && e.Entry.OrgKind != "coalitionbody"
+                && !(e.TokenEnd < s.TokenEnd && ctx.Has("meeting_nouns", e.TokenEnd)))
+            {
+                return true;
+            }
+
+            return ctx.AnyOf("membership_nouns", k + 1, Math.Min(s.TokenEnd, k + 11));
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The participation verb ends its clause, takes no object of its own ("participated as observers", "will take part
+    /// throughout", "expected to attend.") or takes a meeting or the coalition ("addressed the session"): not "have
+    /// joined strikes in Syria". A role outside the meeting's sentence needs it.
+    /// </summary>
+    private static bool Objectless(MeetingContext ctx, Segment s, Matching.PatternMatch match)
+    {
+        if (match.Pattern["args"] != "before" || match["arg2"] is not null)
+        {
+            return true; // "represented by X", "delegations from X": the list is the object
+        }
+
+        // No object, or a meeting or the coalition as the object ("addressed the session", "attended the Small Group").
+        var k = match.End;
+        return k >= s.TokenEnd || ctx.Has("participation_tails", k) || ctx.Tokens[k].Norm is "." or "," or ";" or "?" or "!"
+               || ctx.AnyOf("meeting_nouns", k, Math.Min(s.TokenEnd, k + 8)) || ctx.AnyOf("meeting_event_nouns", k, Math.Min(s.TokenEnd, k + 8))
+               || ctx.NamesCoalition(k, Math.Min(s.TokenEnd, k + 4));
     }
 
     private static int ClauseStart(MeetingContext ctx, Segment s, int at)
@@ -133,6 +198,11 @@ public sealed class MeetingRolesComponent : IPipelineComponent
     /// </summary>
     private static void SentenceParticipants(MeetingContext ctx, MeetingMention m, ILookup<int, PersonMention> people, ILookup<int, MeetingMention> bySentence)
     {
+        if (m.Previous)
+        {
+            return;
+        }
+
         var doc = ctx.Doc;
         var s = doc.Sentences[m.Sentence];
         var tokens = ctx.Tokens;
@@ -168,6 +238,8 @@ public sealed class MeetingRolesComponent : IPipelineComponent
             AddPerson(m, subject.Person);
         }
     }
+
+    private static bool IsCountryCode(string r) => r.Length == 2 && r.All(char.IsUpper);
 
     private static void AddPerson(MeetingMention m, PersonEntity person)
     {

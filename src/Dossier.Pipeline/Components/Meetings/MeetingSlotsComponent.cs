@@ -22,6 +22,7 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
         "which", "that", "was", "were", "is", "are", "has", "have", "been", "with", "his", "her", "their", "counterpart", "counterparts",
         "the", "level", "of", "political", "directors", "director", "senior", "officials", "ministers", "ministerial", "foreign", "defence", "defense",
         "hosted", "by", "organized", "organised", "convened", "chaired", "government", "and", "first", "arrived", "travelled", "traveled",
+        "host", "hosts", "here",
     };
 
     public string Name => "meeting-slots";
@@ -42,7 +43,8 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
             }
 
             var s = document.Sentences[m.Sentence];
-            m.Virtual = ctx.AnyOf("virtual_cues", m.Start, m.ClauseEnd);
+            // "met virtually", "a virtual meeting", "hosted virtually the 20th meeting".
+            m.Virtual = ctx.AnyOf("virtual_cues", m.Start, m.ClauseEnd) || (m.Start > s.TokenStart && ctx.Has("virtual_cues", m.Start - 1));
             m.Planned = Planned(ctx, s, m);
             var date = DateOf(ctx, s, m);
             if (date is not null)
@@ -60,8 +62,66 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
             {
                 Place(ctx, s, m);
             }
+
+            if (m.Date is null || (m.City is null && m.Country is null && !m.Virtual))
+            {
+                TitleBlockLine(ctx, m);
+            }
         }
     }
+
+    /// <summary>
+    /// The "CITY, DATE" line of a title block ("Remarks at the Small Group Ministerial / Vienna, 4 March 2024"): a line
+    /// of its own right after the title lines the mention is in gives the place and date it lacks.
+    /// </summary>
+    private static void TitleBlockLine(MeetingContext ctx, MeetingMention m)
+    {
+        var doc = ctx.Doc;
+        for (var q = m.Sentence + 1; q < doc.Sentences.Count && q <= m.Sentence + 3; q++)
+        {
+            if (!IsTitleLine(ctx, doc.Sentences[q - 1]))
+            {
+                return;
+            }
+
+            var line = doc.Sentences[q];
+            if (ctx.EntityStart[line.TokenStart] is not { Entry.Kind: EntityKind.City or EntityKind.Capital } city)
+            {
+                continue;
+            }
+
+            var k = city.TokenEnd;
+            EntityMention? country = null;
+            if (k + 1 < line.TokenEnd && ctx.Tokens[k].Norm == "," && ctx.EntityStart[k + 1] is { Entry.Kind: EntityKind.Country } c && c.Entry.Country == city.Entry.Country)
+            {
+                country = c;
+                k = c.TokenEnd;
+            }
+
+            if (k + 1 >= line.TokenEnd || ctx.Tokens[k].Norm != "," || ctx.DateStart[k + 1] is not { } date || date.TokenEnd < line.TokenEnd - 1
+                || (date.TokenEnd == line.TokenEnd - 1 && ctx.Tokens[date.TokenEnd].IsWord))
+            {
+                return;
+            }
+
+            if (m.City is null && m.Country is null && !m.Virtual)
+            {
+                SetPlace(ctx, m, city, country);
+            }
+
+            if (m.Date is null && (date.Resolve(m.Planned) ?? date.Value) is { } value)
+            {
+                m.Date = value;
+                m.DateRule = "date.title_block";
+            }
+
+            return;
+        }
+    }
+
+    /// <summary>A short line without a closing full stop: a line of a title.</summary>
+    private static bool IsTitleLine(MeetingContext ctx, Segment s) =>
+        s.TokenEnd - s.TokenStart <= 20 && ctx.Tokens[s.TokenEnd - 1].Norm is not ("." or "!" or "?");
 
     private static bool Planned(MeetingContext ctx, Segment s, MeetingMention m)
     {
@@ -87,7 +147,8 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
                 continue;
             }
 
-            if (Formation(ctx, s, d))
+            // A founding cue before the mention does not govern a date after it ("the first meeting since Rome in 2023").
+            if (Formation(ctx, s, d, d.TokenStart >= m.End ? m.End : s.TokenStart))
             {
                 continue;
             }
@@ -105,7 +166,7 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
             {
                 score = 2 + m.Start - d.TokenEnd; // "On July 13, the Small Group …"
             }
-            else if (d.TokenEnd <= m.Start && m.Start - d.TokenEnd <= 14 && !OtherMentionBetween(ctx, d.TokenEnd, m.Start, m))
+            else if (d.TokenEnd <= m.Start && m.Start - d.TokenEnd <= 14 && !OtherMentionBetween(ctx, d.TokenEnd, m.Start, m) && InOtherClause(ctx, d.TokenStart, d.TokenEnd, m) is null)
             {
                 score = 20 + m.Start - d.TokenEnd; // "Morocco hosts, Wednesday, May 11, 2022 in Marrakech, the ministerial …"
             }
@@ -137,6 +198,13 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
         return best;
     }
 
+    /// <summary>
+    /// Another mention of the sentence before <paramref name="m"/> whose clause the range lies in, after its phrase ("the
+    /// directors met in Paris last month to prepare the ministerial": Paris and last month are the directors' meeting's).
+    /// </summary>
+    private static MeetingMention? InOtherClause(MeetingContext ctx, int from, int to, MeetingMention m) =>
+        ctx.Doc.MeetingMentions.FirstOrDefault(x => !ReferenceEquals(x, m) && x.Sentence == m.Sentence && x.Excluded is null && x.End <= from && to <= x.ClauseEnd && x.End <= m.Start);
+
     private static bool OtherMentionBetween(MeetingContext ctx, int from, int to, MeetingMention m) =>
         ctx.Doc.MeetingMentions.Any(x => !ReferenceEquals(x, m) && x.Trigger >= from && x.Trigger < to);
 
@@ -155,18 +223,8 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
         return opensSentence && m.Start - d.TokenEnd <= 14;
     }
 
-    private static bool Formation(MeetingContext ctx, Segment s, DateMention d)
-    {
-        for (var k = Math.Max(s.TokenStart, d.TokenStart - 3); k < d.TokenStart; k++)
-        {
-            if (ctx.Has("formation_cues", k))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool Formation(MeetingContext ctx, Segment s, DateMention d, int from) =>
+        ctx.AnyOf("formation_cues", Math.Max(Math.Max(s.TokenStart, from), d.TokenStart - 3), d.TokenStart);
 
     private static void Place(MeetingContext ctx, Segment s, MeetingMention m)
     {
@@ -177,7 +235,7 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
         {
             // Not the dateline's place ("Rabat, 12 May 2022 — Ministers … met in Marrakesh"): that one is read last, by meetings.
             if (ctx.EntityStart[k] is { } e && e.Entry.Kind is EntityKind.City or EntityKind.Capital && e.TokenEnd <= m.Trigger
-                && !ctx.Doc.Datelines.Any(x => x.Start <= e.Start && e.End <= x.End))
+                && !ctx.InDateline(e.Start, e.End))
             {
                 SetPlace(ctx, m, e, null);
                 return;
@@ -210,6 +268,7 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
 
                 if (place is { Entry.Kind: EntityKind.Organization })
                 {
+                    m.AtBuilding = tokens[k2].Norm == "at";
                     break; // at the NATO headquarters, at the State Department: a building, not a city
                 }
 
@@ -262,8 +321,7 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
                     break;
                 }
 
-                if (ctx.EntityStart[k] is { } e && MeetingContext.IsPlace(e) && k > s.TokenStart && tokens[k - 1].Norm is "in" or "at"
-                    && e.TokenEnd <= m.Start)
+                if (ctx.EntityStart[k] is { } e && MeetingContext.IsPlace(e) && k > s.TokenStart && e.TokenEnd <= m.Start && PlaceBefore(ctx, s, e, m))
                 {
                     ReadPlaceList(ctx, e, m.Start, places, false);
                     break;
@@ -284,6 +342,26 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
                 m.Places.Add((City(ctx, city), country?.Entry.Country ?? city.Entry.Country));
             }
         }
+    }
+
+    /// <summary>
+    /// A place before the mention is its place when a verb of holding or welcoming governs it ("took place in Riyadh during
+    /// a ministerial meeting", "hosts, May 11, in Marrakech, the …", "welcome you to Kuala Lumpur for this meeting") or it
+    /// opens the sentence ("In Oslo, the Small Group …"), and it is not another mention's ("met in Paris to prepare the
+    /// ministerial").
+    /// </summary>
+    private static bool PlaceBefore(MeetingContext ctx, Segment s, EntityMention e, MeetingMention m)
+    {
+        var tokens = ctx.Tokens;
+        var k = e.TokenStart;
+        var preposition = tokens[k - 1].Norm;
+        var to = preposition == "to" && e.TokenEnd < m.Start && tokens[e.TokenEnd].Norm == "for";
+        if (!(preposition is "in" or "at" || to) || InOtherClause(ctx, e.TokenStart, e.TokenEnd, m) is not null)
+        {
+            return false;
+        }
+
+        return k - 1 == s.TokenStart || ctx.AnyOf("meeting_place_verbs", Math.Max(s.TokenStart, k - 12), k - 1);
     }
 
     /// <summary>PLACE [, COUNTRY] [, PLACE … and PLACE] (a list only for a plural mention).</summary>

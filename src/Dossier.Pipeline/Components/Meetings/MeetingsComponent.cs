@@ -31,10 +31,13 @@ public sealed class MeetingsComponent : IPipelineComponent
         public bool Planned;
         public bool StatusKnown;
         public bool Virtual;
+        public bool AtBuilding;
         public int Mentions;
         public int FirstSentence;
         public bool Plural;
         public bool Lead;
+        public bool Previous;
+        public readonly HashSet<string> FormatOk = new(StringComparer.Ordinal);
         public readonly List<string> Hosts = [];
         public readonly List<string> Participants = [];
         public readonly List<string> Rules = [];
@@ -65,9 +68,10 @@ public sealed class MeetingsComponent : IPipelineComponent
             Add(document, drafts, m, m.City, m.Country);
         }
 
+        var placeDatelines = drafts.Count > 0 ? PlaceDatelines.Find(document) : [];
         foreach (var d in drafts)
         {
-            Complete(document, d, drafts);
+            Complete(document, d, drafts, placeDatelines);
         }
 
         foreach (var d in drafts)
@@ -98,19 +102,29 @@ public sealed class MeetingsComponent : IPipelineComponent
     private static void Add(AnnotatedDocument document, List<Draft> drafts, MeetingMention m, string? city, string? country)
     {
         var informative = m.Format is not null || city is not null || country is not null || m.Date is not null;
+        var placed = city is not null || country is not null;
         Draft? target = null;
-        for (var k = drafts.Count - 1; k >= 0 && target is null; k--)
+        for (var k = drafts.Count - 1; k >= 0 && target is null && !m.Previous; k--)
         {
             var d = drafts[k];
-            if (m.Generic || !informative ? SameStatus(d, m) || m.Generic : Compatible(d, m, city, country))
+            if (m.Generic && d.Previous)
+            {
+                continue; // "the meeting" is the one reported, not the one it is compared with
+            }
+
+            // "The Oslo talks", "the Rome meeting": a generic mention with a place refers to the meeting held there.
+            var fits = m.Generic && placed ? SameStatus(d, m) && Same(d.City, city) && Same(d.Country, country)
+                : m.Generic || !informative ? SameStatus(d, m) || m.Generic
+                : Compatible(d, m, city, country);
+            if (fits)
             {
                 target = d;
             }
         }
 
-        if (target is null && m.Generic && drafts.Count > 0)
+        if (target is null && m.Generic && !placed && drafts.LastOrDefault(x => !x.Previous) is { } last)
         {
-            target = drafts[^1];
+            target = last;
         }
 
         if (target is null)
@@ -120,7 +134,7 @@ public sealed class MeetingsComponent : IPipelineComponent
                 return;
             }
 
-            target = new Draft { FirstSentence = m.Sentence, Planned = m.Planned, StatusKnown = !m.InHeadline, Plural = m.Plural };
+            target = new Draft { FirstSentence = m.Sentence, Planned = m.Planned, StatusKnown = !m.InHeadline, Plural = m.Plural, Previous = m.Previous };
             drafts.Add(target);
         }
 
@@ -143,9 +157,18 @@ public sealed class MeetingsComponent : IPipelineComponent
             return false;
         }
 
-        var formats = d.Format is null || m.Format is null || d.Format == m.Format || d.Strength <= 1 || m.FormatStrength <= 1;
-        return formats && Same(d.City, city) && Same(d.Country, country) && SameDate(d.Date, m.Date);
+        var formats = d.Format is null || m.Format is null || d.Format == m.Format || d.Strength <= 1 || m.FormatStrength <= 1 || Accepts(d, m);
+        return formats && !d.Previous && Same(d.City, city) && Same(d.Country, country) && SameDate(d.Date, m.Date);
     }
+
+    /// <summary>
+    /// A level cue that also accepts a named body's format ("political directors": other, or the Small Group's) fits a
+    /// meeting of that body: "Political directors meeting" in the headline and "the Small Group's political directors
+    /// met" in the body are one meeting.
+    /// </summary>
+    private static bool Accepts(Draft d, MeetingMention m) =>
+        (m.FormatStrength == 3 && d.Strength == 2 && d.FormatOk.Contains(m.Format!))
+        || (d.Strength == 3 && m.FormatStrength == 2 && m.FormatOk.Contains(d.Format!));
 
     private static void Merge(AnnotatedDocument document, Draft d, MeetingMention m, string? city, string? country)
     {
@@ -154,6 +177,8 @@ public sealed class MeetingsComponent : IPipelineComponent
             d.Format = m.Format;
             d.Strength = m.FormatStrength;
             d.Priority = m.FormatPriority;
+            d.FormatOk.Clear();
+            d.FormatOk.UnionWith(m.FormatOk);
         }
 
         d.City ??= city;
@@ -170,6 +195,7 @@ public sealed class MeetingsComponent : IPipelineComponent
         }
 
         d.Virtual |= m.Virtual;
+        d.AtBuilding |= m.AtBuilding && city is null && country is null;
         d.Plural &= m.Plural;
         d.Mentions++;
         d.Paragraphs.Add(document.Sentences[m.Sentence].Paragraph);
@@ -179,26 +205,30 @@ public sealed class MeetingsComponent : IPipelineComponent
         d.Rules.Add(m.Rule);
     }
 
-    private static void Complete(AnnotatedDocument document, Draft d, List<Draft> drafts)
+    private static void Complete(AnnotatedDocument document, Draft d, List<Draft> drafts, List<Dateline> placeDatelines)
     {
-        if (d.Virtual)
+        if (d.Virtual || (d.AtBuilding && d.City is null && d.Country is null))
         {
             d.City = null;
             d.Country = null;
+            return; // no dateline, "here in", or host country gives it a place
         }
-        else if (d.City is null && d.Country is null && !d.Planned)
+
+        if (d.City is null && d.Country is null && !d.Planned)
         {
             // The item's dateline: "JORDAN, AMMAN – On February 11, the CIFG convened …" — the dateline of a paragraph the
             // meeting is reported in, else the article's first dateline for its first held meeting.
+            // A dateline without a date ("OSLO (Reuters) —") only for a meeting its paragraph reports.
             var dateline = document.Datelines.FirstOrDefault(x => d.Paragraphs.Contains(x.Paragraph) && (x.City ?? x.Country) is not null)
-                ?? (ReferenceEquals(d, drafts.First(x => !x.Planned)) ? document.Datelines.FirstOrDefault(x => x.Paragraph <= d.Paragraphs.Min() && x.Paragraph <= 3) : null);
+                ?? placeDatelines.FirstOrDefault(x => d.Paragraphs.Contains(x.Paragraph))
+                ?? (ReferenceEquals(d, drafts.FirstOrDefault(x => !x.Planned && !x.Previous)) ? document.Datelines.FirstOrDefault(x => x.Paragraph <= d.Paragraphs.Min() && x.Paragraph <= 3) : null);
             if (dateline is not null && (dateline.City is not null || dateline.Country is not null))
             {
                 d.City = dateline.City is null ? null : Display.Name(dateline.City);
                 d.Country = dateline.Country;
             }
         }
-        if (!d.Virtual && d.City is null && d.Country is null && !d.Planned && ReferenceEquals(d, drafts.FirstOrDefault(x => !x.Planned)) && HereIn(document) is { } here)
+        if (!d.Virtual && d.City is null && d.Country is null && !d.Planned && ReferenceEquals(d, drafts.FirstOrDefault(x => !x.Planned && !x.Previous)) && HereIn(document) is { } here)
         {
             // Remarks at the meeting: "Thank you for joining us here in Washington", "for being here today".
             d.City = here.City;
@@ -215,7 +245,7 @@ public sealed class MeetingsComponent : IPipelineComponent
         else if (d.City is null && d.Country is not null && !d.Planned)
         {
             // "MARRAKECH, Morocco, May 11 (Reuters) - … met in Morocco": the dateline's city in that country.
-            var dateline = document.Datelines.FirstOrDefault(x => d.Paragraphs.Contains(x.Paragraph) && x.City is not null && x.Country == d.Country);
+            var dateline = document.Datelines.Concat(placeDatelines).FirstOrDefault(x => d.Paragraphs.Contains(x.Paragraph) && x.City is not null && x.Country == d.Country);
             if (dateline is not null)
             {
                 d.City = Display.Name(dateline.City!);
