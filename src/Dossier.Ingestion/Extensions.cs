@@ -1,4 +1,5 @@
 using Dossier.Contracts.V1;
+using Dossier.Ingestion.Feeds;
 using Dossier.Store;
 
 namespace Dossier.Ingestion;
@@ -26,8 +27,17 @@ internal static class Extensions
         builder.Services.AddSingleton<ArticleProcessor>();
         builder.Services.AddSingleton<Ingestor>();
         builder.Services.AddHostedServiceAfterStores<IngestionWorker>();
+        AddFeeds(builder);
         builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
         builder.Services.AddHostedServiceAfterStores<SeedLoader>();
+    }
+
+    /// <summary>Fetching pages by URL under the safety rules, feed subscriptions and their poller.</summary>
+    private static void AddFeeds(IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<FeedOptions>(builder.Configuration.GetSection(FeedOptions.Section));
+        builder.Services.AddSingleton<HostThrottle>();
+        builder.Services.AddSingleton<SafeFetcher>();
     }
 
     /// <summary>
