@@ -38,6 +38,7 @@ internal static class Extensions
         builder.Services.Configure<FeedOptions>(builder.Configuration.GetSection(FeedOptions.Section));
         builder.Services.AddSingleton<HostThrottle>();
         builder.Services.AddSingleton<SafeFetcher>();
+        builder.Services.AddSingleton<PageIngestor>();
     }
 
     /// <summary>
