@@ -39,6 +39,9 @@ internal static class Extensions
         builder.Services.AddSingleton<HostThrottle>();
         builder.Services.AddSingleton<SafeFetcher>();
         builder.Services.AddSingleton<PageIngestor>();
+        builder.Services.AddSingleton<FeedSchedule>();
+        builder.Services.AddSingleton<FeedPoll>();
+        builder.Services.AddHostedServiceAfterStores<FeedPoller>();
     }
 
     /// <summary>
@@ -54,11 +57,13 @@ internal static class Extensions
             var path = Path.Combine(builder.Configuration.GetDossierDataDir(), "ingestion.db");
             var location = StoreLocation.Sqlite(path);
             builder.AddDossierStore<IArticleStore>(location.Name, () => SqliteArticleStore.Open(path), location.Probe, StoreProblems.Describe);
+            builder.AddDossierStore<IFeedStore>(location.Name, () => SqliteFeedStore.Open(path), location.Probe, StoreProblems.Describe, check: "feed-store");
         }
         else
         {
             var location = StoreLocation.Postgres(connectionString);
             builder.AddDossierStore<IArticleStore>(location.Name, () => PostgresArticleStore.Open(connectionString), location.Probe, StoreProblems.Describe);
+            builder.AddDossierStore<IFeedStore>(location.Name, () => PostgresFeedStore.Open(connectionString), location.Probe, StoreProblems.Describe, check: "feed-store");
         }
     }
 

@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Dossier.Services.Tests.Feeds;
 
@@ -27,9 +26,9 @@ public sealed class LocalWebServer : IAsyncDisposable
 
     public static async Task<LocalWebServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
+        // An empty builder: no appsettings.json of the services (their Kestrel endpoints) and no fixed port.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var server = new LocalWebServer(app);
         app.Run(server.HandleAsync);
