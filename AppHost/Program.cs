@@ -43,6 +43,8 @@ var ingestion = builder.AddProject<Projects.Dossier_Ingestion>("ingestion")
     .WithEnvironment("Dossier__LockReads", settings.LockReads.ToString())
     .WithReference(query.GetEndpoint("grpc")).WaitFor(query)
     .WithHttpHealthCheck("/health", endpointName: "http");
+// Every Dossier:Ingestion:* setting, nested ones too: e.g. --Dossier:Ingestion:Feeds:AllowPrivateNetworks=true (feeds on the
+// local network) or --Dossier:Ingestion:Feeds:DefaultIntervalSeconds=300.
 PassSection(builder, ingestion, "Dossier:Ingestion");
 for (var i = 0; i < extractions.Count; i++)
 {

@@ -30,6 +30,7 @@ try
         "failed" => await IngestCommand.FailedAsync(rest, Console.Out, cts.Token),
         "retry" => await IngestCommand.RetryAsync(rest, Console.Out, cts.Token),
         "delete" => await IngestCommand.DeleteAsync(rest, Console.Out, cts.Token),
+        "feeds" => await FeedCommands.RunAsync(rest, Console.Out, cts.Token),
         "search" => await QueryCommands.SearchAsync(rest, Console.Out, cts.Token),
         "facts" => await QueryCommands.FactsAsync(rest, Console.Out, cts.Token),
         "events" => await KnowledgeCommands.EventsAsync(rest, Console.Out, cts.Token),

@@ -25,6 +25,14 @@ public static class Usage
           ingest DIR [--server URL] [--no-wait]
                                               send every *.txt / *.html in DIR to ingestion (default http://localhost:5181)
                                               and follow them until indexed or failed
+          ingest --url URL [--title T] [--source S] [--published YYYY-MM-DD] [--id ID] [--no-wait]
+                                              ingestion fetches the web page (http/https, size and time capped, no
+                                              private addresses unless allowed) and ingests it, the URL as its url
+          feeds add URL [--interval S]        subscribe to an RSS 2.0 or Atom feed (polled at once, then every S seconds,
+                                              default 900); its new items' pages are fetched and ingested by themselves
+          feeds list [--json]                 subscriptions: last poll, next poll, items found (ingested), last error
+          feeds remove ID                     end a subscription (its articles stay)
+          feeds poll ID                       poll a feed now and show what it found
           queue                               the ingestion queue: pending, indexed, failed, workers, pause
           failed                              articles parked after their last attempt, with their errors
           retry [ID ...]                      queue failed articles again (default all)

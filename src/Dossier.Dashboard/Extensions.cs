@@ -13,7 +13,9 @@ internal static class Extensions
         builder.Services.AddGrpcClient<IngestionService.IngestionServiceClient>(o => o.Address = new Uri("http://_grpc.ingestion")).WithQuickFailure().AddDossierApiKey();
         builder.Services.AddScoped<ArticlesService>();
         builder.Services.AddScoped<KnowledgeService>();
+        builder.Services.AddGrpcClient<FeedService.FeedServiceClient>(o => o.Address = new Uri("http://_grpc.ingestion")).WithQuickFailure().AddDossierApiKey();
         builder.Services.AddScoped<IngestStatusService>();
+        builder.Services.AddScoped<FeedsService>();
         builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
 
         // The telemetry API is read with a plain client and a short timeout (no retries): when it is down the trace page

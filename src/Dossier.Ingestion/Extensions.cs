@@ -1,4 +1,5 @@
 using Dossier.Contracts.V1;
+using Dossier.Ingestion.Feeds;
 using Dossier.Store;
 
 namespace Dossier.Ingestion;
@@ -26,8 +27,21 @@ internal static class Extensions
         builder.Services.AddSingleton<ArticleProcessor>();
         builder.Services.AddSingleton<Ingestor>();
         builder.Services.AddHostedServiceAfterStores<IngestionWorker>();
+        AddFeeds(builder);
         builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
         builder.Services.AddHostedServiceAfterStores<SeedLoader>();
+    }
+
+    /// <summary>Fetching pages by URL under the safety rules, feed subscriptions and their poller.</summary>
+    private static void AddFeeds(IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<FeedOptions>(builder.Configuration.GetSection(FeedOptions.Section));
+        builder.Services.AddSingleton<HostThrottle>();
+        builder.Services.AddSingleton<SafeFetcher>();
+        builder.Services.AddSingleton<PageIngestor>();
+        builder.Services.AddSingleton<FeedSchedule>();
+        builder.Services.AddSingleton<FeedPoll>();
+        builder.Services.AddHostedServiceAfterStores<FeedPoller>();
     }
 
     /// <summary>
@@ -43,11 +57,13 @@ internal static class Extensions
             var path = Path.Combine(builder.Configuration.GetDossierDataDir(), "ingestion.db");
             var location = StoreLocation.Sqlite(path);
             builder.AddDossierStore<IArticleStore>(location.Name, () => SqliteArticleStore.Open(path), location.Probe, StoreProblems.Describe);
+            builder.AddDossierStore<IFeedStore>(location.Name, () => SqliteFeedStore.Open(path), location.Probe, StoreProblems.Describe, check: "feed-store");
         }
         else
         {
             var location = StoreLocation.Postgres(connectionString);
             builder.AddDossierStore<IArticleStore>(location.Name, () => PostgresArticleStore.Open(connectionString), location.Probe, StoreProblems.Describe);
+            builder.AddDossierStore<IFeedStore>(location.Name, () => PostgresFeedStore.Open(connectionString), location.Probe, StoreProblems.Describe, check: "feed-store");
         }
     }
 

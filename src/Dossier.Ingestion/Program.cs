@@ -11,5 +11,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapDossierGrpc();
 app.MapGrpcService<IngestionGrpcService>();
+app.MapGrpcService<FeedGrpcService>();
 
 app.Run();

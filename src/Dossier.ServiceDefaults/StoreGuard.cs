@@ -326,15 +326,16 @@ public static class StoreGuardExtensions
     /// Registers <typeparamref name="T"/> as a guarded store (<see cref="StoreGuard{T}"/>): opened on first use, calls
     /// answered <c>UNAVAILABLE</c> with the reason while it is broken, and a "store" check on <c>/health</c>.
     /// </summary>
+    /// <remarks><paramref name="check"/>: the health check's name (one per store of a service).</remarks>
     public static IHostApplicationBuilder AddDossierStore<T>(
-        this IHostApplicationBuilder builder, string name, Func<T> open, Func<string?> probe, Func<Exception, string?> describe)
+        this IHostApplicationBuilder builder, string name, Func<T> open, Func<string?> probe, Func<Exception, string?> describe, string check = "store")
         where T : class
     {
         builder.Services.AddSingleton(sp => new StoreGuard<T>(name, open, probe, describe, sp.GetRequiredService<ILogger<StoreGuard<T>>>()));
         builder.Services.AddSingleton<IStoreGuard>(sp => sp.GetRequiredService<StoreGuard<T>>());
         builder.Services.AddSingleton(sp => sp.GetRequiredService<StoreGuard<T>>().Proxy);
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            "store", sp => new StoreHealthCheck(sp.GetRequiredService<StoreGuard<T>>()), failureStatus: HealthStatus.Unhealthy, tags: ["ready"]));
+            check, sp => new StoreHealthCheck(sp.GetRequiredService<StoreGuard<T>>()), failureStatus: HealthStatus.Unhealthy, tags: ["ready"]));
         return builder;
     }
 

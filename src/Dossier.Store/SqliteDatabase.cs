@@ -88,7 +88,16 @@ public sealed class SqliteDatabase
                 continue;
             }
 
-            using var tx = connection.BeginTransaction();
+            // The version is read again under the write lock: two stores of one file (articles and feeds) opened at once
+            // must not both apply a script.
+            using var tx = connection.BeginTransaction(deferred: false);
+            current = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;", tx), System.Globalization.CultureInfo.InvariantCulture);
+            if (version <= current)
+            {
+                tx.Rollback();
+                continue;
+            }
+
             using (var command = connection.CreateCommand())
             {
                 command.Transaction = tx;
@@ -103,9 +112,10 @@ public sealed class SqliteDatabase
         return current;
     }
 
-    private static object? Scalar(SqliteConnection connection, string sql)
+    private static object? Scalar(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = tx;
         command.CommandText = sql;
         return command.ExecuteScalar();
     }

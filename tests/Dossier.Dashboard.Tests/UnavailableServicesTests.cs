@@ -37,12 +37,14 @@ public sealed class UnavailableServicesTests : IClassFixture<UnavailableServices
         Assert.InRange(Stopwatch.GetElapsedTime(started).TotalSeconds, 0, 20);
     }
 
-    [Fact]
-    public async Task QueuePage_IngestionServiceDown_SaysSoWithoutA500()
+    [Theory]
+    [InlineData("/queue")]
+    [InlineData("/feeds")]
+    public async Task IngestionPage_IngestionServiceDown_SaysSoWithoutA500(string path)
     {
         using var client = factory.CreateClient();
 
-        using var response = await client.GetAsync(new Uri("/queue", UriKind.Relative));
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

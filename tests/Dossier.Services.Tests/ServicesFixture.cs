@@ -66,9 +66,12 @@ public sealed class ServicesFixture : IDisposable
     /// A system of its own for one test, with fast retries and the given queue settings (on <paramref name="dataDir"/> to
     /// restart on an earlier one's data); <paramref name="everyService"/> configures all three hosts (e.g. logging).
     /// </summary>
+    /// <remarks><paramref name="settings"/>: more ingestion settings (e.g. <c>Dossier:Ingestion:Feeds:*</c>).</remarks>
     public static ServicesFixture Create(
-        int maxAttempts = 4, int maxPending = 1000, int workers = 2, string? dataDir = null, Action<IWebHostBuilder>? everyService = null) =>
-        new(new Dictionary<string, string>
+        int maxAttempts = 4, int maxPending = 1000, int workers = 2, string? dataDir = null, Action<IWebHostBuilder>? everyService = null,
+        IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var all = new Dictionary<string, string>
         {
             ["Dossier:Ingestion:MaxAttempts"] = maxAttempts.ToString(CultureInfo.InvariantCulture),
             ["Dossier:Ingestion:MaxPending"] = maxPending.ToString(CultureInfo.InvariantCulture),
@@ -76,7 +79,14 @@ public sealed class ServicesFixture : IDisposable
             ["Dossier:Ingestion:PollInterval"] = "00:00:00.050",
             ["Dossier:Ingestion:RetryBaseDelay"] = "00:00:00.020",
             ["Dossier:Ingestion:RetryMaxDelay"] = "00:00:00.200",
-        }, dataDir, everyService);
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        return new(all, dataDir, everyService);
+    }
 
     /// <summary>The write key of the query and ingestion test servers; clients of <see cref="Channel{T}"/> send it.</summary>
     public const string ApiKey = "test-key-3f9c2a";

@@ -27,6 +27,8 @@ internal static class DossierApp
                 $"--AppHost:DashboardApiKey={apiKey}",
                 $"--Dossier:ApiKey={ApiKey}",
                 $"--Dossier:ExtractionReplicas={ExtractionReplicas}",
+                // Feeds and pages served by a test's local server (loopback) may be fetched.
+                "--Dossier:Ingestion:Feeds:AllowPrivateNetworks=true",
                 "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
             ],
             (options, _) => options.DisableDashboard = false);

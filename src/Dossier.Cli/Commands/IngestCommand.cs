@@ -14,7 +14,12 @@ public static class IngestCommand
 {
     public static async Task<int> RunAsync(Args args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var folder = args.Positional.FirstOrDefault() ?? throw new UsageException("ingest needs a folder");
+        if (args.Get("url") is { } url)
+        {
+            return await IngestUrlCommand.RunAsync(args, url, stdout, stderr, cancellationToken);
+        }
+
+        var folder = args.Positional.FirstOrDefault() ?? throw new UsageException("ingest needs a folder (or --url URL)");
         if (!Directory.Exists(folder))
         {
             throw new UsageException($"folder not found: {folder}");

@@ -1,4 +1,5 @@
 using Dossier.Contracts.V1;
+using Dossier.Ingestion.Feeds;
 using Dossier.Store;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -9,6 +10,7 @@ namespace Dossier.Ingestion.Services;
 /// <summary>gRPC front of the <see cref="Ingestor"/>, the article store and its queue. Writes need the API key.</summary>
 public sealed class IngestionGrpcService(
     Ingestor ingestor,
+    PageIngestor pages,
     IArticleStore store,
     WorkQueue queue,
     QueryService.QueryServiceClient query,
@@ -18,6 +20,10 @@ public sealed class IngestionGrpcService(
     [RequiresApiKey]
     public override Task<IngestReceipt> Ingest(IngestRequest request, ServerCallContext context) =>
         ingestor.IngestAsync(ToCommand(request), request.Wait, context.CancellationToken);
+
+    [RequiresApiKey]
+    public override Task<IngestReceipt> FetchDocument(FetchDocumentRequest request, ServerCallContext context) =>
+        pages.IngestAsync(request, context.CancellationToken);
 
     [RequiresApiKey]
     public override async Task IngestStream(IAsyncStreamReader<IngestRequest> requestStream, IServerStreamWriter<IngestReceipt> responseStream, ServerCallContext context)
