@@ -8,12 +8,14 @@ using Microsoft.Extensions.Configuration;
 /// (<c>Dossier:ApiKey</c> or <c>DOSSIER_API_KEY</c>; else the one kept in the data folder's <c>api-key</c> file, made on
 /// first start), the number of extraction replicas (<c>Dossier:ExtractionReplicas</c>, default 1), and the Aspire
 /// dashboard's URL and API key (<c>AppHost:DashboardApiKey</c>; empty when the dashboard is open without login) so the
-/// Dossier dashboard can read traces from it. With a connection string <c>ConnectionStrings:dossier</c> ingestion and
+/// Dossier dashboard can read traces from it, and the Dossier dashboard's sign-in: the lifetime of its one-time link
+/// (<c>Dossier:Dashboard:SignInLinkLifetime</c>, default 15 minutes) and an optional password hash
+/// (<c>Dossier:Dashboard:PasswordHash</c>). With a connection string <c>ConnectionStrings:dossier</c> ingestion and
 /// query keep their data in that PostgreSQL database.
 /// </summary>
 internal sealed record DossierSettings(
     string DataDir, string Seeds, string ApiKey, string ApiKeyOrigin, int ExtractionReplicas, bool LockReads,
-    string AspireDashboardUrl, string AspireDashboardApiKey, bool UsePostgres)
+    string AspireDashboardUrl, string AspireDashboardApiKey, bool UsePostgres, TimeSpan SignInLinkLifetime, string? DashboardPasswordHash)
 {
     /// <summary>The file in the data folder that keeps a generated key (the CLI reads it too).</summary>
     public const string ApiKeyFile = "api-key";
@@ -37,7 +39,9 @@ internal sealed record DossierSettings(
             config.GetValue<bool>("Dossier:LockReads"),
             dashboard,
             config["AppHost:DashboardApiKey"] ?? "",
-            !string.IsNullOrWhiteSpace(config.GetConnectionString("dossier")));
+            !string.IsNullOrWhiteSpace(config.GetConnectionString("dossier")),
+            config.GetValue("Dossier:Dashboard:SignInLinkLifetime", TimeSpan.FromMinutes(15)),
+            FirstSet(config["Dossier:Dashboard:PasswordHash"])?.Trim());
     }
 
     /// <summary>The key kept in the data folder, or a new random one written there (readable by the user only).</summary>

@@ -8,7 +8,8 @@ var settings = DossierSettings.From(builder);
 
 // Writes need this key (x-api-key); a secret parameter, so the Aspire dashboard masks it.
 var apiKey = builder.AddParameter("dossier-api-key", settings.ApiKey, secret: true);
-Console.WriteLine($"Dossier API key for writes (x-api-key), {settings.ApiKeyOrigin}: {settings.ApiKey}");
+// Never printed: the CLI reads it from where it is kept, the dashboard signs people in with a one-time link instead.
+Console.WriteLine($"Dossier API key for writes (x-api-key): {settings.ApiKeyOrigin}");
 
 // Extraction is stateless: replicas "extraction", "extraction-2", … each on its own ports; ingestion lists them all
 // under the one service name and spreads its calls across them (client-side load balancing via service discovery).
@@ -61,10 +62,12 @@ if (settings.UsePostgres)
     ingestion.WithReference(database);
 }
 
-builder.AddProject<Projects.Dossier_Dashboard>("dashboard")
+var dashboard = builder.AddProject<Projects.Dossier_Dashboard>("dashboard")
     .WithReference(query.GetEndpoint("grpc")).WaitFor(query)
     .WithReference(ingestion.GetEndpoint("grpc"))
     .WithEnvironment("Dossier__ApiKey", apiKey)
+    .WithEnvironment("Dossier__LockReads", settings.LockReads.ToString())
+    .WithOneTimeSignInLink(settings.SignInLinkLifetime)
     .WithEnvironment(context =>
     {
         // The Aspire dashboard's own address, read from its resource once ports are allocated (under
@@ -78,6 +81,10 @@ builder.AddProject<Projects.Dossier_Dashboard>("dashboard")
     .WithEnvironment("Dossier__AspireDashboardApiKey", settings.AspireDashboardApiKey)
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
+if (settings.DashboardPasswordHash is { } passwordHash)
+{
+    dashboard.WithEnvironment("Dossier__Dashboard__PasswordHash", builder.AddParameter("dashboard-password-hash", passwordHash, secret: true));
+}
 
 builder.Build().Run();
 

@@ -1,5 +1,6 @@
 using Dossier.Contracts.V1;
 using Dossier.Dashboard.Services;
+using Dossier.Dashboard.SignIn;
 using Microsoft.Extensions.Options;
 
 namespace Dossier.Dashboard;
@@ -9,6 +10,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new RenderTimingFilter()));
+        builder.AddDashboardSignIn();
         builder.Services.AddGrpcClient<QueryService.QueryServiceClient>(o => o.Address = new Uri("http://_grpc.query")).WithQuickFailure().AddDossierApiKey();
         builder.Services.AddGrpcClient<IngestionService.IngestionServiceClient>(o => o.Address = new Uri("http://_grpc.ingestion")).WithQuickFailure().AddDossierApiKey();
         builder.Services.AddScoped<ArticlesService>();

@@ -1,4 +1,5 @@
 using Dossier.Dashboard;
+using Dossier.Dashboard.SignIn;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,7 +14,9 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
-app.MapStaticAssets();
+app.UseErrorPagesAsGet();
+app.UseDashboardSignIn();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapDefaultEndpoints();
 

@@ -12,5 +12,6 @@ internal static class Extensions
         builder.Services.AddSingleton<IFactExtractor>(_ => ExtractionPipeline.CreateDefault());
         builder.Services.Configure<ExtractionOptions>(builder.Configuration.GetSection(ExtractionOptions.Section));
         builder.Services.AddSingleton<ExtractionGate>();
+        builder.AddExtractRateLimit();
     }
 }

@@ -10,6 +10,7 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapDossierGrpc();
+app.UseRateLimiter();
 app.MapGrpcService<ExtractionGrpcService>();
 
 app.Run();

@@ -91,11 +91,16 @@ public static class Extensions
         return app;
     }
 
-    /// <summary>The overall status on the first line (as the default writer has it), then each check with its description.</summary>
+    /// <summary>
+    /// The overall status on the first line (as the default writer has it), then — in Development, or for a caller who
+    /// authenticated (the API key) — each check with its description: store files, database hosts and error messages are
+    /// not for everyone who can reach the port.
+    /// </summary>
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)
     {
         var text = new StringBuilder(report.Status.ToString()).Append('\n');
-        foreach (var (name, entry) in report.Entries)
+        var details = context.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment() || context.User.Identity?.IsAuthenticated == true;
+        foreach (var (name, entry) in report.Entries.Where(_ => details))
         {
             text.Append(CultureInfo.InvariantCulture, $"{name}: {entry.Status}");
             if (!string.IsNullOrEmpty(entry.Description))

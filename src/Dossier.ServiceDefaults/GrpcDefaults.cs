@@ -1,14 +1,18 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>How every Dossier gRPC service is hosted: limits, JSON transcoding, reflection and gRPC health.</summary>
+/// <summary>How every Dossier gRPC service is hosted: limits, JSON transcoding, reflection (switchable) and gRPC health.</summary>
 public static class GrpcDefaults
 {
     /// <summary>Largest gRPC message accepted or sent (an article at the text limit fits with room to spare).</summary>
     public const int MaxMessageSize = 8 * 1024 * 1024;
+
+    /// <summary>Switches gRPC reflection on or off (default: on in Development only).</summary>
+    public const string ReflectionKey = "Dossier:Reflection";
 
     public static IHostApplicationBuilder AddDossierGrpc(this IHostApplicationBuilder builder)
     {
@@ -22,17 +26,29 @@ public static class GrpcDefaults
                 options.Interceptors.Add<NulGuardInterceptor>();
             })
             .AddJsonTranscoding();
-        builder.Services.AddGrpcReflection();
+        if (ReflectionEnabled(builder.Configuration, builder.Environment))
+        {
+            builder.Services.AddGrpcReflection();
+        }
+
         builder.Services.AddGrpcHealthChecks();
         builder.AddDossierApiKey();
         return builder;
     }
 
+    /// <summary>Whether gRPC reflection is served: <c>Dossier:Reflection</c>, by default on in Development only.</summary>
+    public static bool ReflectionEnabled(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue(ReflectionKey, environment.IsDevelopment());
+
     public static WebApplication MapDossierGrpc(this WebApplication app)
     {
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapGrpcReflectionService();
+        if (ReflectionEnabled(app.Configuration, app.Environment))
+        {
+            app.MapGrpcReflectionService();
+        }
+
         app.MapGrpcHealthChecksService().AllowAnonymous();
         return app;
     }

@@ -31,6 +31,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri DashboardUrl { get; private set; } = null!;
 
+    /// <summary>The one-time sign-in link the app host logs once the dashboard is up.</summary>
+    public SignInLinkCapture SignInLinks { get; } = new();
+
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -43,7 +46,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(ScreenshotDir);
-        App = await DossierApp.StartAsync(DataDir, DashboardApiKey);
+        App = await DossierApp.StartAsync(DataDir, DashboardApiKey, services => services.AddLogging(l => l
+            .AddProvider(SignInLinks)
+            .AddFilter<SignInLinkCapture>(SignInLinkCapture.Category, LogLevel.Information)));
 
         DashboardUrl = App.GetEndpoint("dashboard", "http");
 

@@ -153,7 +153,14 @@ internal sealed class ServiceProcess : IDisposable
     {
         try
         {
-            using var response = await Http.GetAsync(HttpAddress + path);
+            // With the service's key: in Production /health gives its details (the store and its problem) only to a keyed caller.
+            using var request = new HttpRequestMessage(HttpMethod.Get, HttpAddress + path);
+            if (_environment.TryGetValue("Dossier__ApiKey", out var key))
+            {
+                request.Headers.Add("x-api-key", key);
+            }
+
+            using var response = await Http.SendAsync(request);
             return (response.StatusCode, await response.Content.ReadAsStringAsync());
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Dossier.Services.Tests;
@@ -152,6 +153,7 @@ public sealed class DeadlineAndCapacityTests(ServicesFixture services) : IClassF
         {
             Factory = new WebApplicationFactory<ExtractionGrpcService>().WithWebHostBuilder(b =>
             {
+                b.UseSetting(ApiKeys.ConfigKey, ServicesFixture.ApiKey);
                 b.UseSetting("Dossier:Extraction:MaxConcurrency", maxConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 b.UseSetting("Dossier:Extraction:MaxQueue", maxQueue.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 b.ConfigureTestServices(s => s.Replace(ServiceDescriptor.Singleton<IFactExtractor>(Extractor)));

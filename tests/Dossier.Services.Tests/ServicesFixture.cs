@@ -34,7 +34,12 @@ public sealed class ServicesFixture : IDisposable
     {
         DataDir = dataDir ?? Path.Combine(Path.GetTempPath(), "dossier-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDir);
-        Extraction = new WebApplicationFactory<ExtractionGrpcService>().WithWebHostBuilder(b => everyService?.Invoke(b));
+        Extraction = new WebApplicationFactory<ExtractionGrpcService>().WithWebHostBuilder(b =>
+        {
+            // Ingestion calls extraction with the key, as in production: it is not rate limited.
+            b.UseSetting(ApiKeys.ConfigKey, ApiKey);
+            everyService?.Invoke(b);
+        });
         Query = new WebApplicationFactory<QueryGrpcService>().WithWebHostBuilder(b =>
         {
             b.UseSetting("Dossier:DataDir", DataDir);

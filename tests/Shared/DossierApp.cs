@@ -19,7 +19,8 @@ internal static class DossierApp
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
-    public static async Task<DistributedApplication> StartAsync(string dataDir, string apiKey)
+    /// <param name="configure">Changes to the app host's services before it is built (e.g. a log capture).</param>
+    public static async Task<DistributedApplication> StartAsync(string dataDir, string apiKey, Action<IServiceCollection>? configure = null)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Dossier_AppHost>(
             [
@@ -34,6 +35,7 @@ internal static class DossierApp
             (options, _) => options.DisableDashboard = false);
         builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        configure?.Invoke(builder.Services);
 
         var app = await builder.BuildAsync();
         using var cts = new CancellationTokenSource(StartTimeout);

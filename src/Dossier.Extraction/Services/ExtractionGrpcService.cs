@@ -1,6 +1,7 @@
 using Dossier.Contracts.V1;
 using Dossier.Domain;
 using Grpc.Core;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Dossier.Extraction.Services;
 
@@ -8,6 +9,7 @@ namespace Dossier.Extraction.Services;
 public sealed class ExtractionGrpcService(IFactExtractor extractor, ExtractionGate gate, ILogger<ExtractionGrpcService> logger)
     : ExtractionService.ExtractionServiceBase
 {
+    [EnableRateLimiting(ExtractRateLimit.Policy)]
     public override async Task<ExtractResponse> Extract(ExtractRequest request, ServerCallContext context)
     {
         GrpcErrors.ThrowIfInvalid(ArticleRules.Check(request.Text, request.ContentType));

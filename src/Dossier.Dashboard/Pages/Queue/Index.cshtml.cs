@@ -6,7 +6,8 @@ namespace Dossier.Dashboard.Pages.Queue;
 
 /// <summary>
 /// The ingestion queue: what is waiting (with attempts and last error), what was parked as failed (with its error), and
-/// a retry for one parked article or all of them.
+/// a retry for one parked article or all of them — a form post, so only for a signed-in user (the dashboard's fallback
+/// authorization policy, <see cref="SignIn.WritesNeedSignInRequirement"/>) with a valid antiforgery token.
 /// </summary>
 public sealed class IndexModel(IngestStatusService ingest) : DossierPageModel
 {
