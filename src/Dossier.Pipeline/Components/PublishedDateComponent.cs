@@ -15,7 +15,9 @@ namespace Dossier.Pipeline.Components;
 /// <item>a leading dateline with a year ("DUBAI, Nov 6, 2025 (BSS/AFP) -"): in the header, after headline lines only;</item>
 /// <item>a header date after an "Updated" cue;</item>
 /// <item>a speech page's stated delivery date ("...'s speech at ... in Rome on 28 June 2021.");</item>
-/// <item>a full date in the path of the request's URL (<see cref="UrlDates"/>).</item>
+/// <item>a full date in the path of the request's URL (<see cref="UrlDates"/>);</item>
+/// <item>a full date in the path of the page's address written in its text: a "Source: URL" line, a bare URL line in
+/// the header (<see cref="UrlLineDates"/>).</item>
 /// </list>
 /// Never a date of the events the body reports, a photo caption, or a year-less dateline. Datelines anywhere are
 /// recorded too: one in the middle of a scraped page dates its own item (and the events in it), not the page.
@@ -42,7 +44,8 @@ public sealed class PublishedDateComponent : IPipelineComponent
             }
         }
 
-        document.Published = NormalizeMetadata(document.Request.Published) ?? FromText(document) ?? UrlDates.Find(document.Request.Url);
+        document.Published = NormalizeMetadata(document.Request.Published) ?? FromText(document) ?? UrlDates.Find(document.Request.Url)
+            ?? UrlLineDates.Find(document);
     }
 
     private static string? NormalizeMetadata(string? published)

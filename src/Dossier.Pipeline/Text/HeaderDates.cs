@@ -1,3 +1,4 @@
+using Dossier.Pipeline.Knowledge;
 using Dossier.Pipeline.Model;
 
 namespace Dossier.Pipeline.Text;
@@ -15,6 +16,7 @@ public readonly record struct HeaderDate(string Value, int Paragraph, int Streng
 /// <item>4: after or before an office cue ("Press Release | March 22, 2017", "05.03.2019 - Press release"), or a date
 /// with a month name, or an ISO date, alone on its line (with a weekday, a time, a time zone, or a short tail after a
 /// separator: "June 2, 2017 / 6:15 AM", "Tuesday, October 14, 2014", "2021-06-25T12:26:37+00:00");</item>
+/// <item>4 (3 when all-digit): a place and the date alone on the line ("LISBON, 17 May 2023", "Paris, 14/06/2022");</item>
 /// <item>3: an all-digit date alone on its line ("17-08-2025", a PDF print header "8/8/2024"; 4 within three lines after
 /// an office line), or a date after a byline or a short site name and a separator ("Rudaw | 17 August 2025");</item>
 /// <item>2: a lead ("May 4th, 2016 - Defense ministers met …"), also in the first body paragraph;</item>
@@ -46,9 +48,13 @@ public static class HeaderDates
     private static readonly string[] PrefixCues = ["published", "updated", "office"];
     private static readonly string[] TailCues = ["office", "published"];
     private static readonly string[] OfficeCues = ["office"];
+    private static readonly string[] UpdatedCues = ["updated"];
 
-    /// <summary>Tokens that may stand before the date on a header line (a byline, a site name, a cue).</summary>
-    private const int MaxPrefix = 10;
+    /// <summary>
+    /// Tokens that may stand before the date on a header line (a byline, a site name, a cue): room for two authors, their
+    /// role and a cue ("By Jane Roe and Omar Said, Staff Writers | Published March 14, 2021").
+    /// </summary>
+    private const int MaxPrefix = 16;
 
     /// <summary>Words of a site name or a byline before a separator.</summary>
     private const int MaxSiteWords = 4;
@@ -66,6 +72,11 @@ public static class HeaderDates
         var bodyStart = BodyStart(doc);
         foreach (var p in doc.Paragraphs.Take(bodyStart + 1))
         {
+            if (p.BoilerplateKind == "cookie")
+            {
+                continue; // a consent banner or newsletter box dates its own notice
+            }
+
             if (Evaluate(doc, p, p.Index == bodyStart, p.Index - officeLine <= 3) is { } found && (best is null || found.Strength > best.Value.Strength))
             {
                 best = found;
@@ -128,12 +139,13 @@ public static class HeaderDates
         return null;
     }
 
+    /// <summary>The strongest header form among the full dates of a line ("Last Updated: 10 Nov 2022 | Published: 8 Nov 2022").</summary>
     private static HeaderDate? Evaluate(AnnotatedDocument doc, Segment p, bool body, bool afterOffice)
     {
-        var tokens = doc.Tokens;
         var s = p.TokenStart;
         var e = p.TokenEnd;
         var scanEnd = body ? Math.Min(e, s + 2) : Math.Min(e, s + MaxPrefix + 1);
+        HeaderDate? best = null;
         for (var k = s; k < scanEnd; k++)
         {
             if (!DateGrammar.TryMatch(doc, k, e, null, out var m) || !m.Absolute || m.Value is not { Length: 10 } value)
@@ -141,33 +153,45 @@ public static class HeaderDates
                 continue;
             }
 
-            var prefix = Prefix(doc, s, m.Start);
-            if (prefix is null || (body && prefix != "none"))
+            if (Strength(doc, p, m, body, afterOffice) is { } strength && (best is null || strength > best.Value.Strength))
             {
-                return null;
+                best = new HeaderDate(value, p.Index, strength);
             }
 
-            var tailStart = SkipTime(doc, m.End, e);
-            var tail = Tail(doc, tailStart, e, prefix == "none");
-            if (tail is null || (body && tail != "lead"))
-            {
-                return null;
-            }
-
-            var strength = (prefix, tail) switch
-            {
-                ("published", _) => Published,
-                ("updated", _) => Updated,
-                ("office", _) or (_, "office") => Office,
-                ("site", _) => Byline,
-                (_, "lead") => Lead,
-                _ when m.Numeric && !IsYearFirst(doc, m) => afterOffice ? Office : NumericLine,
-                _ => Line,
-            };
-            return new HeaderDate(value, p.Index, strength);
+            k = m.End - 1;
         }
 
-        return null;
+        return best;
+    }
+
+    /// <summary>The header form of one date of a line, by what stands before and after it; null when it is none.</summary>
+    private static int? Strength(AnnotatedDocument doc, Segment p, DateMatch m, bool body, bool afterOffice)
+    {
+        var s = p.TokenStart;
+        var e = p.TokenEnd;
+        var prefix = Prefix(doc, s, m.Start);
+        if (prefix is null || (body && prefix != "none"))
+        {
+            return null;
+        }
+
+        var tailStart = SkipTime(doc, m.End, e);
+        var tail = Tail(doc, tailStart, e, prefix == "none");
+        if (tail is null || (body && tail != "lead") || (prefix == "place" && tail is not ("" or "line")))
+        {
+            return null;
+        }
+
+        return (prefix, tail) switch
+        {
+            ("published", _) => Published,
+            ("updated", _) => Updated,
+            ("office", _) or (_, "office") => Office,
+            ("site", _) => Byline,
+            (_, "lead") => Lead,
+            _ when m.Numeric && !IsYearFirst(doc, m) => afterOffice ? Office : NumericLine,
+            _ => Line,
+        };
     }
 
     /// <summary>
@@ -201,6 +225,12 @@ public static class HeaderDates
             {
                 return kind;
             }
+        }
+
+        if (IsPlace(doc, s, end) && tokens[dateStart - 1].Norm == ",")
+        {
+            // "LISBON, 17 May 2023", "Paris, France, 14/06/2022": a place line, not a dateline (nothing follows)
+            return "place";
         }
 
         var separated = IsSeparator(tokens[dateStart - 1].Norm);
@@ -256,6 +286,13 @@ public static class HeaderDates
 
         if (e - restStart <= MaxTail && !(tokens[e - 1].Norm is "." or "!" or "?"))
         {
+            return "line";
+        }
+
+        if (restStart < e && doc.Knowledge.DateCues.Longest(tokens, restStart, e, UpdatedCues).End > restStart
+            && !(tokens[e - 1].Norm is "." or "!" or "?"))
+        {
+            // "Published 2 June 2022 - 08:30 GMT / Updated 4 June 2022 - 10:00 GMT": a revision after the date
             return "line";
         }
 
@@ -320,6 +357,27 @@ public static class HeaderDates
         }
 
         return r;
+    }
+
+    /// <summary>The tokens are a place of the gazetteer, or a city and its country or state ("Paris, France", "Austin, Texas").</summary>
+    private static bool IsPlace(AnnotatedDocument doc, int s, int end)
+    {
+        var gazetteer = doc.Knowledge.Gazetteer;
+        var (first, entry) = gazetteer.Longest(doc.Tokens, s, end, (x, _, _) => x.Kind is EntityKind.City or EntityKind.Capital or EntityKind.Subdivision or EntityKind.Country);
+        if (entry is null || first < 0)
+        {
+            return false;
+        }
+
+        if (first == end)
+        {
+            return true;
+        }
+
+        var (second, region) = first + 1 < end && doc.Tokens[first].Norm == ","
+            ? gazetteer.Longest(doc.Tokens, first + 1, end, (x, _, _) => x.Kind is EntityKind.Subdivision or EntityKind.Country)
+            : (-1, null);
+        return region is not null && second == end;
     }
 
     private static bool IsYearFirst(AnnotatedDocument doc, DateMatch m)
