@@ -803,11 +803,14 @@ public static class DateGrammar
         return cal.Number;
     }
 
-    /// <summary>The token after a month name and its abbreviation dot (Nov., Sept.).</summary>
+    /// <summary>
+    /// The token after a month name and its abbreviation dot (Nov., Sept.). A full name takes no dot: the stop after
+    /// "12 and 14 May." ends the sentence.
+    /// </summary>
     private static int AfterMonth(AnnotatedDocument doc, int month, int limit)
     {
         var j = month + 1;
-        return j < limit && doc.Tokens[j].Norm == "." && doc.Tokens[j].Start == doc.Tokens[month].End ? j + 1 : j;
+        return j < limit && doc.Tokens[j].Norm == "." && doc.Tokens[j].Start == doc.Tokens[month].End && !doc.Knowledge.MonthNames.Contains(doc.Tokens[month].Norm) ? j + 1 : j;
     }
 
     private static int? YearAfter(AnnotatedDocument doc, int j, int limit, out int end)

@@ -605,6 +605,18 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
     }
 
     /// <summary>The end of the trigger's clause: a full stop or semicolon, or ", which/who/and …" starting a new clause.</summary>
+    /// <summary>A full stop that closes an initial or an abbreviation ("Gen.", "Amb.", "St."), not a clause.</summary>
+    private static bool AbbreviationDot(MeetingContext ctx, int k)
+    {
+        if (k == 0)
+        {
+            return false;
+        }
+
+        var prev = ctx.Tokens[k - 1];
+        return prev.Length == 1 || (prev.IsWord && prev.End == ctx.Tokens[k].Start && ctx.Doc.Knowledge.Abbreviations.Contains(prev.Norm));
+    }
+
     private static int ClauseEnd(MeetingContext ctx, Segment s, int from)
     {
         var tokens = ctx.Tokens;
@@ -613,7 +625,7 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
         while (k < limit)
         {
             var n = tokens[k].Norm;
-            if (n is ";" or ":" || (n == "." && !(k > 0 && tokens[k - 1].Length == 1)))
+            if (n is ";" or ":" || (n == "." && !AbbreviationDot(ctx, k)))
             {
                 break;
             }
