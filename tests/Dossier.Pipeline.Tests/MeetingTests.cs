@@ -77,6 +77,16 @@ public class MeetingMentionTests
     }
 
     [Fact]
+    public void Extract_SentenceCaseHeadlineToMeet_IsTheAnnouncedMeetingOfTheBody()
+    {
+        var text = "Coalition ministers to meet in Lisbon\n3 March 2023\nForeign ministers of the Global Coalition to Defeat ISIS will meet in Lisbon on 9 May, Portugal said.";
+
+        var m = Assert.Single(TestSupport.Extract(text).Meetings);
+
+        Assert.Equal(("Lisbon", "2023-05-09", MeetingStatuses.Planned), (m.City, m.Date, m.Status));
+    }
+
+    [Fact]
     public void Extract_HeadlineDatedByThePlaceDateLine_TakesTheBodysDay()
     {
         var text = "Coalition Small Group convenes in Vilnius\nVILNIUS, 12 April 2023\nThe Small Group of the Global Coalition to Defeat Daesh met in Vilnius on Monday, hosted by Lithuania.";
