@@ -87,6 +87,17 @@ public class MeetingMentionTests
     }
 
     [Fact]
+    public void Extract_WeekdayAfterAHijriAndGregorianDateline_IsResolvedAgainstTheGregorianDate()
+    {
+        var text = "Jeddah, Dhu al-Hijjah 3, 1444, June 21, 2023, SPA -- Ministers of the Global Coalition to Defeat ISIS met in Jeddah on Monday.";
+
+        var facts = TestSupport.Extract(text);
+
+        Assert.Equal("2023-06-21", facts.Published);
+        Assert.Equal("2023-06-19", Assert.Single(facts.Meetings).Date);
+    }
+
+    [Fact]
     public void Extract_HeadlineDatedByThePlaceDateLine_TakesTheBodysDay()
     {
         var text = "Coalition Small Group convenes in Vilnius\nVILNIUS, 12 April 2023\nThe Small Group of the Global Coalition to Defeat Daesh met in Vilnius on Monday, hosted by Lithuania.";

@@ -86,6 +86,29 @@ public class PublishedDateHeaderTests
         Assert.Equal("2016-10-03", Published(text));
     }
 
+    [Theory]
+    [InlineData("Jeddah, Dhu al-Hijjah 3, 1444, June 21, 2023, SPA -- The ministers met in Jeddah.", "2023-06-21")]
+    [InlineData("Makkah, Ramadan 14, 1444 H, April 5, 2023 (SPA) -- The ministers met in Makkah.", "2023-04-05")]
+    [InlineData("Dammam, 8 Safar 1445 AH / 24 August 2023 - The ministers met in Dammam.", "2023-08-24")]
+    public void Process_DatelineWithAHijriDateFirst_GivesTheGregorianDate(string text, string expected)
+    {
+        Assert.Equal(expected, Published(text));
+    }
+
+    [Theory]
+    [InlineData("Gulf Monitor\nWednesday, Jumada al-Ula 19, 1444 AH, December 14, 2022\nThe coalition met in Doha.", "2022-12-14")]
+    [InlineData("Gulf Monitor\n19 Jumada al-Ula 1444 - 14 December 2022\nThe coalition met in Doha.", "2022-12-14")]
+    public void Process_HeaderDateAfterAHijriDate_GivesTheGregorianDate(string text, string expected)
+    {
+        Assert.Equal(expected, Published(text));
+    }
+
+    [Fact]
+    public void Process_HijriDateAlone_GivesNoDate()
+    {
+        Assert.Null(Published("Gulf Monitor\nJumada al-Ula 19, 1444 AH\nThe coalition met in Doha."));
+    }
+
     [Fact]
     public void Process_HeaderDateAndDateline_TheHeaderDateWins()
     {

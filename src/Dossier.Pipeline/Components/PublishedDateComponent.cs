@@ -112,7 +112,7 @@ public sealed class PublishedDateComponent : IPipelineComponent
         return p.TokenEnd - p.TokenStart <= 20 && last.Norm is not ("." or "!" or "?");
     }
 
-    /// <summary>PLACE[, PLACE] , DATE [(AGENCY)] (-- | — | – | :) at the start of a paragraph.</summary>
+    /// <summary>PLACE[, PLACE] , [HIJRI DATE ,] DATE [(AGENCY) | , AGENCY] (-- | — | – | :) at the start of a paragraph.</summary>
     public static Dateline? TryDateline(AnnotatedDocument document, Segment p)
     {
         var tokens = document.Tokens;
@@ -150,12 +150,28 @@ public sealed class PublishedDateComponent : IPipelineComponent
             j += 2;
         }
 
+        // A Hijri date before the Gregorian one ("Riyadh, Dhu al-Qadah 22, 1444, June 11, 2023, SPA --").
+        if (HijriDates.End(document, j, limit) is var hijri && hijri > j)
+        {
+            j = hijri;
+            while (j < limit && tokens[j].Norm is "," or "/" or "-" or "\u2013")
+            {
+                j++;
+            }
+        }
+
         if (j >= limit || !DateGrammar.TryMatch(document, j, limit, null, out var m) || m.YearOnly || (!m.Absolute && m.Value is null))
         {
             return null;
         }
 
         var k = m.End;
+        if (k + 2 < limit && tokens[k].Norm == "," && tokens[k + 1].IsWord && tokens[k + 1].IsAllCaps(text) && tokens[k + 1].Length <= 6
+            && tokens[k + 2].Norm is "-" or "\u2014" or "\u2013")
+        {
+            k += 2; // "…, June 11, 2023, SPA --": the agency after a comma
+        }
+
         if (k < limit && tokens[k].Norm == "(")
         {
             while (k < limit && tokens[k].Norm != ")")

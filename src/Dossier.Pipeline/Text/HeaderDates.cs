@@ -195,7 +195,7 @@ public static class HeaderDates
     }
 
     /// <summary>
-    /// What stands before the date: "none" (nothing, or a weekday the grammar took), a cue kind (published, updated,
+    /// What stands before the date: "none" (nothing, a weekday the grammar took, or a Hijri date), a cue kind (published, updated,
     /// office) with its connectors, "site" (a byline or a short name and a separator), or null (anything else).
     /// </summary>
     private static string? Prefix(AnnotatedDocument doc, int s, int dateStart)
@@ -216,6 +216,22 @@ public static class HeaderDates
         if (end - s <= 2 && cues.Is(tokens[s].Norm, "weekday_abbr") && tokens[s].IsCapitalized(doc.Text) && (end - s == 1 || tokens[s + 1].Norm == "."))
         {
             // Tue 12 May 2022, Thu., 4 June 2020
+            return "none";
+        }
+
+        // A Hijri date (after a weekday) before the Gregorian one: "Tuesday, Rabi al-Awwal 8, 1445 AH, 23 September 2023".
+        var h = s;
+        if (cues.Is(tokens[h].Norm, "weekday_abbr") || (doc.Knowledge.Calendar.TryGetValue(tokens[h].Norm, out var day) && day.Kind == "weekday"))
+        {
+            h++;
+            while (h < end && tokens[h].Norm is "," or ".")
+            {
+                h++;
+            }
+        }
+
+        if (h < end && HijriDates.End(doc, h, end) == end)
+        {
             return "none";
         }
 
