@@ -49,6 +49,10 @@ public class PublishedDateHeaderTests
     [InlineData("Experts meet in Geneva\nGeneva, Switzerland, 21/11/2019\nExperts met in Geneva.", "2019-11-21")]
     [InlineData("Al-Sahil Daily\nTuesday 12 Rajab 1443 AH \u2013 14 February 2022\nThe coalition met in Doha.", "2022-02-14")]
     [InlineData("Al-Sahil Daily\nMonday 14 February 2022 - 13 Rajab 1443\nThe coalition met in Doha.", "2022-02-14")]
+    [InlineData("Envoy visits Basra\nFirst published on Wed 8 Mar 2023 07.15 GMT\nLast modified on Thu 9 Mar 2023 11.40 GMT\nThe envoy met officials.", "2023-03-08")]
+    [InlineData("Envoy visits Basra\nUpdated 7:02 PM GMT+3, March 9, 2023\nThe envoy met officials.", "2023-03-09")]
+    [InlineData("Envoy visits Basra\nPosted by editor on March 9, 2023\nThe envoy met officials.", "2023-03-09")]
+    [InlineData("Envoy visits Basra\n09-Mar-2023\nThe envoy met officials.", "2023-03-09")]
     public void Process_HeaderLineWithTheDate_GivesThePublicationDate(string text, string expected)
     {
         Assert.Equal(expected, Published(text));
@@ -144,6 +148,7 @@ public class PublishedDateHeaderTests
     [InlineData("Privacy notice \u2013 last updated 2 January 2024\nEnvoy visits Erbil\nThe envoy met officials on Tuesday.")]
     [InlineData("Manage consent | 2 January 2024\nEnvoy visits Erbil\nThe envoy met officials on Tuesday.")]
     [InlineData("Envoy visits Erbil\nRome, in the report of 6 October 2022\nThe envoy met officials on Tuesday.")]
+    [InlineData("Envoy visits Erbil\nIssue 12 9 March 2023 of the bulletin, in print.\nThe envoy met officials on Tuesday.")]
     public void Process_DateThatIsNotThePages_LeavesPublishedNull(string text)
     {
         Assert.Null(Published(text));

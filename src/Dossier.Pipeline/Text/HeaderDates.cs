@@ -213,6 +213,15 @@ public static class HeaderDates
             return dateStart == s ? "none" : null;
         }
 
+        // A weekday or a time of day between a cue and the date: "First published on Mon 13 Feb 2023",
+        // "Updated 5:36 PM GMT+1, February 14, 2023".
+        var beforeDetails = end;
+        end = BeforeWeekdayOrTime(doc, s, end);
+        if (end == s)
+        {
+            end = beforeDetails;
+        }
+
         if (end - s <= 2 && cues.Is(tokens[s].Norm, "weekday_abbr") && tokens[s].IsCapitalized(doc.Text) && (end - s == 1 || tokens[s + 1].Norm == "."))
         {
             // Tue 12 May 2022, Thu., 4 June 2020
@@ -237,11 +246,14 @@ public static class HeaderDates
 
         for (var q = s; q < end; q++)
         {
-            if ((q == s || IsSeparator(tokens[q - 1].Norm)) && cues.Longest(tokens, q, end, PrefixCues) is { End: var cueEnd, Kind: { } kind } && cueEnd == end)
+            if ((q == s || IsSeparator(tokens[q - 1].Norm)) && cues.Longest(tokens, q, end, PrefixCues) is { End: var cueEnd, Kind: { } kind }
+                && (cueEnd == end || (kind == "published" && ByName(doc, cueEnd, end))))
             {
                 return kind;
             }
         }
+
+        end = beforeDetails;
 
         if (IsPlace(doc, s, end) && tokens[dateStart - 1].Norm == ",")
         {
@@ -373,6 +385,76 @@ public static class HeaderDates
         }
 
         return r;
+    }
+
+    /// <summary>"by Admin on", "by Jane Roe": a cue's author before the date ("Posted by Admin on February 14, 2023").</summary>
+    private static bool ByName(AnnotatedDocument doc, int k, int end)
+    {
+        var tokens = doc.Tokens;
+        if (k >= end || tokens[k].Norm != "by" || end - k - 1 is < 1 or > 3)
+        {
+            return false;
+        }
+
+        for (var q = k + 1; q < end; q++)
+        {
+            if (!tokens[q].IsWord)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The end of the prefix before a weekday and/or a time of day that stand right before the date, with their commas.</summary>
+    private static int BeforeWeekdayOrTime(AnnotatedDocument doc, int s, int end)
+    {
+        var tokens = doc.Tokens;
+        var cues = doc.Knowledge.DateCues;
+        var e = end;
+        if (e > s && (cues.Is(tokens[e - 1].Norm, "weekday_abbr") || (doc.Knowledge.Calendar.TryGetValue(tokens[e - 1].Norm, out var c) && c.Kind == "weekday")))
+        {
+            e--;
+        }
+        else
+        {
+            // [at] H[:MM] [am|pm] [ZONE[+N]] [,]
+            var q = e;
+            if (q > s + 1 && tokens[q - 1].IsNumber && tokens[q - 2].Norm is "+" or "-" && q - 3 >= s && tokens[q - 3].IsWord && tokens[q - 3].IsAllCaps(doc.Text))
+            {
+                q -= 2; // GMT+1
+            }
+
+            if (q > s && tokens[q - 1].IsWord && tokens[q - 1].IsAllCaps(doc.Text) && tokens[q - 1].Length <= 5 && !cues.Is(tokens[q - 1].Norm, "meridiem"))
+            {
+                q--;
+            }
+
+            if (q > s && cues.Is(tokens[q - 1].Norm, "meridiem"))
+            {
+                q--;
+            }
+
+            var clock = false;
+            while (q > s + 1 && tokens[q - 1].IsNumber && tokens[q - 2].Norm == ":")
+            {
+                q -= 2;
+                clock = true;
+            }
+
+            if (q > s && tokens[q - 1].IsNumber && tokens[q - 1].Length <= 2 && (clock || q < e))
+            {
+                e = q - 1;
+            }
+        }
+
+        while (e > s && tokens[e - 1].Norm is "," or "on" or "at")
+        {
+            e--;
+        }
+
+        return e;
     }
 
     /// <summary>The tokens are a place of the gazetteer, or a city and its country or state ("Paris, France", "Austin, Texas").</summary>
