@@ -98,6 +98,25 @@ public class MeetingMentionTests
     }
 
     [Fact]
+    public void Extract_SentenceCaseTitleLine_IsAHeadlineThatJoinsTheAnnouncedMeeting()
+    {
+        var text = "Partners' meeting in Tallinn\n14 March 2023\nMinisters of the Global Coalition to Defeat ISIS will meet in Tallinn on Monday.";
+
+        var m = Assert.Single(TestSupport.Extract(text).Meetings);
+
+        Assert.Equal(("2023-03-20", MeetingStatuses.Planned), (m.Date, m.Status));
+    }
+
+    [Theory]
+    [InlineData("Ministers of the Global Coalition to Defeat ISIS met in Tallinn on 28 December.", "2022-12-28")]
+    [InlineData("Ministers of the Global Coalition to Defeat ISIS met in Tallinn on 8th March.", "2023-03-08")]
+    [InlineData("Ministers of the Global Coalition to Defeat ISIS met in Tallinn on Sept. 30.", "2022-09-30")]
+    public void Extract_YearlessDateWithAFullMonthEndingTheSentence_DatesTheMeeting(string text, string expected)
+    {
+        Assert.Equal(expected, Assert.Single(TestSupport.Extract(text, published: "2023-03-14").Meetings).Date);
+    }
+
+    [Fact]
     public void Extract_HeadlineDatedByThePlaceDateLine_TakesTheBodysDay()
     {
         var text = "Coalition Small Group convenes in Vilnius\nVILNIUS, 12 April 2023\nThe Small Group of the Global Coalition to Defeat Daesh met in Vilnius on Monday, hosted by Lithuania.";

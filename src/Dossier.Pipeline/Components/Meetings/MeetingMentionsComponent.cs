@@ -39,6 +39,7 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
     public void Process(AnnotatedDocument document, CancellationToken cancellationToken)
     {
         var ctx = MeetingContext.For(document);
+        var title = TitleParagraph(document);
         foreach (var s in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -47,7 +48,7 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
                 continue;
             }
 
-            var headline = LineShape.IsTitleCaseHeadline(document, document.Paragraphs[s.Paragraph]);
+            var headline = s.Paragraph == title || LineShape.IsTitleCaseHeadline(document, document.Paragraphs[s.Paragraph]);
             for (var i = s.TokenStart; i < s.TokenEnd; i++)
             {
                 var mention = NounMention(ctx, s, i) ?? VerbMention(ctx, s, i) ?? BodyEvent(ctx, s, i) ?? SincePlace(ctx, s, i);
@@ -605,6 +606,26 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
     }
 
     /// <summary>The end of the trigger's clause: a full stop or semicolon, or ", which/who/and …" starting a new clause.</summary>
+    /// <summary>
+    /// The page's title: its first line outside boilerplate when that is short and ends without a stop, in sentence case
+    /// too ("Coalition ministers to meet in Lisbon"); -1 when the page opens with a sentence.
+    /// </summary>
+    private static int TitleParagraph(AnnotatedDocument document)
+    {
+        foreach (var p in document.Paragraphs)
+        {
+            if (p.IsBoilerplate)
+            {
+                continue;
+            }
+
+            var last = document.Tokens[p.TokenEnd - 1].Norm;
+            return p.TokenEnd - p.TokenStart <= 20 && last is not ("." or "!" or "?" or "\"" or ":") && p.Index + 1 < document.Paragraphs.Count ? p.Index : -1;
+        }
+
+        return -1;
+    }
+
     /// <summary>A full stop that closes an initial or an abbreviation ("Gen.", "Amb.", "St."), not a clause.</summary>
     private static bool AbbreviationDot(MeetingContext ctx, int k)
     {
