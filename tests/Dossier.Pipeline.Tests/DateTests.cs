@@ -102,6 +102,14 @@ public class DateTests
         Assert.Equal(expected, d.Value);
     }
 
+    [Theory]
+    [InlineData("The board met on 14-Feb-2023 in Delhi.", "2023-02-14")]
+    [InlineData("The board met on 3-Sep-2019.", "2019-09-03")]
+    public void Process_DayMonthYearJoinedByHyphens_IsOneDate(string text, string expected)
+    {
+        Assert.Equal(expected, Single(text, null).Value);
+    }
+
     [Fact]
     public void Process_TwoDatesJoinedByAnd_AreNotARange()
     {

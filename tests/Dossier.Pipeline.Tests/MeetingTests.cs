@@ -48,6 +48,87 @@ public class MeetingMentionTests
     }
 
     [Theory]
+    [InlineData("A meeting of the Global Coalition's political directors, chaired by Amb. Rosa Diaz on 8 May, was held in Madrid.")]
+    [InlineData("Ministers of the Global Coalition met at St. Olaf's Hall in Oslo on 8 May to review the campaign.")]
+    [InlineData("A meeting of the Global Coalition's military planners, opened by Maj. Gen. Tom Berg on 8 May, took place in Oslo.")]
+    public void Extract_AbbreviationDotInTheMeetingClause_DoesNotEndIt(string text)
+    {
+        var m = Assert.Single(TestSupport.Extract(text, published: "2023-05-20").Meetings);
+
+        Assert.Equal("2023-05-08", m.Date);
+    }
+
+    [Fact]
+    public void Extract_RangeOfDaysEndingTheSentence_DatesThePlannedMeeting()
+    {
+        var m = Assert.Single(TestSupport.Extract("A meeting of the Global Coalition's Small Group will take place in Vienna between 3 and 5 May.", published: "2023-03-20").Meetings);
+
+        Assert.Equal(("Vienna", "2023-05-03", MeetingStatuses.Planned), (m.City, m.Date, m.Status));
+    }
+
+    [Fact]
+    public void Extract_DateOnTheNextLineInsideTheSentence_DatesTheMeeting()
+    {
+        var text = "Officials of the Global Coalition to Defeat ISIS met in Tunis on 6 September\n2019 to review the campaign.";
+
+        var m = Assert.Single(TestSupport.Extract(text, published: "2023-03-20").Meetings);
+
+        Assert.Equal("2019-09-06", m.Date);
+    }
+
+    [Fact]
+    public void Extract_SentenceCaseHeadlineToMeet_IsTheAnnouncedMeetingOfTheBody()
+    {
+        var text = "Coalition ministers to meet in Lisbon\n3 March 2023\nForeign ministers of the Global Coalition to Defeat ISIS will meet in Lisbon on 9 May, Portugal said.";
+
+        var m = Assert.Single(TestSupport.Extract(text).Meetings);
+
+        Assert.Equal(("Lisbon", "2023-05-09", MeetingStatuses.Planned), (m.City, m.Date, m.Status));
+    }
+
+    [Fact]
+    public void Extract_WeekdayAfterAHijriAndGregorianDateline_IsResolvedAgainstTheGregorianDate()
+    {
+        var text = "Jeddah, Dhu al-Hijjah 3, 1444, June 21, 2023, SPA -- Ministers of the Global Coalition to Defeat ISIS met in Jeddah on Monday.";
+
+        var facts = TestSupport.Extract(text);
+
+        Assert.Equal("2023-06-21", facts.Published);
+        Assert.Equal("2023-06-19", Assert.Single(facts.Meetings).Date);
+    }
+
+    [Fact]
+    public void Extract_SentenceCaseTitleLine_IsAHeadlineThatJoinsTheAnnouncedMeeting()
+    {
+        var text = "Coalition meeting\n14 March 2023\nMinisters of the Global Coalition to Defeat ISIS will meet in Tallinn on Monday.";
+
+        var m = Assert.Single(TestSupport.Extract(text).Meetings);
+
+        Assert.Equal(("2023-03-20", MeetingStatuses.Planned), (m.Date, m.Status));
+    }
+
+    [Theory]
+    [InlineData("Ministers of the Global Coalition to Defeat ISIS met in Tallinn on 28 December.", "2022-12-28")]
+    [InlineData("Ministers of the Global Coalition to Defeat ISIS met in Tallinn on 8th March.", "2023-03-08")]
+    [InlineData("Ministers of the Global Coalition to Defeat ISIS met in Tallinn on Sept. 30.", "2022-09-30")]
+    public void Extract_YearlessDateWithAFullMonthEndingTheSentence_DatesTheMeeting(string text, string expected)
+    {
+        Assert.Equal(expected, Assert.Single(TestSupport.Extract(text, published: "2023-03-14").Meetings).Date);
+    }
+
+    [Fact]
+    public void Extract_HeadlineDatedByThePlaceDateLine_TakesTheBodysDay()
+    {
+        var text = "Coalition Small Group convenes in Vilnius\nVILNIUS, 12 April 2023\nThe Small Group of the Global Coalition to Defeat Daesh met in Vilnius on Monday, hosted by Lithuania.";
+
+        var facts = TestSupport.Extract(text);
+
+        Assert.Equal("2023-04-12", facts.Published);
+        var m = Assert.Single(facts.Meetings);
+        Assert.Equal(("Vilnius", "2023-04-10"), (m.City, m.Date));
+    }
+
+    [Theory]
     [InlineData("The political directors of the Global Coalition met in Vienna.", MeetingFormats.Other)]
     [InlineData("The political directors of the Global Coalition's Small Group met in Vienna.", MeetingFormats.SmallGroup)]
     [InlineData("The Global Coalition's Foreign Terrorist Fighters Working Group met in Vienna.", MeetingFormats.Other)]

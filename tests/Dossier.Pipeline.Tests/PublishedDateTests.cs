@@ -40,6 +40,19 @@ public class PublishedDateHeaderTests
     [InlineData("Gulf Daily Post - 6 March 2019\nThe coalition met in Manama.", "2019-03-06")]
     [InlineData("Envoy visits Baghdad\nTue 12 May 2020 10.03 BST\nThe envoy met officials.", "2020-05-12")]
     [InlineData("Envoy visits Baghdad\nSunday 8 March 2020 - 14:05\nThe envoy met officials.", "2020-03-08")]
+    [InlineData("By Ana Ruiz and Karim Haddad, Foreign Desk | Published June 3, 2020 at 7:45 a.m. ET\nThe coalition met.", "2020-06-03")]
+    [InlineData("Envoy visits Basra\nBy Lucy Grant and Dev Patel | 14 March 2021\nThe envoy met officials.", "2021-03-14")]
+    [InlineData("Last Updated: 12 Jan 2021 | Published: 9 Jan 2021\nThe coalition met.", "2021-01-09")]
+    [InlineData("Envoy visits Basra\nUpdated 4 June 2022 / Published 2 June 2022\nThe envoy met officials.", "2022-06-02")]
+    [InlineData("Envoy visits Basra\nPublished 2 June 2022 - 08:30 GMT / Updated 4 June 2022 - 10:00 GMT\nThe envoy met officials.", "2022-06-02")]
+    [InlineData("Defence chiefs meet in Rome\nROME, 6 October 2022\nDefence chiefs met in Rome on Wednesday.", "2022-10-06")]
+    [InlineData("Experts meet in Geneva\nGeneva, Switzerland, 21/11/2019\nExperts met in Geneva.", "2019-11-21")]
+    [InlineData("Al-Sahil Daily\nTuesday 12 Rajab 1443 AH \u2013 14 February 2022\nThe coalition met in Doha.", "2022-02-14")]
+    [InlineData("Al-Sahil Daily\nMonday 14 February 2022 - 13 Rajab 1443\nThe coalition met in Doha.", "2022-02-14")]
+    [InlineData("Envoy visits Basra\nFirst published on Wed 8 Mar 2023 07.15 GMT\nLast modified on Thu 9 Mar 2023 11.40 GMT\nThe envoy met officials.", "2023-03-08")]
+    [InlineData("Envoy visits Basra\nUpdated 7:02 PM GMT+3, March 9, 2023\nThe envoy met officials.", "2023-03-09")]
+    [InlineData("Envoy visits Basra\nPosted by editor on March 9, 2023\nThe envoy met officials.", "2023-03-09")]
+    [InlineData("Envoy visits Basra\n09-Mar-2023\nThe envoy met officials.", "2023-03-09")]
     public void Process_HeaderLineWithTheDate_GivesThePublicationDate(string text, string expected)
     {
         Assert.Equal(expected, Published(text));
@@ -77,6 +90,29 @@ public class PublishedDateHeaderTests
         Assert.Equal("2016-10-03", Published(text));
     }
 
+    [Theory]
+    [InlineData("Jeddah, Dhu al-Hijjah 3, 1444, June 21, 2023, SPA -- The ministers met in Jeddah.", "2023-06-21")]
+    [InlineData("Makkah, Ramadan 14, 1444 H, April 5, 2023 (SPA) -- The ministers met in Makkah.", "2023-04-05")]
+    [InlineData("Dammam, 8 Safar 1445 AH / 24 August 2023 - The ministers met in Dammam.", "2023-08-24")]
+    public void Process_DatelineWithAHijriDateFirst_GivesTheGregorianDate(string text, string expected)
+    {
+        Assert.Equal(expected, Published(text));
+    }
+
+    [Theory]
+    [InlineData("Gulf Monitor\nWednesday, Jumada al-Ula 19, 1444 AH, December 14, 2022\nThe coalition met in Doha.", "2022-12-14")]
+    [InlineData("Gulf Monitor\n19 Jumada al-Ula 1444 - 14 December 2022\nThe coalition met in Doha.", "2022-12-14")]
+    public void Process_HeaderDateAfterAHijriDate_GivesTheGregorianDate(string text, string expected)
+    {
+        Assert.Equal(expected, Published(text));
+    }
+
+    [Fact]
+    public void Process_HijriDateAlone_GivesNoDate()
+    {
+        Assert.Null(Published("Gulf Monitor\nJumada al-Ula 19, 1444 AH\nThe coalition met in Doha."));
+    }
+
     [Fact]
     public void Process_HeaderDateAndDateline_TheHeaderDateWins()
     {
@@ -109,6 +145,10 @@ public class PublishedDateHeaderTests
     [InlineData("Ministers meet | Berlin 06.2018\nThe ministers met in Berlin.")]
     [InlineData("Envoy meets leaders\nFile photo / May 12, 2019\nThe envoy said the talks went well.")]
     [InlineData("Envoy meets leaders\nThe envoy met the leaders of the region in the capital on Monday.\nHe said the talks with the leaders had gone very well indeed.\nOfficials from both sides attended the talks at the palace.\nJune 2, 2017\nRelated stories")]
+    [InlineData("Privacy notice \u2013 last updated 2 January 2024\nEnvoy visits Erbil\nThe envoy met officials on Tuesday.")]
+    [InlineData("Manage consent | 2 January 2024\nEnvoy visits Erbil\nThe envoy met officials on Tuesday.")]
+    [InlineData("Envoy visits Erbil\nRome, in the report of 6 October 2022\nThe envoy met officials on Tuesday.")]
+    [InlineData("Envoy visits Erbil\nIssue 12 9 March 2023 of the bulletin, in print.\nThe envoy met officials on Tuesday.")]
     public void Process_DateThatIsNotThePages_LeavesPublishedNull(string text)
     {
         Assert.Null(Published(text));
@@ -130,6 +170,31 @@ public class PublishedDateHeaderTests
     public void Process_NoDateInTheText_TakesTheUrlDate(string url, string? expected)
     {
         Assert.Equal(expected, Published("Leaders agree to form a coalition\nThe leaders met in Newport.", url));
+    }
+
+    [Theory]
+    [InlineData("Ministers meet in Riga\nSource: https://www.baltic-example.org/news/2017/11/02/ministers-meet-riga/\nThe ministers met.", "2017-11-02")]
+    [InlineData("Ministers meet in Riga\nhttps://www.baltic-example.org/news/2017/11/02/ministers-meet-riga\nThe ministers met.", "2017-11-02")]
+    [InlineData("Ministers meet in Riga\nThe ministers met in Riga to review the campaign and to agree on next steps for the region.\nOriginal article: www.baltic-example.org/2017-11-02-ministers-meet", "2017-11-02")]
+    public void Process_AddressLineInTheText_GivesItsUrlDate(string text, string expected)
+    {
+        Assert.Equal(expected, Published(text));
+    }
+
+    [Theory]
+    [InlineData("Ministers meet in Riga\nThe ministers met. The statement is at https://example.org/2015/01/01/statement today.")]
+    [InlineData("Ministers meet in Riga\nThe ministers met in Riga to review the campaign and to agree on next steps for the region.\nhttps://example.org/2015/01/01/older-story")]
+    public void Process_AddressInASentenceOrABareLinkInTheBody_GivesNoDate(string text)
+    {
+        Assert.Null(Published(text));
+    }
+
+    [Fact]
+    public void Process_RequestUrlAndAddressLine_TheRequestUrlWins()
+    {
+        var text = "Ministers meet\nSource: https://example.org/2017/11/02/ministers\nThe ministers met.";
+
+        Assert.Equal("2017-11-03", Published(text, "https://example.org/2017/11/03/ministers"));
     }
 
     [Fact]

@@ -110,6 +110,41 @@ public class SegmenterTests
         Assert.False(doc.Sentences[0].IsBoilerplate);
     }
 
+    [Theory]
+    [InlineData("We and our partners store and access cookies on your device; you can manage consent at any time.")]
+    [InlineData("Your privacy choices: we use cookies to measure traffic. Settings saved 2 January 2024")]
+    [InlineData("Sign up for our newsletter to get the week's top stories every Friday.")]
+    [InlineData("Privacy notice – last updated 4 May 2023")]
+    public void Process_ConsentOrNewsletterBox_IsFlaggedAsACookieNotice(string banner)
+    {
+        var doc = TestSupport.Annotate(banner + "\nThe coalition met in Rome on Monday.", "segmenter");
+
+        Assert.Equal("cookie", doc.Paragraphs[0].BoilerplateKind);
+        Assert.False(doc.Paragraphs[1].IsBoilerplate);
+    }
+
+    [Theory]
+    [InlineData("Envoys of the coalition against the group gathered in Tunis on 6 September\n2019 to review the situation in the region.")]
+    [InlineData("Envoys of the coalition against the group gathered in Tunis on Friday,\n6 September 2019, to review the situation.")]
+    [InlineData("Envoys of the coalition against the group gathered in Tunis, the capital, on\n6 September 2019 to review the situation.")]
+    public void Process_LineBrokenBeforeANumberInsideASentence_IsOneSentence(string text)
+    {
+        var doc = TestSupport.Annotate(text, "segmenter");
+
+        Assert.Single(doc.Paragraphs);
+        Assert.Single(doc.Sentences);
+    }
+
+    [Theory]
+    [InlineData("The ministers agreed on three priorities for the year ahead, in order,\n2. Stabilisation of liberated areas")]
+    [InlineData("Coalition ministers meet in Tunis\n2019 ended with new pledges from the partners.")]
+    [InlineData("Envoys of the coalition met in Tunis to review the situation.\n6 September 2019")]
+    [InlineData("Short line,\n6 September 2019")]
+    public void Process_LineBeforeANumberThatEndsNoSentencePart_StaysItsOwnParagraph(string text)
+    {
+        Assert.Equal(2, TestSupport.Annotate(text, "segmenter").Paragraphs.Count);
+    }
+
     [Fact]
     public void Process_Byline_IsFlagged()
     {

@@ -15,7 +15,9 @@ namespace Dossier.Pipeline.Components;
 /// <item>a leading dateline with a year ("DUBAI, Nov 6, 2025 (BSS/AFP) -"): in the header, after headline lines only;</item>
 /// <item>a header date after an "Updated" cue;</item>
 /// <item>a speech page's stated delivery date ("...'s speech at ... in Rome on 28 June 2021.");</item>
-/// <item>a full date in the path of the request's URL (<see cref="UrlDates"/>).</item>
+/// <item>a full date in the path of the request's URL (<see cref="UrlDates"/>);</item>
+/// <item>a full date in the path of the page's address written in its text: a "Source: URL" line, a bare URL line in
+/// the header (<see cref="UrlLineDates"/>).</item>
 /// </list>
 /// Never a date of the events the body reports, a photo caption, or a year-less dateline. Datelines anywhere are
 /// recorded too: one in the middle of a scraped page dates its own item (and the events in it), not the page.
@@ -42,7 +44,8 @@ public sealed class PublishedDateComponent : IPipelineComponent
             }
         }
 
-        document.Published = NormalizeMetadata(document.Request.Published) ?? FromText(document) ?? UrlDates.Find(document.Request.Url);
+        document.Published = NormalizeMetadata(document.Request.Published) ?? FromText(document) ?? UrlDates.Find(document.Request.Url)
+            ?? UrlLineDates.Find(document);
     }
 
     private static string? NormalizeMetadata(string? published)
@@ -109,7 +112,7 @@ public sealed class PublishedDateComponent : IPipelineComponent
         return p.TokenEnd - p.TokenStart <= 20 && last.Norm is not ("." or "!" or "?");
     }
 
-    /// <summary>PLACE[, PLACE] , DATE [(AGENCY)] (-- | — | – | :) at the start of a paragraph.</summary>
+    /// <summary>PLACE[, PLACE] , [HIJRI DATE ,] DATE [(AGENCY) | , AGENCY] (-- | — | – | :) at the start of a paragraph.</summary>
     public static Dateline? TryDateline(AnnotatedDocument document, Segment p)
     {
         var tokens = document.Tokens;
@@ -147,12 +150,28 @@ public sealed class PublishedDateComponent : IPipelineComponent
             j += 2;
         }
 
+        // A Hijri date before the Gregorian one ("Riyadh, Dhu al-Qadah 22, 1444, June 11, 2023, SPA --").
+        if (HijriDates.End(document, j, limit) is var hijri && hijri > j)
+        {
+            j = hijri;
+            while (j < limit && tokens[j].Norm is "," or "/" or "-" or "\u2013")
+            {
+                j++;
+            }
+        }
+
         if (j >= limit || !DateGrammar.TryMatch(document, j, limit, null, out var m) || m.YearOnly || (!m.Absolute && m.Value is null))
         {
             return null;
         }
 
         var k = m.End;
+        if (k + 2 < limit && tokens[k].Norm == "," && tokens[k + 1].IsWord && tokens[k + 1].IsAllCaps(text) && tokens[k + 1].Length <= 6
+            && tokens[k + 2].Norm is "-" or "\u2014" or "\u2013")
+        {
+            k += 2; // "…, June 11, 2023, SPA --": the agency after a comma
+        }
+
         if (k < limit && tokens[k].Norm == "(")
         {
             while (k < limit && tokens[k].Norm != ")")

@@ -29,7 +29,7 @@ public sealed class SegmenterComponent : IPipelineComponent
             cancellationToken.ThrowIfCancellationRequested();
             var nl = text.IndexOf('\n', lineStart);
             var lineEnd = nl < 0 ? text.Length : nl;
-            if (nl >= 0 && SoftBreak(text, lineStart, lineEnd, nl + 1))
+            if (nl >= 0 && (SoftBreak(text, lineStart, lineEnd, nl + 1) || NumberContinues(kb, text, lineStart, lineEnd, nl + 1)))
             {
                 lineStart = nl + 1;
                 continue;
@@ -82,6 +82,66 @@ public sealed class SegmenterComponent : IPipelineComponent
         }
 
         return k < text.Length && char.IsLower(text[k]);
+    }
+
+    /// <summary>
+    /// A line broken inside a sentence before a number: it ends with a month name ("on 14 February⏎2018"), or, when it is
+    /// long, with a word or mark of <c>sets/line_continuations.txt</c> ("on Thursday,⏎12 March"), and the next line starts
+    /// with a number that is not a list item's ("2." "3)").
+    /// </summary>
+    private static bool NumberContinues(KnowledgeBase kb, string text, int lineStart, int lineEnd, int next)
+    {
+        var end = lineEnd;
+        while (end > lineStart && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        var k = next;
+        while (k < text.Length && text[k] is ' ' or '\t')
+        {
+            k++;
+        }
+
+        if (end == lineStart || k >= text.Length || !char.IsAsciiDigit(text[k]))
+        {
+            return false;
+        }
+
+        var d = k;
+        while (d < text.Length && char.IsAsciiDigit(text[d]))
+        {
+            d++;
+        }
+
+        if (d < text.Length && text[d] is '.' or ')' && (d + 1 >= text.Length || !char.IsAsciiDigit(text[d + 1])))
+        {
+            return false;
+        }
+
+        if (text[end - 1] == ',')
+        {
+            return end - lineStart >= 40 && kb.Sets.Has("line_continuations", ",");
+        }
+
+        var w = end;
+        while (w > lineStart && Tokenizer.IsWordChar(text[w - 1]))
+        {
+            w--;
+        }
+
+        if (w == end || (w > lineStart && !char.IsWhiteSpace(text[w - 1])))
+        {
+            return false;
+        }
+
+        var word = text[w..end];
+        if (char.IsUpper(word[0]) && kb.Calendar.TryGetValue(word.ToLowerInvariant(), out var cal) && cal.Kind == "month")
+        {
+            return true;
+        }
+
+        return end - lineStart >= 40 && kb.Sets.Has("line_continuations", word.ToLowerInvariant());
     }
 
     private static void AddParagraph(AnnotatedDocument document, int start, int end)
@@ -216,7 +276,7 @@ public sealed class SegmenterComponent : IPipelineComponent
             var markerCovers = false;
             for (var i = p.TokenStart; i < p.TokenEnd; i++)
             {
-                var (end, kind) = kb.Boilerplate.Longest(tokens, i, p.TokenEnd, (_, s, e) => CaseMatches(document, s, e));
+                var (end, kind) = kb.Boilerplate.Longest(tokens, i, p.TokenEnd, (k, s, e) => k == "cookie" || CaseMatches(document, s, e));
                 if (end < 0 || kind is null)
                 {
                     continue;
@@ -234,36 +294,37 @@ public sealed class SegmenterComponent : IPipelineComponent
                 }
             }
 
-            var boiler = false;
+            string? boiler = null;
             if (kinds.Contains("cookie"))
             {
-                boiler = true;
+                boiler = "cookie";
             }
             else if (kinds.Contains("feed") && markerCovers)
             {
-                boiler = true;
+                boiler = "feed";
                 inFeed = true;
             }
             else if (kinds.Contains("nav") && markerCovers)
             {
-                boiler = true;
+                boiler = "nav";
             }
             else if (kinds.Contains("byline") && p.TokenEnd - p.TokenStart <= 8 && IsNameLine(document, p))
             {
-                boiler = true;
+                boiler = "byline";
             }
             else if (IsMenuLine(document, p))
             {
-                boiler = true;
+                boiler = "menu";
             }
             else if (inFeed && !OnTopic(document, p))
             {
-                boiler = true;
+                boiler = "off-topic";
             }
 
-            if (boiler)
+            if (boiler is not null)
             {
                 p.IsBoilerplate = true;
+                p.BoilerplateKind = boiler;
             }
         }
 

@@ -51,6 +51,9 @@ public sealed class KnowledgeBase
     public Dictionary<string, (long Value, string Kind)> NumberWords { get; } = new(StringComparer.Ordinal);
     public PhraseTrie<string> Qualifiers { get; } = new();
     public Dictionary<string, (string Kind, int Number)> Calendar { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The months' full names (the longest name of each month in calendar.tsv): "may", not "sept".</summary>
+    public HashSet<string> MonthNames { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Abbreviations { get; } = new(StringComparer.Ordinal);
     public HashSet<string> OrganizationHeads { get; } = new(StringComparer.Ordinal);
     public DateLexicon DateCues { get; private set; } = new();
@@ -162,6 +165,8 @@ public sealed class KnowledgeBase
         {
             kb.Calendar[Tokenizer.NormalizePhrase(r[0])] = (r[1], int.Parse(r[2], CultureInfo.InvariantCulture));
         }
+
+        kb.MonthNames.UnionWith(kb.Calendar.Where(c => c.Value.Kind == "month").GroupBy(c => c.Value.Number).Select(g => g.MaxBy(c => c.Key.Length).Key));
 
         kb.Sets = WordSets.LoadEmbedded(new Dictionary<string, IEnumerable<string>>(StringComparer.Ordinal)
         {

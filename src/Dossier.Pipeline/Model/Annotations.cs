@@ -56,6 +56,9 @@ public sealed class Segment(int index, int start, int end, int tokenStart, int t
     /// <summary>Navigation, cookie notice, byline, or an off-topic item of a feed.</summary>
     public bool IsBoilerplate { get; set; }
 
+    /// <summary>For a boilerplate paragraph: the kind of its cue (cookie, feed, nav, byline, menu, off-topic).</summary>
+    public string? BoilerplateKind { get; set; }
+
     public TextSpan Span => new(Start, End);
 }
 

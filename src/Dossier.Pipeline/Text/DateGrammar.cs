@@ -190,7 +190,7 @@ public static class DateGrammar
             && Full(Int(tokens[i + 4], doc.Text), md.Month, md.Day, i, i + 5, numeric: true, out match);
     }
 
-    // 9 February 2026, 24th November, 2022, 2nd December, 2 of March, 12–13 May, 30 June – 2 July 2023
+    // 9 February 2026, 24th November, 2022, 2nd December, 2 of March, 12–13 May, 30 June – 2 July 2023, 14-Feb-2023
     private static bool TryDayMonth(AnnotatedDocument doc, int i, int limit, DateOnly? reference, out DateMatch match)
     {
         match = default;
@@ -201,6 +201,13 @@ public static class DateGrammar
         }
 
         var j = i + 1;
+        if (j + 3 < limit && tokens[j].Norm == "-" && tokens[j + 2].Norm == "-" && Adjacent(tokens, i, j + 3) && MonthAt(doc, j + 1) is { } hyphenMonth
+            && YearOf(tokens[j + 3], doc.Text) is { } hyphenYear)
+        {
+            // 14-Feb-2023
+            return Full(hyphenYear, hyphenMonth, day, i, j + 4, numeric: false, out match);
+        }
+
         var range = false;
         if (IsRangeWord(doc, j) && j + 2 < limit && DayOf(tokens[j + 1], doc.Text) is { } lastDay && lastDay > day && lastDay - day <= MaxRangeDays
             && tokens[j + 1].IsNumber && MonthAt(doc, j + 2) is not null)
@@ -803,11 +810,14 @@ public static class DateGrammar
         return cal.Number;
     }
 
-    /// <summary>The token after a month name and its abbreviation dot (Nov., Sept.).</summary>
+    /// <summary>
+    /// The token after a month name and its abbreviation dot (Nov., Sept.). A full name takes no dot: the stop after
+    /// "12 and 14 May." ends the sentence.
+    /// </summary>
     private static int AfterMonth(AnnotatedDocument doc, int month, int limit)
     {
         var j = month + 1;
-        return j < limit && doc.Tokens[j].Norm == "." && doc.Tokens[j].Start == doc.Tokens[month].End ? j + 1 : j;
+        return j < limit && doc.Tokens[j].Norm == "." && doc.Tokens[j].Start == doc.Tokens[month].End && !doc.Knowledge.MonthNames.Contains(doc.Tokens[month].Norm) ? j + 1 : j;
     }
 
     private static int? YearAfter(AnnotatedDocument doc, int j, int limit, out int end)

@@ -1,3 +1,4 @@
+using Dossier.Pipeline.Knowledge;
 using Dossier.Pipeline.Model;
 
 namespace Dossier.Pipeline.Text;
@@ -15,6 +16,7 @@ public readonly record struct HeaderDate(string Value, int Paragraph, int Streng
 /// <item>4: after or before an office cue ("Press Release | March 22, 2017", "05.03.2019 - Press release"), or a date
 /// with a month name, or an ISO date, alone on its line (with a weekday, a time, a time zone, or a short tail after a
 /// separator: "June 2, 2017 / 6:15 AM", "Tuesday, October 14, 2014", "2021-06-25T12:26:37+00:00");</item>
+/// <item>4 (3 when all-digit): a place and the date alone on the line ("LISBON, 17 May 2023", "Paris, 14/06/2022");</item>
 /// <item>3: an all-digit date alone on its line ("17-08-2025", a PDF print header "8/8/2024"; 4 within three lines after
 /// an office line), or a date after a byline or a short site name and a separator ("Rudaw | 17 August 2025");</item>
 /// <item>2: a lead ("May 4th, 2016 - Defense ministers met …"), also in the first body paragraph;</item>
@@ -46,9 +48,13 @@ public static class HeaderDates
     private static readonly string[] PrefixCues = ["published", "updated", "office"];
     private static readonly string[] TailCues = ["office", "published"];
     private static readonly string[] OfficeCues = ["office"];
+    private static readonly string[] UpdatedCues = ["updated"];
 
-    /// <summary>Tokens that may stand before the date on a header line (a byline, a site name, a cue).</summary>
-    private const int MaxPrefix = 10;
+    /// <summary>
+    /// Tokens that may stand before the date on a header line (a byline, a site name, a cue): room for two authors, their
+    /// role and a cue ("By Jane Roe and Omar Said, Staff Writers | Published March 14, 2021").
+    /// </summary>
+    private const int MaxPrefix = 16;
 
     /// <summary>Words of a site name or a byline before a separator.</summary>
     private const int MaxSiteWords = 4;
@@ -66,6 +72,11 @@ public static class HeaderDates
         var bodyStart = BodyStart(doc);
         foreach (var p in doc.Paragraphs.Take(bodyStart + 1))
         {
+            if (p.BoilerplateKind == "cookie")
+            {
+                continue; // a consent banner or newsletter box dates its own notice
+            }
+
             if (Evaluate(doc, p, p.Index == bodyStart, p.Index - officeLine <= 3) is { } found && (best is null || found.Strength > best.Value.Strength))
             {
                 best = found;
@@ -128,12 +139,13 @@ public static class HeaderDates
         return null;
     }
 
+    /// <summary>The strongest header form among the full dates of a line ("Last Updated: 10 Nov 2022 | Published: 8 Nov 2022").</summary>
     private static HeaderDate? Evaluate(AnnotatedDocument doc, Segment p, bool body, bool afterOffice)
     {
-        var tokens = doc.Tokens;
         var s = p.TokenStart;
         var e = p.TokenEnd;
         var scanEnd = body ? Math.Min(e, s + 2) : Math.Min(e, s + MaxPrefix + 1);
+        HeaderDate? best = null;
         for (var k = s; k < scanEnd; k++)
         {
             if (!DateGrammar.TryMatch(doc, k, e, null, out var m) || !m.Absolute || m.Value is not { Length: 10 } value)
@@ -141,37 +153,49 @@ public static class HeaderDates
                 continue;
             }
 
-            var prefix = Prefix(doc, s, m.Start);
-            if (prefix is null || (body && prefix != "none"))
+            if (Strength(doc, p, m, body, afterOffice) is { } strength && (best is null || strength > best.Value.Strength))
             {
-                return null;
+                best = new HeaderDate(value, p.Index, strength);
             }
 
-            var tailStart = SkipTime(doc, m.End, e);
-            var tail = Tail(doc, tailStart, e, prefix == "none");
-            if (tail is null || (body && tail != "lead"))
-            {
-                return null;
-            }
-
-            var strength = (prefix, tail) switch
-            {
-                ("published", _) => Published,
-                ("updated", _) => Updated,
-                ("office", _) or (_, "office") => Office,
-                ("site", _) => Byline,
-                (_, "lead") => Lead,
-                _ when m.Numeric && !IsYearFirst(doc, m) => afterOffice ? Office : NumericLine,
-                _ => Line,
-            };
-            return new HeaderDate(value, p.Index, strength);
+            k = m.End - 1;
         }
 
-        return null;
+        return best;
+    }
+
+    /// <summary>The header form of one date of a line, by what stands before and after it; null when it is none.</summary>
+    private static int? Strength(AnnotatedDocument doc, Segment p, DateMatch m, bool body, bool afterOffice)
+    {
+        var s = p.TokenStart;
+        var e = p.TokenEnd;
+        var prefix = Prefix(doc, s, m.Start);
+        if (prefix is null || (body && prefix != "none"))
+        {
+            return null;
+        }
+
+        var tailStart = SkipTime(doc, m.End, e);
+        var tail = Tail(doc, tailStart, e, prefix == "none");
+        if (tail is null || (body && tail != "lead") || (prefix == "place" && tail is not ("" or "line")))
+        {
+            return null;
+        }
+
+        return (prefix, tail) switch
+        {
+            ("published", _) => Published,
+            ("updated", _) => Updated,
+            ("office", _) or (_, "office") => Office,
+            ("site", _) => Byline,
+            (_, "lead") => Lead,
+            _ when m.Numeric && !IsYearFirst(doc, m) => afterOffice ? Office : NumericLine,
+            _ => Line,
+        };
     }
 
     /// <summary>
-    /// What stands before the date: "none" (nothing, or a weekday the grammar took), a cue kind (published, updated,
+    /// What stands before the date: "none" (nothing, a weekday the grammar took, or a Hijri date), a cue kind (published, updated,
     /// office) with its connectors, "site" (a byline or a short name and a separator), or null (anything else).
     /// </summary>
     private static string? Prefix(AnnotatedDocument doc, int s, int dateStart)
@@ -189,18 +213,52 @@ public static class HeaderDates
             return dateStart == s ? "none" : null;
         }
 
+        // A weekday or a time of day between a cue and the date: "First published on Mon 13 Feb 2023",
+        // "Updated 5:36 PM GMT+1, February 14, 2023".
+        var beforeDetails = end;
+        end = BeforeWeekdayOrTime(doc, s, end);
+        if (end == s)
+        {
+            end = beforeDetails;
+        }
+
         if (end - s <= 2 && cues.Is(tokens[s].Norm, "weekday_abbr") && tokens[s].IsCapitalized(doc.Text) && (end - s == 1 || tokens[s + 1].Norm == "."))
         {
             // Tue 12 May 2022, Thu., 4 June 2020
             return "none";
         }
 
+        // A Hijri date (after a weekday) before the Gregorian one: "Tuesday, Rabi al-Awwal 8, 1445 AH, 23 September 2023".
+        var h = s;
+        if (cues.Is(tokens[h].Norm, "weekday_abbr") || (doc.Knowledge.Calendar.TryGetValue(tokens[h].Norm, out var day) && day.Kind == "weekday"))
+        {
+            h++;
+            while (h < end && tokens[h].Norm is "," or ".")
+            {
+                h++;
+            }
+        }
+
+        if (h < end && HijriDates.End(doc, h, end) == end)
+        {
+            return "none";
+        }
+
         for (var q = s; q < end; q++)
         {
-            if ((q == s || IsSeparator(tokens[q - 1].Norm)) && cues.Longest(tokens, q, end, PrefixCues) is { End: var cueEnd, Kind: { } kind } && cueEnd == end)
+            if ((q == s || IsSeparator(tokens[q - 1].Norm)) && cues.Longest(tokens, q, end, PrefixCues) is { End: var cueEnd, Kind: { } kind }
+                && (cueEnd == end || (kind == "published" && ByName(doc, cueEnd, end))))
             {
                 return kind;
             }
+        }
+
+        end = beforeDetails;
+
+        if (IsPlace(doc, s, end) && tokens[dateStart - 1].Norm == ",")
+        {
+            // "LISBON, 17 May 2023", "Paris, France, 14/06/2022": a place line, not a dateline (nothing follows)
+            return "place";
         }
 
         var separated = IsSeparator(tokens[dateStart - 1].Norm);
@@ -256,6 +314,13 @@ public static class HeaderDates
 
         if (e - restStart <= MaxTail && !(tokens[e - 1].Norm is "." or "!" or "?"))
         {
+            return "line";
+        }
+
+        if (restStart < e && doc.Knowledge.DateCues.Longest(tokens, restStart, e, UpdatedCues).End > restStart
+            && !(tokens[e - 1].Norm is "." or "!" or "?"))
+        {
+            // "Published 2 June 2022 - 08:30 GMT / Updated 4 June 2022 - 10:00 GMT": a revision after the date
             return "line";
         }
 
@@ -320,6 +385,97 @@ public static class HeaderDates
         }
 
         return r;
+    }
+
+    /// <summary>"by Admin on", "by Jane Roe": a cue's author before the date ("Posted by Admin on February 14, 2023").</summary>
+    private static bool ByName(AnnotatedDocument doc, int k, int end)
+    {
+        var tokens = doc.Tokens;
+        if (k >= end || tokens[k].Norm != "by" || end - k - 1 is < 1 or > 3)
+        {
+            return false;
+        }
+
+        for (var q = k + 1; q < end; q++)
+        {
+            if (!tokens[q].IsWord)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The end of the prefix before a weekday and/or a time of day that stand right before the date, with their commas.</summary>
+    private static int BeforeWeekdayOrTime(AnnotatedDocument doc, int s, int end)
+    {
+        var tokens = doc.Tokens;
+        var cues = doc.Knowledge.DateCues;
+        var e = end;
+        if (e > s && (cues.Is(tokens[e - 1].Norm, "weekday_abbr") || (doc.Knowledge.Calendar.TryGetValue(tokens[e - 1].Norm, out var c) && c.Kind == "weekday")))
+        {
+            e--;
+        }
+        else
+        {
+            // [at] H[:MM] [am|pm] [ZONE[+N]] [,]
+            var q = e;
+            if (q > s + 1 && tokens[q - 1].IsNumber && tokens[q - 2].Norm is "+" or "-" && q - 3 >= s && tokens[q - 3].IsWord && tokens[q - 3].IsAllCaps(doc.Text))
+            {
+                q -= 2; // GMT+1
+            }
+
+            if (q > s && tokens[q - 1].IsWord && tokens[q - 1].IsAllCaps(doc.Text) && tokens[q - 1].Length <= 5 && !cues.Is(tokens[q - 1].Norm, "meridiem"))
+            {
+                q--;
+            }
+
+            if (q > s && cues.Is(tokens[q - 1].Norm, "meridiem"))
+            {
+                q--;
+            }
+
+            var clock = false;
+            while (q > s + 1 && tokens[q - 1].IsNumber && tokens[q - 2].Norm == ":")
+            {
+                q -= 2;
+                clock = true;
+            }
+
+            if (q > s && tokens[q - 1].IsNumber && tokens[q - 1].Length <= 2 && (clock || q < e))
+            {
+                e = q - 1;
+            }
+        }
+
+        while (e > s && tokens[e - 1].Norm is "," or "on" or "at")
+        {
+            e--;
+        }
+
+        return e;
+    }
+
+    /// <summary>The tokens are a place of the gazetteer, or a city and its country or state ("Paris, France", "Austin, Texas").</summary>
+    private static bool IsPlace(AnnotatedDocument doc, int s, int end)
+    {
+        var gazetteer = doc.Knowledge.Gazetteer;
+        var (first, entry) = gazetteer.Longest(doc.Tokens, s, end, (x, _, _) => x.Kind is EntityKind.City or EntityKind.Capital or EntityKind.Subdivision or EntityKind.Country);
+        if (entry is null || first < 0)
+        {
+            return false;
+        }
+
+        if (first == end)
+        {
+            return true;
+        }
+
+        var (second, region) = first + 1 < end && doc.Tokens[first].Norm == ","
+            ? gazetteer.Longest(doc.Tokens, first + 1, end, (x, _, _) => x.Kind is EntityKind.Subdivision or EntityKind.Country)
+            : (-1, null);
+        return region is not null && second == end;
     }
 
     private static bool IsYearFirst(AnnotatedDocument doc, DateMatch m)

@@ -39,6 +39,7 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
     public void Process(AnnotatedDocument document, CancellationToken cancellationToken)
     {
         var ctx = MeetingContext.For(document);
+        var title = TitleParagraph(document);
         foreach (var s in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -47,7 +48,7 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
                 continue;
             }
 
-            var headline = LineShape.IsTitleCaseHeadline(document, document.Paragraphs[s.Paragraph]);
+            var headline = s.Paragraph == title || LineShape.IsTitleCaseHeadline(document, document.Paragraphs[s.Paragraph]);
             for (var i = s.TokenStart; i < s.TokenEnd; i++)
             {
                 var mention = NounMention(ctx, s, i) ?? VerbMention(ctx, s, i) ?? BodyEvent(ctx, s, i) ?? SincePlace(ctx, s, i);
@@ -605,6 +606,38 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
     }
 
     /// <summary>The end of the trigger's clause: a full stop or semicolon, or ", which/who/and …" starting a new clause.</summary>
+    /// <summary>
+    /// The page's title: its first line outside boilerplate when that is short and ends without a stop, in sentence case
+    /// too ("Coalition ministers to meet in Lisbon"); -1 when the page opens with a sentence.
+    /// </summary>
+    private static int TitleParagraph(AnnotatedDocument document)
+    {
+        foreach (var p in document.Paragraphs)
+        {
+            if (p.IsBoilerplate)
+            {
+                continue;
+            }
+
+            var last = document.Tokens[p.TokenEnd - 1].Norm;
+            return p.TokenEnd - p.TokenStart <= 20 && last is not ("." or "!" or "?" or "\"" or ":") && p.Index + 1 < document.Paragraphs.Count ? p.Index : -1;
+        }
+
+        return -1;
+    }
+
+    /// <summary>A full stop that closes an initial or an abbreviation ("Gen.", "Amb.", "St."), not a clause.</summary>
+    private static bool AbbreviationDot(MeetingContext ctx, int k)
+    {
+        if (k == 0)
+        {
+            return false;
+        }
+
+        var prev = ctx.Tokens[k - 1];
+        return prev.Length == 1 || (prev.IsWord && prev.End == ctx.Tokens[k].Start && ctx.Doc.Knowledge.Abbreviations.Contains(prev.Norm));
+    }
+
     private static int ClauseEnd(MeetingContext ctx, Segment s, int from)
     {
         var tokens = ctx.Tokens;
@@ -613,7 +646,7 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
         while (k < limit)
         {
             var n = tokens[k].Norm;
-            if (n is ";" or ":" || (n == "." && !(k > 0 && tokens[k - 1].Length == 1)))
+            if (n is ";" or ":" || (n == "." && !AbbreviationDot(ctx, k)))
             {
                 break;
             }

@@ -28,6 +28,9 @@ public sealed class MeetingsComponent : IPipelineComponent
         public string? City;
         public string? Country;
         public string? Date;
+
+        /// <summary>The date came only from a title block's "CITY, DATE" line, which may be the page's date.</summary>
+        public bool DateWeak;
         public bool Planned;
         public bool StatusKnown;
         public bool Virtual;
@@ -158,7 +161,7 @@ public sealed class MeetingsComponent : IPipelineComponent
         }
 
         var formats = d.Format is null || m.Format is null || d.Format == m.Format || d.Strength <= 1 || m.FormatStrength <= 1 || Accepts(d, m);
-        return formats && !d.Previous && Same(d.City, city) && Same(d.Country, country) && SameDate(d.Date, m.Date);
+        return formats && !d.Previous && Same(d.City, city) && Same(d.Country, country) && (SameDate(d.Date, m.Date) || d.DateWeak || WeakDate(m));
     }
 
     /// <summary>
@@ -183,8 +186,9 @@ public sealed class MeetingsComponent : IPipelineComponent
 
         d.City ??= city;
         d.Country ??= country;
-        if (m.Date is not null && (d.Date is null || (m.Date.Length > d.Date.Length && m.Date.StartsWith(d.Date, StringComparison.Ordinal))))
+        if (m.Date is not null && (d.Date is null || (d.DateWeak && !WeakDate(m)) || (m.Date.Length > d.Date.Length && m.Date.StartsWith(d.Date, StringComparison.Ordinal))))
         {
+            d.DateWeak = WeakDate(m) && (d.Date is null || d.DateWeak);
             d.Date = m.Date;
         }
 
@@ -293,5 +297,11 @@ public sealed class MeetingsComponent : IPipelineComponent
     private static bool Same(string? a, string? b) => a is null || b is null || string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The store's rule for one day (<see cref="MeetingIdentity"/>), with an unknown date fitting any.</summary>
+    /// <summary>
+    /// A headline's date from the title block's "CITY, DATE" line ("Small Group convenes in Lisbon / LISBON, 17 May 2023"):
+    /// the body's own date of the meeting ("met on Tuesday") wins over it.
+    /// </summary>
+    private static bool WeakDate(MeetingMention m) => m.Date is not null && m.DateRule == "date.title_block" && m.InHeadline;
+
     private static bool SameDate(string? a, string? b) => MeetingIdentity.SameDayInArticle(a, b);
 }
