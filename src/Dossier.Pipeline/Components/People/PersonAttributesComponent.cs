@@ -1,3 +1,4 @@
+using Dossier.Pipeline.Knowledge;
 using Dossier.Pipeline.Model;
 using Dossier.Pipeline.Text;
 
@@ -38,7 +39,7 @@ public sealed class PersonAttributesComponent : IPipelineComponent
         {
             foreach (var person in document.People)
             {
-                if (person.Country is null && person.Title is not null)
+                if (person.Country is null && person.Title is not null && !HasCounterpartOf(document, person, dominant))
                 {
                     person.Country = dominant;
                 }
@@ -129,6 +130,11 @@ public sealed class PersonAttributesComponent : IPipelineComponent
             {
                 return c;
             }
+
+            if (m.RankStart >= 0 && m.TitleBefore is null && DemonymBefore(document, m.RankStart) is { } d)
+            {
+                return d;
+            }
         }
 
         if (fromPatterns.GetValueOrDefault(person) is { } patterned)
@@ -166,6 +172,24 @@ public sealed class PersonAttributesComponent : IPipelineComponent
 
         var (code, n) = counts.MaxBy(kv => kv.Value);
         return n >= 3 && n * 10 >= total * 6 ? code : null;
+    }
+
+    /// <summary>
+    /// "X met her Iraqi counterpart, Y": someone named before a relational title of the country (a counterpart, a
+    /// colleague) in the same sentence stands across from that country, not for it.
+    /// </summary>
+    private static bool HasCounterpartOf(AnnotatedDocument document, PersonEntity person, string country)
+    {
+        foreach (var relation in document.Titles)
+        {
+            if (relation.Relational && relation.Country == country
+                && person.Mentions.Any(m => m.Sentence == relation.Sentence && m.TokenEnd <= relation.TokenStart))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>An office that belongs to one country by name (… Secretary of State, Foreign Secretary): the end of the title.</summary>
@@ -214,6 +238,20 @@ public sealed class PersonAttributesComponent : IPipelineComponent
         }
     }
 
+    /// <summary>"British Brig. Tom Hale", "a French Gen. X": a demonym or country right before the rank.</summary>
+    private static string? DemonymBefore(AnnotatedDocument document, int rankStart)
+    {
+        foreach (var e in document.Entities)
+        {
+            if (e.TokenEnd == rankStart && e.CountryRef is not null && e.Entry.Kind is EntityKind.Demonym or EntityKind.Country or EntityKind.CountryAbbreviation)
+            {
+                return e.CountryRef;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>"Oman's Salaah Al Yahyaei": a country in the possessive right before the name.</summary>
     private static string? PossessiveCountryBefore(AnnotatedDocument document, int start)
     {
@@ -234,6 +272,18 @@ public sealed class PersonAttributesComponent : IPipelineComponent
         return null;
     }
 
+    /// <summary>Does token <paramref name="token"/> open sentence <paramref name="s"/>, or follow a dateline's dash in it?</summary>
+    private static bool OpensSentence(AnnotatedDocument document, Segment s, int token)
+    {
+        if (token == s.TokenStart)
+        {
+            return true;
+        }
+
+        var prev = document.Tokens[token - 1];
+        return prev.Norm is "-" or "--" or "\u2013" or "\u2014" && prev.End < document.Tokens[token].Start;
+    }
+
     /// <summary>The people the <c>person_country</c> patterns tie to a country (captures "person" and "country").</summary>
     private static Dictionary<PersonEntity, string> CountriesFromPatterns(AnnotatedDocument document)
     {
@@ -243,6 +293,19 @@ public sealed class PersonAttributesComponent : IPipelineComponent
             foreach (var match in document.Match("person_country", s.TokenStart, s.TokenEnd))
             {
                 if (match["person"] is not { } who || match["country"] is not { } where)
+                {
+                    continue;
+                }
+
+                // "anchor": "sentence": the country opens the sentence (after a dateline's dash at most).
+                if (match.Pattern["anchor"] == "sentence" && !OpensSentence(document, s, where.Start))
+                {
+                    continue;
+                }
+
+                // "bare_office": "yes": the office names no organization or place of its own (not "UN envoy X").
+                if (match.Pattern["bare_office"] == "yes" && match["office"] is { } office
+                    && document.Entities.Any(e => e.TokenStart >= office.Start && e.TokenEnd <= office.End))
                 {
                     continue;
                 }
