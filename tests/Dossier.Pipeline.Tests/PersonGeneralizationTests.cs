@@ -90,4 +90,78 @@ public class PersonGeneralizationTests
         Assert.Null(facts.People.Single(p => p.Name == "Tove Lindqvist").Country);
         Assert.Equal("IQ", facts.People.Single(p => p.Name == "Saad Kadhim Jawad").Country);
     }
+
+    [Fact]
+    public void Process_RegnalNumberAfterAName_IsPartOfTheName()
+    {
+        var facts = TestSupport.Extract("King Felipe VI received the envoy in Madrid.");
+
+        Assert.Equal("Felipe VI", Assert.Single(facts.People).Name);
+    }
+
+    [Fact]
+    public void Process_IrishParticleInATitleCaseHeadline_StaysInTheName()
+    {
+        var facts = TestSupport.Extract("Speech by the Minister for Justice of Ireland, Máire Ní Bhriain, at the Opening of the Forum\n\nThank you all.");
+
+        Assert.Equal("Máire Ní Bhriain", Assert.Single(facts.People).Name);
+    }
+
+    [Fact]
+    public void Process_TwoCapitalizedHeads_AreOneTitle()
+    {
+        var facts = TestSupport.Extract("Spain's representative, Minister Counsellor Rafael Ibarra Soler, spoke next.");
+
+        var p = Assert.Single(facts.People);
+        Assert.Equal("Rafael Ibarra Soler", p.Name);
+        Assert.Equal("Minister Counsellor", p.Title);
+        Assert.Equal("ES", p.Country);
+    }
+
+    [Fact]
+    public void Process_RelationalWordBeforeTheTitleOfAName_GivesItsCountry()
+    {
+        var facts = TestSupport.Extract("She called her Kenyan counterpart, Interior Minister Joseph Otieno Mwangi, on Sunday.");
+
+        var p = Assert.Single(facts.People);
+        Assert.Equal("Interior Minister", p.Title);
+        Assert.Equal("KE", p.Country);
+    }
+
+    [Fact]
+    public void Process_PossessiveOfAnOfficeWord_IsPartOfTheTitle()
+    {
+        var facts = TestSupport.Extract("The council's spokesman, Idris Kamara-Bangura, declined to comment.");
+
+        Assert.Equal("council's spokesman", Assert.Single(facts.People).Title);
+    }
+
+    [Fact]
+    public void Process_PostInACity_IsPartOfTheTitle()
+    {
+        var facts = TestSupport.Extract("Chile's ambassador in Madrid, Dr. Ines Valdivia Mora, welcomed the move.");
+
+        var p = Assert.Single(facts.People);
+        Assert.Equal("Chile's ambassador in Madrid", p.Title);
+        Assert.Equal("CL", p.Country);
+    }
+
+    [Fact]
+    public void Process_AppositionAfterThen_IsTheTitle()
+    {
+        var facts = TestSupport.Extract("Gen. Marta Oyelaran-Diaz, then a senior coalition planner, said little.");
+
+        Assert.StartsWith("senior coalition planner", Assert.Single(facts.People).Title);
+    }
+
+    [Fact]
+    public void Process_PersonNamedByARelationalWord_DoesNotTakeTheArticlesCountry()
+    {
+        var text = "Estonia thanks its hosts, and in particular my friend and colleague Minister Hanne Dahl. "
+                   + "Estonia will send trainers. Estonia will pay. Estonian officers will lead.";
+
+        var facts = TestSupport.Extract(text);
+
+        Assert.Null(Assert.Single(facts.People).Country);
+    }
 }

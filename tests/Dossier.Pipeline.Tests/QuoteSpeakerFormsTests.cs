@@ -65,4 +65,24 @@ public class QuoteSpeakerFormsTests
 
         Assert.Equal("Omar Haddad-Khoury", Assert.Single(facts.Quotes).Speaker);
     }
+
+    [Fact]
+    public void Process_TheStatementOfAPerson_IsThatPersonsQuote()
+    {
+        var text = "The Malian president, Oumar Diakite Sangare, praised the troops in a statement. “This is a day of pride,” the statement said.";
+
+        var facts = TestSupport.Extract(text);
+
+        Assert.Equal("Oumar Diakite Sangare", Assert.Single(facts.Quotes).Speaker);
+    }
+
+    [Fact]
+    public void Process_AppositionOfADefiniteTitleAndName_IsTheSpeakerOfTheClause()
+    {
+        var text = "My old friend, the former defence chief Ilias Brahimi-Kaci, warns that the militias “will return within a year.”";
+
+        var facts = TestSupport.Extract(text);
+
+        Assert.Equal("Ilias Brahimi-Kaci", Assert.Single(facts.Quotes).Speaker);
+    }
 }

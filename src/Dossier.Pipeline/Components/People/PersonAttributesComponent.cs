@@ -39,7 +39,7 @@ public sealed class PersonAttributesComponent : IPipelineComponent
         {
             foreach (var person in document.People)
             {
-                if (person.Country is null && person.Title is not null && !HasCounterpartOf(document, person, dominant))
+                if (person.Country is null && person.Title is not null && !HasCounterpartOf(document, person, dominant) && !IsRelated(document, person))
                 {
                     person.Country = dominant;
                 }
@@ -126,6 +126,14 @@ public sealed class PersonAttributesComponent : IPipelineComponent
 
         foreach (var m in person.Mentions)
         {
+            if (ApposedTitleCountry(document, m) is { } apposed)
+            {
+                return apposed;
+            }
+        }
+
+        foreach (var m in person.Mentions)
+        {
             if (PossessiveCountryBefore(document, m.RankStart >= 0 ? m.RankStart : m.TokenStart) is { } c)
             {
                 return c;
@@ -192,6 +200,24 @@ public sealed class PersonAttributesComponent : IPipelineComponent
         return false;
     }
 
+    /// <summary>
+    /// "my friend and colleague Minister X", "his counterpart, X": a person named by a relational word stands across
+    /// from the speaker, so the article's country is not theirs by default.
+    /// </summary>
+    private static bool IsRelated(AnnotatedDocument document, PersonEntity person)
+    {
+        foreach (var m in person.Mentions)
+        {
+            var start = m.RankStart >= 0 ? m.RankStart : m.TitleBefore?.TokenStart ?? m.TokenStart;
+            if (document.Titles.Any(t => t.Relational && t.Sentence == m.Sentence && t.TokenEnd <= start && start - t.TokenEnd <= 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>An office that belongs to one country by name (… Secretary of State, Foreign Secretary): the end of the title.</summary>
     private static string? OfficeCountry(AnnotatedDocument document, string title)
     {
@@ -236,6 +262,18 @@ public sealed class PersonAttributesComponent : IPipelineComponent
                 }
             }
         }
+    }
+
+    /// <summary>"Italy's representative, Minister Plenipotentiary X", "her Iraqi counterpart, Foreign Minister X": the country of a title (or relational word) just before the comma ahead of the name's own title or rank.</summary>
+    private static string? ApposedTitleCountry(AnnotatedDocument document, PersonMention m)
+    {
+        var start = m.TitleBefore is { } own && own.TokenEnd == (m.RankStart >= 0 ? m.RankStart : m.TokenStart) ? own.TokenStart : m.RankStart >= 0 ? m.RankStart : -1;
+        if (start < 2 || document.Tokens[start - 1].Norm != ",")
+        {
+            return null;
+        }
+
+        return document.Titles.FirstOrDefault(t => t.TokenEnd == start - 1 && t.Sentence == m.Sentence && t.Country is not null)?.Country;
     }
 
     /// <summary>"British Brig. Tom Hale", "a French Gen. X": a demonym or country right before the rank.</summary>

@@ -190,6 +190,12 @@ public sealed class PersonNamesComponent : IPipelineComponent
                 end--;
             }
 
+            // A regnal number ends a one-word name: Abdullah II, Felipe VI (not a generational suffix: Lloyd J. Austin III).
+            if (end == start + 1 && end < s.TokenEnd && IsRegnalNumber(ctx, end))
+            {
+                end++;
+            }
+
             int words = 0, core = 0;
             for (var k = start; k < end; k++)
             {
@@ -197,7 +203,7 @@ public sealed class PersonNamesComponent : IPipelineComponent
                 core += tokens[k].IsWord && !IsParticle(ctx, k) ? 1 : 0;
             }
 
-            if (core <= 5 && tokens[end - 1].IsCapitalized(ctx.Text))
+            if (core <= 5 && (tokens[end - 1].IsCapitalized(ctx.Text) || IsRegnalNumber(ctx, end - 1)))
             {
                 yield return (start, end, words);
             }
@@ -227,6 +233,13 @@ public sealed class PersonNamesComponent : IPipelineComponent
         }
 
         return IsNameWord(ctx, next) && (ctx.Tokens[next].IsCapitalized(ctx.Text) || IsParticle(ctx, next));
+    }
+
+    /// <summary>A Roman numeral of a monarch or pope (II … XII), as written after a name.</summary>
+    private static bool IsRegnalNumber(NameContext ctx, int i)
+    {
+        var t = ctx.Tokens[i];
+        return t.IsWord && t.Length is >= 2 and <= 4 && ctx.Sets.Has("regnal_numbers", t.Norm) && t.IsAllCaps(ctx.Text);
     }
 
     /// <summary>A capitalized calendar word glued after a hyphen inside a name (Pieter-Jan, Anne-May): a name part there.</summary>
@@ -304,6 +317,11 @@ public sealed class PersonNamesComponent : IPipelineComponent
         if (end < s.TokenEnd && tokens[end].Norm is "," or "-" or "(")
         {
             var k = end + 1;
+            if (k < s.TokenEnd && tokens[k].Norm is "then" or "now" or "formerly" or "currently" or "still")
+            {
+                k++;
+            }
+
             if (k < s.TokenEnd && tokens[k].Norm is "the" or "a" or "an" or "its" or "his" or "her")
             {
                 k++;

@@ -176,6 +176,14 @@ public sealed class TitleComponent : IPipelineComponent
                 continue;
             }
 
+            // The possessive of an office word: the committee's chairman, the ministry's spokesman.
+            if (prev.IsWord && prev.Norm == "s" && k - 3 >= sentenceStart && tokens[k - 2].Norm == "'" && tokens[k - 3].IsWord
+                && ctx.Doc.InSet("title_complements", k - 3) && ctx.EntityEnd[k - 2] is null)
+            {
+                k -= 3;
+                continue;
+            }
+
             // A plural possessive: the Armed Forces' spokesman.
             if (prev.Norm == "'" && k - 1 > sentenceStart && prev.Start == tokens[k - 2].End && tokens[k - 2].Norm.EndsWith('s') && ctx.EntityEnd[k - 1] is { } owners
                 && (owners.CountryRef is not null || owners.Entry.Kind is EntityKind.Organization))
@@ -245,6 +253,24 @@ public sealed class TitleComponent : IPipelineComponent
             {
                 end += 3;
                 continue;
+            }
+
+            // A second head right after a capitalized one: Minister Plenipotentiary, Minister Counsellor.
+            if (end == head + 1 && t.IsWord && t.IsCapitalized(ctx.Text) && tokens[head].IsCapitalized(ctx.Text) && HeadAt(ctx, end) is { Head: true, Relational: false, Plural: false }
+                && !(end + 1 < sentenceEnd && tokens[end + 1].IsWord && tokens[end + 1].IsCapitalized(ctx.Text) && HeadAt(ctx, end + 1).Head))
+            {
+                end++;
+                continue;
+            }
+
+            // The city of a post, in apposition before a name: "Iraq's ambassador in Stockholm, Dr. X" (one holder, not
+            // "Political Directors in Paris", and not a place of the sentence: "met the minister in Rome on Monday").
+            if (t.Norm == "in" && end + 1 < sentenceEnd && ctx.EntityStart[end + 1] is { CountryRef: null } city
+                && city.Entry.Kind is EntityKind.City or EntityKind.Capital && city.TokenEnd < sentenceEnd && tokens[city.TokenEnd].Norm == ","
+                && ctx.Doc.InSet("title_heads", head))
+            {
+                end = city.TokenEnd;
+                break;
             }
 
             // of/for/to/on/at [the] COMPLEMENT
