@@ -164,4 +164,16 @@ public class PersonGeneralizationTests
 
         Assert.Null(Assert.Single(facts.People).Country);
     }
+
+    [Theory]
+    [InlineData("Malaysia's Coordinating Minister for Security Affairs, Anwar Hakim Zulkifli, arrived on Monday.", "Malaysia's Coordinating Minister for Security Affairs", "MY")]
+    [InlineData("The bank's Managing Director Ingrid Holm-Sorensen declined to comment.", "Managing Director", null)]
+    public void Process_ParticipleBeforeAHead_IsPartOfTheTitle(string text, string title, string? country)
+    {
+        var facts = TestSupport.Extract(text);
+
+        var p = Assert.Single(facts.People);
+        Assert.Equal(title, p.Title);
+        Assert.Equal(country, p.Country);
+    }
 }
