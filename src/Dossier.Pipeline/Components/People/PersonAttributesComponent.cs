@@ -27,11 +27,12 @@ public sealed class PersonAttributesComponent : IPipelineComponent
     public void Process(AnnotatedDocument document, CancellationToken cancellationToken)
     {
         var fromPatterns = CountriesFromPatterns(document);
+        var titles = new TitleIndex(document.Titles);
         foreach (var person in document.People)
         {
             cancellationToken.ThrowIfCancellationRequested();
             person.Title = Title(document, person);
-            person.Country = Country(document, person, fromPatterns) ?? person.Country;
+            person.Country = Country(document, person, fromPatterns, titles) ?? person.Country;
         }
 
         ShareOfficeCountries(document);
@@ -39,7 +40,7 @@ public sealed class PersonAttributesComponent : IPipelineComponent
         {
             foreach (var person in document.People)
             {
-                if (person.Country is null && person.Title is not null && !HasCounterpartOf(document, person, dominant) && !IsRelated(document, person))
+                if (person.Country is null && person.Title is not null && !HasCounterpartOf(person, dominant, titles) && !IsRelated(person, titles))
                 {
                     person.Country = dominant;
                 }
@@ -114,7 +115,7 @@ public sealed class PersonAttributesComponent : IPipelineComponent
         return text[..offset] + singular + text[(offset + word.Length)..];
     }
 
-    private static string? Country(AnnotatedDocument document, PersonEntity person, Dictionary<PersonEntity, string> fromPatterns)
+    private static string? Country(AnnotatedDocument document, PersonEntity person, Dictionary<PersonEntity, string> fromPatterns, TitleIndex titles)
     {
         foreach (var m in person.Mentions)
         {
@@ -126,7 +127,7 @@ public sealed class PersonAttributesComponent : IPipelineComponent
 
         foreach (var m in person.Mentions)
         {
-            if (ApposedTitleCountry(document, m) is { } apposed)
+            if (ApposedTitleCountry(document, m, titles) is { } apposed)
             {
                 return apposed;
             }
@@ -186,11 +187,11 @@ public sealed class PersonAttributesComponent : IPipelineComponent
     /// "X met her Iraqi counterpart, Y": someone named before a relational title of the country (a counterpart, a
     /// colleague) in the same sentence stands across from that country, not for it.
     /// </summary>
-    private static bool HasCounterpartOf(AnnotatedDocument document, PersonEntity person, string country)
+    private static bool HasCounterpartOf(PersonEntity person, string country, TitleIndex titles)
     {
-        foreach (var relation in document.Titles)
+        foreach (var relation in titles.Relational)
         {
-            if (relation.Relational && relation.Country == country
+            if (relation.Country == country
                 && person.Mentions.Any(m => m.Sentence == relation.Sentence && m.TokenEnd <= relation.TokenStart))
             {
                 return true;
@@ -204,12 +205,12 @@ public sealed class PersonAttributesComponent : IPipelineComponent
     /// "my friend and colleague Minister X", "his counterpart, X": a person named by a relational word stands across
     /// from the speaker, so the article's country is not theirs by default.
     /// </summary>
-    private static bool IsRelated(AnnotatedDocument document, PersonEntity person)
+    private static bool IsRelated(PersonEntity person, TitleIndex titles)
     {
         foreach (var m in person.Mentions)
         {
             var start = m.RankStart >= 0 ? m.RankStart : m.TitleBefore?.TokenStart ?? m.TokenStart;
-            if (document.Titles.Any(t => t.Relational && t.Sentence == m.Sentence && t.TokenEnd <= start && start - t.TokenEnd <= 1))
+            if (titles.Relational.Any(t => t.Sentence == m.Sentence && t.TokenEnd <= start && start - t.TokenEnd <= 1))
             {
                 return true;
             }
@@ -265,7 +266,7 @@ public sealed class PersonAttributesComponent : IPipelineComponent
     }
 
     /// <summary>"Italy's representative, Minister Plenipotentiary X", "her Iraqi counterpart, Foreign Minister X": the country of a title (or relational word) just before the comma ahead of the name's own title or rank.</summary>
-    private static string? ApposedTitleCountry(AnnotatedDocument document, PersonMention m)
+    private static string? ApposedTitleCountry(AnnotatedDocument document, PersonMention m, TitleIndex titles)
     {
         var start = m.TitleBefore is { } own && own.TokenEnd == (m.RankStart >= 0 ? m.RankStart : m.TokenStart) ? own.TokenStart : m.RankStart >= 0 ? m.RankStart : -1;
         if (start < 2 || document.Tokens[start - 1].Norm != ",")
@@ -273,7 +274,33 @@ public sealed class PersonAttributesComponent : IPipelineComponent
             return null;
         }
 
-        return document.Titles.FirstOrDefault(t => t.TokenEnd == start - 1 && t.Sentence == m.Sentence && t.Country is not null)?.Country;
+        return titles.WithCountryEndingAt.GetValueOrDefault(start - 1) is { } t && t.Sentence == m.Sentence ? t.Country : null;
+    }
+
+    /// <summary>The document's titles as the country rules look them up (bounded work on pages with many titles).</summary>
+    private sealed class TitleIndex
+    {
+        public TitleIndex(IEnumerable<TitleMention> titles)
+        {
+            foreach (var t in titles)
+            {
+                if (t.Relational)
+                {
+                    Relational.Add(t);
+                }
+
+                if (t.Country is not null)
+                {
+                    WithCountryEndingAt.TryAdd(t.TokenEnd, t);
+                }
+            }
+        }
+
+        /// <summary>Relational phrases (counterpart, colleague), in text order.</summary>
+        public List<TitleMention> Relational { get; } = [];
+
+        /// <summary>The first title naming a country that ends at a token.</summary>
+        public Dictionary<int, TitleMention> WithCountryEndingAt { get; } = [];
     }
 
     /// <summary>"British Brig. Tom Hale", "a French Gen. X": a demonym or country right before the rank.</summary>

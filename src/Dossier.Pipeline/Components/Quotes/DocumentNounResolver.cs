@@ -100,11 +100,27 @@ public sealed class DocumentNounResolver(QuoteSieveContext context)
     /// <summary>"The president, X, congratulated the troops in a statement": the first person named before the noun in its sentence, or null.</summary>
     private string? PersonIssuerAt(int noun)
     {
+        // Person mentions are in text order: start at the sentence's first one.
         var sentence = Document.Sentences[Document.TokenSentence[noun]];
-        foreach (var m in Document.PersonMentions)
+        var mentions = Document.PersonMentions;
+        int lo = 0, hi = mentions.Count;
+        while (lo < hi)
         {
-            if (m.TokenStart >= sentence.TokenStart && m.TokenEnd <= noun && !context.InQuote(m.TokenStart)
-                && !(m.TokenStart > 0 && Document.InSet("complement_prepositions", m.TokenStart - 1)))
+            var mid = (lo + hi) / 2;
+            if (mentions[mid].TokenStart < sentence.TokenStart)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < mentions.Count && mentions[i].TokenEnd <= noun; i++)
+        {
+            var m = mentions[i];
+            if (!context.InQuote(m.TokenStart) && !(m.TokenStart > 0 && Document.InSet("complement_prepositions", m.TokenStart - 1)))
             {
                 return m.Person.Name;
             }
