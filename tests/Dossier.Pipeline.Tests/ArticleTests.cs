@@ -31,7 +31,8 @@ public class ArticleTests
 
         Assert.Empty(facts.Meetings);
         Assert.Null(facts.Published);
-        Assert.Contains(facts.People, p => p.Name == "Matthew McFarlane" && p.Title == "Lieutenant General");
+        // The office in lower case before the comma is the title, the rank after it (GUIDELINES 8: as worded).
+        Assert.Contains(facts.People, p => p.Name == "Matthew McFarlane" && p.Title == "commander of the U.S.-led coalition forces, Lieutenant General");
         Assert.Contains(facts.AttackStats, a => a.Count == 25);
     }
 

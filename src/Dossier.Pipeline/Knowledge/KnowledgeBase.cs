@@ -113,7 +113,7 @@ public sealed class KnowledgeBase
         }
 
         kb.NameStopwords.UnionWith(DataFiles.ReadLines("sets/name_stopwords.txt").Select(Tokenizer.NormalizePhrase));
-        kb.Particles.UnionWith(DataFiles.ReadLines("sets/name_particles.txt"));
+        kb.Particles.UnionWith(DataFiles.ReadLines("sets/name_particles.txt").Select(p => Tokenizer.NormalizePhrase(p)));
         foreach (var r in DataFiles.ReadRows("office_countries.tsv"))
         {
             kb.OfficeCountries[Tokenizer.NormalizePhrase(r[0])] = r[1];

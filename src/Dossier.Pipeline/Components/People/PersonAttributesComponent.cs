@@ -1,3 +1,4 @@
+using Dossier.Pipeline.Knowledge;
 using Dossier.Pipeline.Model;
 using Dossier.Pipeline.Text;
 
@@ -26,11 +27,12 @@ public sealed class PersonAttributesComponent : IPipelineComponent
     public void Process(AnnotatedDocument document, CancellationToken cancellationToken)
     {
         var fromPatterns = CountriesFromPatterns(document);
+        var titles = new TitleIndex(document.Titles);
         foreach (var person in document.People)
         {
             cancellationToken.ThrowIfCancellationRequested();
             person.Title = Title(document, person);
-            person.Country = Country(document, person, fromPatterns) ?? person.Country;
+            person.Country = Country(document, person, fromPatterns, titles) ?? person.Country;
         }
 
         ShareOfficeCountries(document);
@@ -38,7 +40,7 @@ public sealed class PersonAttributesComponent : IPipelineComponent
         {
             foreach (var person in document.People)
             {
-                if (person.Country is null && person.Title is not null)
+                if (person.Country is null && person.Title is not null && !HasCounterpartOf(person, dominant, titles) && !IsRelated(person, titles))
                 {
                     person.Country = dominant;
                 }
@@ -113,7 +115,7 @@ public sealed class PersonAttributesComponent : IPipelineComponent
         return text[..offset] + singular + text[(offset + word.Length)..];
     }
 
-    private static string? Country(AnnotatedDocument document, PersonEntity person, Dictionary<PersonEntity, string> fromPatterns)
+    private static string? Country(AnnotatedDocument document, PersonEntity person, Dictionary<PersonEntity, string> fromPatterns, TitleIndex titles)
     {
         foreach (var m in person.Mentions)
         {
@@ -125,9 +127,22 @@ public sealed class PersonAttributesComponent : IPipelineComponent
 
         foreach (var m in person.Mentions)
         {
+            if (ApposedTitleCountry(document, m, titles) is { } apposed)
+            {
+                return apposed;
+            }
+        }
+
+        foreach (var m in person.Mentions)
+        {
             if (PossessiveCountryBefore(document, m.RankStart >= 0 ? m.RankStart : m.TokenStart) is { } c)
             {
                 return c;
+            }
+
+            if (m.RankStart >= 0 && m.TitleBefore is null && DemonymBefore(document, m.RankStart) is { } d)
+            {
+                return d;
             }
         }
 
@@ -166,6 +181,42 @@ public sealed class PersonAttributesComponent : IPipelineComponent
 
         var (code, n) = counts.MaxBy(kv => kv.Value);
         return n >= 3 && n * 10 >= total * 6 ? code : null;
+    }
+
+    /// <summary>
+    /// "X met her Iraqi counterpart, Y": someone named before a relational title of the country (a counterpart, a
+    /// colleague) in the same sentence stands across from that country, not for it.
+    /// </summary>
+    private static bool HasCounterpartOf(PersonEntity person, string country, TitleIndex titles)
+    {
+        foreach (var relation in titles.Relational)
+        {
+            if (relation.Country == country
+                && person.Mentions.Any(m => m.Sentence == relation.Sentence && m.TokenEnd <= relation.TokenStart))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "my friend and colleague Minister X", "his counterpart, X": a person named by a relational word stands across
+    /// from the speaker, so the article's country is not theirs by default.
+    /// </summary>
+    private static bool IsRelated(PersonEntity person, TitleIndex titles)
+    {
+        foreach (var m in person.Mentions)
+        {
+            var start = m.RankStart >= 0 ? m.RankStart : m.TitleBefore?.TokenStart ?? m.TokenStart;
+            if (titles.Relational.Any(t => t.Sentence == m.Sentence && t.TokenEnd <= start && start - t.TokenEnd <= 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>An office that belongs to one country by name (… Secretary of State, Foreign Secretary): the end of the title.</summary>
@@ -214,6 +265,58 @@ public sealed class PersonAttributesComponent : IPipelineComponent
         }
     }
 
+    /// <summary>"Italy's representative, Minister Plenipotentiary X", "her Iraqi counterpart, Foreign Minister X": the country of a title (or relational word) just before the comma ahead of the name's own title or rank.</summary>
+    private static string? ApposedTitleCountry(AnnotatedDocument document, PersonMention m, TitleIndex titles)
+    {
+        var start = m.TitleBefore is { } own && own.TokenEnd == (m.RankStart >= 0 ? m.RankStart : m.TokenStart) ? own.TokenStart : m.RankStart >= 0 ? m.RankStart : -1;
+        if (start < 2 || document.Tokens[start - 1].Norm != ",")
+        {
+            return null;
+        }
+
+        return titles.WithCountryEndingAt.GetValueOrDefault(start - 1) is { } t && t.Sentence == m.Sentence ? t.Country : null;
+    }
+
+    /// <summary>The document's titles as the country rules look them up (bounded work on pages with many titles).</summary>
+    private sealed class TitleIndex
+    {
+        public TitleIndex(IEnumerable<TitleMention> titles)
+        {
+            foreach (var t in titles)
+            {
+                if (t.Relational)
+                {
+                    Relational.Add(t);
+                }
+
+                if (t.Country is not null)
+                {
+                    WithCountryEndingAt.TryAdd(t.TokenEnd, t);
+                }
+            }
+        }
+
+        /// <summary>Relational phrases (counterpart, colleague), in text order.</summary>
+        public List<TitleMention> Relational { get; } = [];
+
+        /// <summary>The first title naming a country that ends at a token.</summary>
+        public Dictionary<int, TitleMention> WithCountryEndingAt { get; } = [];
+    }
+
+    /// <summary>"British Brig. Tom Hale", "a French Gen. X": a demonym or country right before the rank.</summary>
+    private static string? DemonymBefore(AnnotatedDocument document, int rankStart)
+    {
+        foreach (var e in document.Entities)
+        {
+            if (e.TokenEnd == rankStart && e.CountryRef is not null && e.Entry.Kind is EntityKind.Demonym or EntityKind.Country or EntityKind.CountryAbbreviation)
+            {
+                return e.CountryRef;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>"Oman's Salaah Al Yahyaei": a country in the possessive right before the name.</summary>
     private static string? PossessiveCountryBefore(AnnotatedDocument document, int start)
     {
@@ -234,6 +337,18 @@ public sealed class PersonAttributesComponent : IPipelineComponent
         return null;
     }
 
+    /// <summary>Does token <paramref name="token"/> open sentence <paramref name="s"/>, or follow a dateline's dash in it?</summary>
+    private static bool OpensSentence(AnnotatedDocument document, Segment s, int token)
+    {
+        if (token == s.TokenStart)
+        {
+            return true;
+        }
+
+        var prev = document.Tokens[token - 1];
+        return prev.Norm is "-" or "--" or "\u2013" or "\u2014" && prev.End < document.Tokens[token].Start;
+    }
+
     /// <summary>The people the <c>person_country</c> patterns tie to a country (captures "person" and "country").</summary>
     private static Dictionary<PersonEntity, string> CountriesFromPatterns(AnnotatedDocument document)
     {
@@ -243,6 +358,19 @@ public sealed class PersonAttributesComponent : IPipelineComponent
             foreach (var match in document.Match("person_country", s.TokenStart, s.TokenEnd))
             {
                 if (match["person"] is not { } who || match["country"] is not { } where)
+                {
+                    continue;
+                }
+
+                // "anchor": "sentence": the country opens the sentence (after a dateline's dash at most).
+                if (match.Pattern["anchor"] == "sentence" && !OpensSentence(document, s, where.Start))
+                {
+                    continue;
+                }
+
+                // "bare_office": "yes": the office names no organization or place of its own (not "UN envoy X").
+                if (match.Pattern["bare_office"] == "yes" && match["office"] is { } office
+                    && document.Entities.Any(e => e.TokenStart >= office.Start && e.TokenEnd <= office.End))
                 {
                     continue;
                 }

@@ -119,7 +119,21 @@ public sealed class PersonNamesComponent : IPipelineComponent
             return false;
         }
 
-        return ctx.Kb.Ranks.Longest(ctx.Tokens, i, Math.Min(ctx.Tokens.Count, i + 4)).End < 0;
+        return ctx.Kb.Ranks.Longest(ctx.Tokens, i, Math.Min(ctx.Tokens.Count, i + 4)).End < 0 && !InsideRank(ctx, i);
+    }
+
+    /// <summary>Is token <paramref name="i"/> the second or a later word of a rank or honorific (Tan Sri, Air Vice Marshal)?</summary>
+    private static bool InsideRank(NameContext ctx, int i)
+    {
+        for (var j = Math.Max(0, i - 3); j < i; j++)
+        {
+            if (ctx.Tokens[j].IsCapitalized(ctx.Text) && ctx.Kb.Ranks.Longest(ctx.Tokens, j, Math.Min(ctx.Tokens.Count, j + 5)).End > i)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<(int Start, int End, int Words)> Runs(NameContext ctx, Segment s)
@@ -148,7 +162,7 @@ public sealed class PersonNamesComponent : IPipelineComponent
                     end++;
                 }
                 else if (tokens[end].Norm == "-" && end + 1 < s.TokenEnd && tokens[end].Start == tokens[end - 1].End
-                         && tokens[end + 1].Start == tokens[end].End && IsNameWord(ctx, end + 1))
+                         && tokens[end + 1].Start == tokens[end].End && (IsNameWord(ctx, end + 1) || IsGluedCalendarWord(ctx, end + 1)))
                 {
                     end += 2;
                 }
@@ -176,6 +190,12 @@ public sealed class PersonNamesComponent : IPipelineComponent
                 end--;
             }
 
+            // A regnal number ends a one-word name: Abdullah II, Felipe VI (not a generational suffix: Lloyd J. Austin III).
+            if (end == start + 1 && end < s.TokenEnd && IsRegnalNumber(ctx, end))
+            {
+                end++;
+            }
+
             int words = 0, core = 0;
             for (var k = start; k < end; k++)
             {
@@ -183,7 +203,7 @@ public sealed class PersonNamesComponent : IPipelineComponent
                 core += tokens[k].IsWord && !IsParticle(ctx, k) ? 1 : 0;
             }
 
-            if (core <= 5 && tokens[end - 1].IsCapitalized(ctx.Text))
+            if (core <= 5 && (tokens[end - 1].IsCapitalized(ctx.Text) || IsRegnalNumber(ctx, end - 1)))
             {
                 yield return (start, end, words);
             }
@@ -213,6 +233,20 @@ public sealed class PersonNamesComponent : IPipelineComponent
         }
 
         return IsNameWord(ctx, next) && (ctx.Tokens[next].IsCapitalized(ctx.Text) || IsParticle(ctx, next));
+    }
+
+    /// <summary>A Roman numeral of a monarch or pope (II … XII), as written after a name.</summary>
+    private static bool IsRegnalNumber(NameContext ctx, int i)
+    {
+        var t = ctx.Tokens[i];
+        return t.IsWord && t.Length is >= 2 and <= 4 && ctx.Sets.Has("regnal_numbers", t.Norm) && t.IsAllCaps(ctx.Text);
+    }
+
+    /// <summary>A capitalized calendar word glued after a hyphen inside a name (Pieter-Jan, Anne-May): a name part there.</summary>
+    private static bool IsGluedCalendarWord(NameContext ctx, int i)
+    {
+        var t = ctx.Tokens[i];
+        return t.IsWord && !ctx.Blocked[i] && t.IsCapitalized(ctx.Text) && !t.IsAllCaps(ctx.Text) && ctx.Kb.Calendar.ContainsKey(t.Norm);
     }
 
     /// <summary>"al-Baghdadi", "bin Salman": a lower-case particle that starts a name when a capitalized word follows it.</summary>
@@ -283,6 +317,11 @@ public sealed class PersonNamesComponent : IPipelineComponent
         if (end < s.TokenEnd && tokens[end].Norm is "," or "-" or "(")
         {
             var k = end + 1;
+            if (k < s.TokenEnd && tokens[k].Norm is "then" or "now" or "formerly" or "currently" or "still")
+            {
+                k++;
+            }
+
             if (k < s.TokenEnd && tokens[k].Norm is "the" or "a" or "an" or "its" or "his" or "her")
             {
                 k++;

@@ -13,7 +13,9 @@ namespace Dossier.Pipeline.Components.People;
 /// Department spokesperson, Pentagon chief); to the right "of/for/to/on/at [the]" followed by organizations, places
 /// and title words (<c>sets/title_complements</c>: Foreign Affairs, Policy Planning Department), coordinations of
 /// them (", African Cooperation and Moroccan Expatriates"), a second office ("and Minister of Foreign Affairs") and an
-/// acronym in parentheses ("(PPD)"). A complement never runs into a name: a word that is not a title word ends it.
+/// acronym in parentheses ("(PPD)"); after a head written in lower case, lower-case title words too ("minister of
+/// external relations"). A relational phrase takes the country it is from ("his counterpart from Ghana"). A complement
+/// never runs into a name: a word that is not a title word ends it.
 /// Sets the <c>title</c> layer.
 /// </summary>
 public sealed class TitleComponent : IPipelineComponent
@@ -62,8 +64,14 @@ public sealed class TitleComponent : IPipelineComponent
             var n = doc.Tokens.Count;
             EntityStart = new EntityMention?[n];
             EntityEnd = new EntityMention?[n + 1];
+            CountryStart = new EntityMention?[n];
             foreach (var e in doc.Entities)
             {
+                if (e.CountryRef is not null && e.Entry.Kind is not EntityKind.Organization)
+                {
+                    CountryStart[e.TokenStart] ??= e;
+                }
+
                 if (EntityStart[e.TokenStart] is null || EntityStart[e.TokenStart]!.TokenEnd < e.TokenEnd)
                 {
                     EntityStart[e.TokenStart] = e;
@@ -80,6 +88,9 @@ public sealed class TitleComponent : IPipelineComponent
 
         /// <summary>The longest entity mention starting at a token.</summary>
         public EntityMention?[] EntityStart { get; }
+
+        /// <summary>A country, demonym or capital mention starting at a token, also inside a longer name (Iraqi Counter-Terrorism Service).</summary>
+        public EntityMention?[] CountryStart { get; }
 
         /// <summary>The longest entity mention ending before a token (index = its end).</summary>
         public EntityMention?[] EntityEnd { get; }
@@ -165,6 +176,22 @@ public sealed class TitleComponent : IPipelineComponent
                 continue;
             }
 
+            // The possessive of an office word: the committee's chairman, the ministry's spokesman.
+            if (prev.IsWord && prev.Norm == "s" && k - 3 >= sentenceStart && tokens[k - 2].Norm == "'" && tokens[k - 3].IsWord
+                && ctx.Doc.InSet("title_complements", k - 3) && ctx.EntityEnd[k - 2] is null)
+            {
+                k -= 3;
+                continue;
+            }
+
+            // A plural possessive: the Armed Forces' spokesman.
+            if (prev.Norm == "'" && k - 1 > sentenceStart && prev.Start == tokens[k - 2].End && tokens[k - 2].Norm.EndsWith('s') && ctx.EntityEnd[k - 1] is { } owners
+                && (owners.CountryRef is not null || owners.Entry.Kind is EntityKind.Organization))
+            {
+                k = owners.TokenStart;
+                continue;
+            }
+
             if (prev.IsWord && (ctx.Doc.InSet("title_modifiers", k - 1) || ctx.Doc.InSet("title_heads", k - 1)))
             {
                 k--;
@@ -199,8 +226,23 @@ public sealed class TitleComponent : IPipelineComponent
 
         if (relational)
         {
+            // "his counterpart from Ghana", "my colleague of Peru": the country of the relation.
+            var k = end;
+            if (k + 1 < sentenceEnd && tokens[k].Norm is "from" or "of")
+            {
+                k++;
+                k += k < sentenceEnd && tokens[k].Norm == "the" ? 1 : 0;
+                if (ctx.EntityStart[k] is { CountryRef: not null } country && country.TokenEnd <= sentenceEnd)
+                {
+                    return country.TokenEnd;
+                }
+            }
+
             return end;
         }
+
+        // A head written in lower case takes lower-case complements too: "minister of external relations".
+        var lowerHead = tokens[head].IsLower(ctx.Text);
 
         while (end < sentenceEnd)
         {
@@ -213,6 +255,24 @@ public sealed class TitleComponent : IPipelineComponent
                 continue;
             }
 
+            // A second head right after a capitalized one: Minister Plenipotentiary, Minister Counsellor.
+            if (end == head + 1 && t.IsWord && t.IsCapitalized(ctx.Text) && tokens[head].IsCapitalized(ctx.Text) && HeadAt(ctx, end) is { Head: true, Relational: false, Plural: false }
+                && !(end + 1 < sentenceEnd && tokens[end + 1].IsWord && tokens[end + 1].IsCapitalized(ctx.Text) && HeadAt(ctx, end + 1).Head))
+            {
+                end++;
+                continue;
+            }
+
+            // The city of a post, in apposition before a name: "Iraq's ambassador in Stockholm, Dr. X" (one holder, not
+            // "Political Directors in Paris", and not a place of the sentence: "met the minister in Rome on Monday").
+            if (t.Norm == "in" && end + 1 < sentenceEnd && ctx.EntityStart[end + 1] is { CountryRef: null } city
+                && city.Entry.Kind is EntityKind.City or EntityKind.Capital && city.TokenEnd < sentenceEnd && tokens[city.TokenEnd].Norm == ","
+                && ctx.Doc.InSet("title_heads", head))
+            {
+                end = city.TokenEnd;
+                break;
+            }
+
             // of/for/to/on/at [the] COMPLEMENT
             if (Connectors.Contains(t.Norm))
             {
@@ -222,7 +282,7 @@ public sealed class TitleComponent : IPipelineComponent
                     k++;
                 }
 
-                var c = Complement(ctx, k, sentenceEnd);
+                var c = Complement(ctx, k, sentenceEnd, lowerHead);
                 if (c <= k)
                 {
                     break;
@@ -358,7 +418,7 @@ public sealed class TitleComponent : IPipelineComponent
     /// possessive and what follows it), capitalized title words, connectors between them; <paramref name="k"/> when
     /// none starts there.
     /// </summary>
-    private static int Complement(Context ctx, int k, int sentenceEnd)
+    private static int Complement(Context ctx, int k, int sentenceEnd, bool lowerCase = false)
     {
         var tokens = ctx.Tokens;
         var end = k;
@@ -379,6 +439,13 @@ public sealed class TitleComponent : IPipelineComponent
                     end += 2;
                 }
 
+                continue;
+            }
+
+            // Lower-case complement words after a lower-case head (minister of external relations), never a head.
+            if (lowerCase && t.IsWord && t.IsLower(ctx.Text) && ctx.Doc.InSet("title_complements", end) && !ctx.Doc.InSet("title_heads", end))
+            {
+                end++;
                 continue;
             }
 
@@ -409,7 +476,8 @@ public sealed class TitleComponent : IPipelineComponent
             }
 
             // Connectors inside a complement: Department of State, Office for Counter-Terrorism.
-            if (end > k && (t.Norm is "of" or "for" or "the" or "&") && end + 1 < sentenceEnd && Complement(ctx, end + (tokens[end + 1].Norm == "the" ? 2 : 1), sentenceEnd) > end + 1)
+            if (end > k && (t.Norm is "of" or "for" or "the" or "&") && end + 1 < sentenceEnd
+                && Complement(ctx, end + (tokens[end + 1].Norm == "the" ? 2 : 1), sentenceEnd, lowerCase) > end + 1)
             {
                 end++;
                 continue;
@@ -442,6 +510,12 @@ public sealed class TitleComponent : IPipelineComponent
                 if (e.Entry.Kind is EntityKind.Organization && ctx.Doc.Knowledge.OrganizationCountry(e.Entry.Id) is { } owner)
                 {
                     return owner;
+                }
+
+                // An organization's name that opens with a demonym: the Iraqi Counter-Terrorism Service's commander.
+                if (e.Entry.Kind is EntityKind.Organization && ctx.CountryStart[k] is { } opening && opening.TokenEnd < e.TokenEnd)
+                {
+                    return opening.CountryRef;
                 }
 
                 // Inside an organization's name a demonym still counts (Ministry of … Moroccan Expatriates).

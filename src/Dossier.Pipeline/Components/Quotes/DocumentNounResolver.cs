@@ -9,7 +9,8 @@ namespace Dossier.Pipeline.Components.Quotes;
 /// the nearest earlier quotation given to an organization through a statement, else the organization named with the
 /// nearest earlier mention of the same noun (then of any statement noun): an organization just before it in its
 /// sentence ("The coalition made the resolution in a communiqué") or after "by/of/from" right behind it ("a statement by
-/// the ministry"). "a statement" (indefinite) takes no antecedent. None found: unnamed, described.
+/// the ministry"), else the person named first before it in its sentence ("X congratulated the troops in a statement").
+/// "a statement" (indefinite) takes no antecedent. None found: unnamed, described.
 /// </summary>
 public sealed class DocumentNounResolver(QuoteSieveContext context)
 {
@@ -54,6 +55,11 @@ public sealed class DocumentNounResolver(QuoteSieveContext context)
                     // The statement named before was a joint statement of two governments.
                     return new SpeakerRef(null, description);
                 }
+
+                if (PersonIssuerAt(t) is { } person)
+                {
+                    return new SpeakerRef(person, description);
+                }
             }
         }
 
@@ -89,6 +95,38 @@ public sealed class DocumentNounResolver(QuoteSieveContext context)
         }
 
         return (after ?? before)?.Entry.Canonical;
+    }
+
+    /// <summary>"The president, X, congratulated the troops in a statement": the first person named before the noun in its sentence, or null.</summary>
+    private string? PersonIssuerAt(int noun)
+    {
+        // Person mentions are in text order: start at the sentence's first one.
+        var sentence = Document.Sentences[Document.TokenSentence[noun]];
+        var mentions = Document.PersonMentions;
+        int lo = 0, hi = mentions.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (mentions[mid].TokenStart < sentence.TokenStart)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < mentions.Count && mentions[i].TokenEnd <= noun; i++)
+        {
+            var m = mentions[i];
+            if (!context.InQuote(m.TokenStart) && !(m.TokenStart > 0 && Document.InSet("complement_prepositions", m.TokenStart - 1)))
+            {
+                return m.Person.Name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>How many countries the sentence of token <paramref name="token"/> names.</summary>

@@ -15,7 +15,8 @@ namespace Dossier.Pipeline.Components.Quotes;
 /// of a statement ("the SPA statement", "leaders of the CIFG"), but unnamed for a person of it ("a Coalition member",
 /// "a State Department official"); a statement named by the first word of an organization of the document ("an
 /// Emirates statement" beside "Emirates Group"); a statement of one government: unnamed; another statement
-/// (<see cref="DocumentNounResolver"/>); a definite description with a title head ("the minister":
+/// (<see cref="DocumentNounResolver"/>); a form of address ("His Excellency"): as he/she; a definite description with a
+/// title head ("the minister", "the Jordanian minister":
 /// <see cref="DescriptionResolver"/>); any other short phrase: an unnamed speaker so described.
 /// Null when the phrase is no speaker at all.
 /// </summary>
@@ -63,6 +64,12 @@ public sealed class SpeakerResolver
         if (to - from == 1 && Sets.Has("person_pronouns", first))
         {
             return _pronouns.Person(quote, from) is { } name ? new SpeakerRef(name, null) : null;
+        }
+
+        // "His Excellency affirmed …": a form of address (a his/her courtesy of ranks.tsv) stands for a person, as he/she does.
+        if (to - from >= 2 && Sets.Has("person_pronouns", first) && Document.Knowledge.Ranks.Longest(tokens, from, to).End == to)
+        {
+            return _pronouns.Person(quote, from) is { } addressed ? new SpeakerRef(addressed, null) : null;
         }
 
         if (to - from == 1 && Sets.Has("issuer_pronouns", first))
@@ -114,9 +121,10 @@ public sealed class SpeakerResolver
             return countries > 0 ? new SpeakerRef(null, text) : _documents.Issuer(documentNoun, quote, text, !indefinite);
         }
 
-        if (!indefinite && Sets.Has("speaker_determiners", first) && TitleHead(from, to) is { } head)
+        if (!indefinite && Sets.Has("speaker_determiners", first) && LastTitle(from, to) is { } described)
         {
-            return _descriptions.Person(head, from) is { } name
+            var head = tokens[described.Head].Norm;
+            return _descriptions.Person(head, described.Country, from) is { } name
                 ? new SpeakerRef(name, null)
                 : new SpeakerRef(null, _descriptions.EarlierDescription(head, from) ?? text);
         }
@@ -260,8 +268,8 @@ public sealed class SpeakerResolver
     private bool HasSourceNoun(int from, int to) =>
         FirstOfSet(from, to, "source_nouns") >= 0 || Document.Titles.Any(t => t.TokenStart >= from && t.TokenEnd <= to && !t.Relational);
 
-    /// <summary>The head word of the last title phrase in the phrase (minister, Secretary, envoy), normalized, or null.</summary>
-    private string? TitleHead(int from, int to)
+    /// <summary>The last title phrase in the phrase (the minister, the Jordanian minister, the envoy), or null.</summary>
+    private TitleMention? LastTitle(int from, int to)
     {
         TitleMention? last = null;
         foreach (var t in Document.Titles)
@@ -272,6 +280,6 @@ public sealed class SpeakerResolver
             }
         }
 
-        return last is null ? null : Document.Tokens[last.Head].Norm;
+        return last;
     }
 }
