@@ -324,6 +324,41 @@ public class NewMemberComponentTests
     }
 
     [Fact]
+    public void Process_WelcomedAsTheCoalitionsNewestMembers_IsOneNewMemberEach()
+    {
+        var facts = TestSupport.Extract("Ministers of the Global Coalition against Daesh welcomed Peru and Uruguay as the Coalition's newest members.");
+
+        Assert.Equal([("PE", (int?)null), ("UY", (int?)null)], facts.NewMembers.Select(m => (m.Member, m.Ordinal)).ToArray());
+    }
+
+    [Fact]
+    public void Process_AccessionBringingTheTotalMembershipOfTheCoalition_GivesOrdinalAndSize()
+    {
+        var facts = TestSupport.Extract("The accession of Paraguay brings the total membership of the Global Coalition to 92 countries.");
+
+        Assert.Equal(("PY", (int?)92), (Assert.Single(facts.NewMembers).Member, facts.NewMembers[0].Ordinal));
+        Assert.Equal(92, Assert.Single(facts.MemberCounts).Count);
+    }
+
+    [Fact]
+    public void Process_SeveralWelcomedBringingMembershipTo_IsASizeWithoutOrdinals()
+    {
+        var facts = TestSupport.Extract("Last spring the coalition against ISIS welcomed Ecuador, Bolivia and Belize as new members, bringing membership to 95.");
+
+        Assert.Equal(["EC", "BO", "BZ"], facts.NewMembers.Select(m => m.Member).ToArray());
+        Assert.All(facts.NewMembers, m => Assert.Null(m.Ordinal));
+        Assert.Equal(95, Assert.Single(facts.MemberCounts).Count);
+    }
+
+    [Fact]
+    public void Process_BothCountriesJoinedTheCoalition_NamesTheMembersBefore()
+    {
+        var facts = TestSupport.Extract("Officials from Tajikistan and Armenia spoke for the first time since both countries joined the coalition against ISIS.");
+
+        Assert.Equal(["TJ", "AM"], facts.NewMembers.Select(m => m.Member).ToArray());
+    }
+
+    [Fact]
     public void Process_TotalTheNewMemberBringsAbout_IsItsOrdinal()
     {
         var text = "Ministers of the Global Coalition welcomed the Republic of Ghana as a new member of the Coalition, bringing the total number of members to 88.";
@@ -450,6 +485,56 @@ public class AttackStatsComponentTests
         var facts = TestSupport.Extract("ISWAP claimed 180 attacks in Nigeria in 2023. In its 180 attacks in Nigeria and Chad, the group killed hundreds.");
 
         Assert.Equal(180, Assert.Single(facts.AttackStats).Count);
+    }
+
+    [Fact]
+    public void Process_CountsContinuingAStatistic_TakeItsNoun()
+    {
+        var facts = TestSupport.Extract("Al-Shabaab fighters staged 58 attacks in Somalia in 2021, up from 44 in 2020, including 19 in Mogadishu.", published: "2022-01-20");
+
+        Assert.Equal([58, 44, 19], facts.AttackStats.Select(a => a.Count).ToArray());
+        Assert.All(facts.AttackStats, a => Assert.Equal("attacks", a.What));
+        Assert.Equal("2020", facts.AttackStats[1].When);
+        Assert.Contains("Mogadishu", facts.AttackStats[2].Where);
+    }
+
+    [Theory]
+    [InlineData("The insurgents launched 26 attacks, compared with 12 soldiers lost last year.")]
+    [InlineData("Officials counted 31 cases, compared with 20 in May.")]
+    public void Process_CountAfterAComparisonThatIsNoAttackCount_IsNoStatistic(string text)
+    {
+        var facts = TestSupport.Extract(text, published: "2021-07-01");
+
+        Assert.DoesNotContain(facts.AttackStats, a => a.Count is 12 or 20);
+    }
+
+    [Fact]
+    public void Process_TableRowsUnderAHeader_AreStatisticsOfTheHeader()
+    {
+        var text = "Recorded strikes by province, 2019:\nHelmand: 37\nKunduz: 22\n\nThe figures were compiled by analysts.";
+
+        var facts = TestSupport.Extract(text, published: "2020-03-01");
+
+        Assert.Equal([37, 22], facts.AttackStats.Select(a => a.Count).ToArray());
+        Assert.All(facts.AttackStats, a => Assert.Equal("Recorded strikes", a.What));
+        Assert.Contains("Helmand", facts.AttackStats[0].Where);
+        Assert.Contains("AF", facts.AttackStats[1].Where);
+    }
+
+    [Fact]
+    public void Process_PlaceCountLinesWithoutAnAttackHeader_AreNoStatistics()
+    {
+        var facts = TestSupport.Extract("Schools by province:\nHelmand: 37\nKunduz: 22");
+
+        Assert.Empty(facts.AttackStats);
+    }
+
+    [Fact]
+    public void Process_ModifierBetweenCountAndNoun_IsStillACount()
+    {
+        var facts = TestSupport.Extract("Special forces and their partners conducted 73 partnered operations in Hasakah.");
+
+        Assert.Equal(73, Assert.Single(facts.AttackStats).Count);
     }
 
     [Theory]
