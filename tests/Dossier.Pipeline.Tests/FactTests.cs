@@ -730,6 +730,24 @@ public class RelevanceComponentTests
     }
 
     [Fact]
+    public void Process_StrikesOfTheCoalitionsMilitaryMission_MakeTheArticleRelevant()
+    {
+        var text = "Gunmen attacked a checkpoint in Anbar on Monday.\n\nTwo soldiers were wounded.\n\n"
+            + "Officials said the US-led coalition against ISIS carried out six air strikes on hideouts in the Makhoul mountains.";
+
+        Assert.True(TestSupport.Extract(text).Relevant);
+    }
+
+    [Fact]
+    public void Process_OperationsOfTheTaskForce_AreAReferenceToTheCoalition()
+    {
+        var text = "Militants staged 40 attacks in Hasakah in March.\n\nResidents fled.\n\n"
+            + "Combined Joint Task Force – Operation Inherent Resolve said its partners conducted 12 partnered raids in Hasakah.";
+
+        Assert.True(TestSupport.Extract(text).Relevant);
+    }
+
+    [Fact]
     public void Process_AttackReportWithoutCoalition_StillHasItsFacts()
     {
         var facts = TestSupport.Extract(TestSupport.ReadArticle("isis_attack_report.txt"));
