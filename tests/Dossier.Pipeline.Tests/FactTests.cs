@@ -359,6 +359,15 @@ public class NewMemberComponentTests
     }
 
     [Fact]
+    public void Process_RaisingTheCoalitionsMembership_GivesOrdinalAndSize()
+    {
+        var facts = TestSupport.Extract("Lithuania has formally joined the Global Coalition to Defeat ISIS, raising the coalition's membership to 93.");
+
+        Assert.Equal(("LT", (int?)93), (Assert.Single(facts.NewMembers).Member, facts.NewMembers[0].Ordinal));
+        Assert.Equal(93, Assert.Single(facts.MemberCounts).Count);
+    }
+
+    [Fact]
     public void Process_TotalTheNewMemberBringsAbout_IsItsOrdinal()
     {
         var text = "Ministers of the Global Coalition welcomed the Republic of Ghana as a new member of the Coalition, bringing the total number of members to 88.";
@@ -506,6 +515,15 @@ public class AttackStatsComponentTests
         var facts = TestSupport.Extract(text, published: "2021-07-01");
 
         Assert.DoesNotContain(facts.AttackStats, a => a.Count is 12 or 20);
+    }
+
+    [Fact]
+    public void Process_PartOfThemInTheNextSentence_ContinuesTheStatistic()
+    {
+        var facts = TestSupport.Extract("Armed groups staged 800 attacks in Chad in 2023. One faction was responsible for 310 of them.", published: "2024-02-01");
+
+        Assert.Equal([800, 310], facts.AttackStats.Select(a => a.Count).ToArray());
+        Assert.Equal("attacks", facts.AttackStats[1].What);
     }
 
     [Fact]

@@ -41,12 +41,28 @@ public class OrganizationsComponentTests
 
     [Theory]
     [InlineData("The minister told broadcaster RTBF the talks had stalled.", "RTBF")]
-    [InlineData("Ratings agency Fitch said the outlook was stable.", "Fitch")]
+    [InlineData("The outlook is stable, ratings agency Fitch said.", "Fitch")]
     public void Process_KindNounBeforeAName_NamesAnOrganization(string text, string name)
     {
         var facts = TestSupport.Extract(text);
 
         Assert.Contains(facts.Organizations, o => o.Name == name);
+    }
+
+    [Fact]
+    public void Process_KindNounCapitalizedInsideAName_NamesNoOrganization()
+    {
+        var facts = TestSupport.Extract("DOHA, May 2 (Peninsula Daily Mail) - Talks resumed on Sunday.");
+
+        Assert.DoesNotContain(facts.Organizations, o => o.Name == "Mail");
+    }
+
+    [Fact]
+    public void Process_GermanFederalForeignOffice_IsNotTheBritishOne()
+    {
+        var facts = TestSupport.Extract("Germany's Federal Foreign Office said the embassy would reopen.");
+
+        Assert.Equal("Federal Foreign Office", Assert.Single(facts.Organizations).Name);
     }
 
     [Fact]

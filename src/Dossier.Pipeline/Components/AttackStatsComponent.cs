@@ -39,7 +39,7 @@ public sealed class AttackStatsComponent : IPipelineComponent
     {
         var numbers = NumberIndex.Of(document);
         var nouns = new List<string>();
-        (AttackStatFact Fact, int Paragraph)? previous = null;
+        (AttackStatFact Fact, int Paragraph, string Key)? previous = null;
         (string What, string Key, string? When, int Paragraph)? table = null;
         foreach (var s in document.Sentences)
         {
@@ -83,12 +83,19 @@ public sealed class AttackStatsComponent : IPipelineComponent
                 else if (m.Label == "ellipsis")
                 {
                     // A count without its noun continues the statistic before it in the sentence, or is none.
-                    if (before is not { } b)
+                    if (before is { } b)
+                    {
+                        (what, key) = b;
+                    }
+                    else if (m.Pattern["refers"] == "previous" && previous is { } last && s.Paragraph - last.Paragraph <= ListReach)
+                    {
+                        (what, key) = (last.Fact.What, last.Key);
+                    }
+                    else
                     {
                         continue;
                     }
 
-                    (what, key) = b;
                 }
                 else
                 {
@@ -118,7 +125,7 @@ public sealed class AttackStatsComponent : IPipelineComponent
                 {
                     Rule = m.Id,
                 };
-                previous = (fact, s.Paragraph);
+                previous = (fact, s.Paragraph, key);
                 if (!IsRepeat(document, nouns, fact, key))
                 {
                     document.AttackStats.Add(fact);
