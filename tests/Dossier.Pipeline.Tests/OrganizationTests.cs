@@ -22,6 +22,8 @@ public class OrganizationsComponentTests
     [InlineData("The Counter-Narcotics and Border Protection Service said the crossing was closed.", "Counter-Narcotics and Border Protection Service")]
     [InlineData("A report of the Monitoring and Verification Team was published.", "Monitoring and Verification Team")]
     [InlineData("The Lebanese Customs Service seized the cargo.", "Lebanese Customs Service")]
+    [InlineData("Investors bought shares of Nile Cement Industries Co. on Monday.", "Nile Cement Industries Co")]
+    [InlineData("The contract went to Caspian Drilling Ltd, officials said.", "Caspian Drilling Ltd")]
     [InlineData("Staff of the Office of the Special Coordinator for Humanitarian Affairs travelled to Aden.", "Office of the Special Coordinator for Humanitarian Affairs")]
     public void Process_NameWithAndOrASecondComplement_IsOneOrganization(string text, string name)
     {
