@@ -21,6 +21,14 @@ public class GazetteerComponentTests
     }
 
     [Fact]
+    public void Process_TownSharingACountrysName_IsTheCountry()
+    {
+        var countries = Countries("Delegations from Tonga and Burma attended the talks.");
+
+        Assert.Equal(["MM", "TO"], countries.Order());
+    }
+
+    [Fact]
     public void Process_CapitalActingForItsGovernment_IsACountry()
     {
         var countries = Countries("Washington imposed sanctions, and Doha's support was praised.");

@@ -324,6 +324,50 @@ public class NewMemberComponentTests
     }
 
     [Fact]
+    public void Process_WelcomedAsTheCoalitionsNewestMembers_IsOneNewMemberEach()
+    {
+        var facts = TestSupport.Extract("Ministers of the Global Coalition against Daesh welcomed Peru and Uruguay as the Coalition's newest members.");
+
+        Assert.Equal([("PE", (int?)null), ("UY", (int?)null)], facts.NewMembers.Select(m => (m.Member, m.Ordinal)).ToArray());
+    }
+
+    [Fact]
+    public void Process_AccessionBringingTheTotalMembershipOfTheCoalition_GivesOrdinalAndSize()
+    {
+        var facts = TestSupport.Extract("The accession of Paraguay brings the total membership of the Global Coalition to 92 countries.");
+
+        Assert.Equal(("PY", (int?)92), (Assert.Single(facts.NewMembers).Member, facts.NewMembers[0].Ordinal));
+        Assert.Equal(92, Assert.Single(facts.MemberCounts).Count);
+    }
+
+    [Fact]
+    public void Process_SeveralWelcomedBringingMembershipTo_IsASizeWithoutOrdinals()
+    {
+        var facts = TestSupport.Extract("Last spring the coalition against ISIS welcomed Ecuador, Bolivia and Belize as new members, bringing membership to 95.");
+
+        Assert.Equal(["EC", "BO", "BZ"], facts.NewMembers.Select(m => m.Member).ToArray());
+        Assert.All(facts.NewMembers, m => Assert.Null(m.Ordinal));
+        Assert.Equal(95, Assert.Single(facts.MemberCounts).Count);
+    }
+
+    [Fact]
+    public void Process_BothCountriesJoinedTheCoalition_NamesTheMembersBefore()
+    {
+        var facts = TestSupport.Extract("Officials from Tajikistan and Armenia spoke for the first time since both countries joined the coalition against ISIS.");
+
+        Assert.Equal(["TJ", "AM"], facts.NewMembers.Select(m => m.Member).ToArray());
+    }
+
+    [Fact]
+    public void Process_RaisingTheCoalitionsMembership_GivesOrdinalAndSize()
+    {
+        var facts = TestSupport.Extract("Lithuania has formally joined the Global Coalition to Defeat ISIS, raising the coalition's membership to 93.");
+
+        Assert.Equal(("LT", (int?)93), (Assert.Single(facts.NewMembers).Member, facts.NewMembers[0].Ordinal));
+        Assert.Equal(93, Assert.Single(facts.MemberCounts).Count);
+    }
+
+    [Fact]
     public void Process_TotalTheNewMemberBringsAbout_IsItsOrdinal()
     {
         var text = "Ministers of the Global Coalition welcomed the Republic of Ghana as a new member of the Coalition, bringing the total number of members to 88.";
@@ -450,6 +494,65 @@ public class AttackStatsComponentTests
         var facts = TestSupport.Extract("ISWAP claimed 180 attacks in Nigeria in 2023. In its 180 attacks in Nigeria and Chad, the group killed hundreds.");
 
         Assert.Equal(180, Assert.Single(facts.AttackStats).Count);
+    }
+
+    [Fact]
+    public void Process_CountsContinuingAStatistic_TakeItsNoun()
+    {
+        var facts = TestSupport.Extract("Al-Shabaab fighters staged 58 attacks in Somalia in 2021, up from 44 in 2020, including 19 in Mogadishu.", published: "2022-01-20");
+
+        Assert.Equal([58, 44, 19], facts.AttackStats.Select(a => a.Count).ToArray());
+        Assert.All(facts.AttackStats, a => Assert.Equal("attacks", a.What));
+        Assert.Equal("2020", facts.AttackStats[1].When);
+        Assert.Contains("Mogadishu", facts.AttackStats[2].Where);
+    }
+
+    [Theory]
+    [InlineData("The insurgents launched 26 attacks, compared with 12 soldiers lost last year.")]
+    [InlineData("Officials counted 31 cases, compared with 20 in May.")]
+    public void Process_CountAfterAComparisonThatIsNoAttackCount_IsNoStatistic(string text)
+    {
+        var facts = TestSupport.Extract(text, published: "2021-07-01");
+
+        Assert.DoesNotContain(facts.AttackStats, a => a.Count is 12 or 20);
+    }
+
+    [Fact]
+    public void Process_PartOfThemInTheNextSentence_ContinuesTheStatistic()
+    {
+        var facts = TestSupport.Extract("Armed groups staged 800 attacks in Chad in 2023. One faction was responsible for 310 of them.", published: "2024-02-01");
+
+        Assert.Equal([800, 310], facts.AttackStats.Select(a => a.Count).ToArray());
+        Assert.Equal("attacks", facts.AttackStats[1].What);
+    }
+
+    [Fact]
+    public void Process_TableRowsUnderAHeader_AreStatisticsOfTheHeader()
+    {
+        var text = "Recorded strikes by province, 2019:\nHelmand: 37\nKunduz: 22\n\nThe figures were compiled by analysts.";
+
+        var facts = TestSupport.Extract(text, published: "2020-03-01");
+
+        Assert.Equal([37, 22], facts.AttackStats.Select(a => a.Count).ToArray());
+        Assert.All(facts.AttackStats, a => Assert.Equal("Recorded strikes", a.What));
+        Assert.Contains("Helmand", facts.AttackStats[0].Where);
+        Assert.Contains("AF", facts.AttackStats[1].Where);
+    }
+
+    [Fact]
+    public void Process_PlaceCountLinesWithoutAnAttackHeader_AreNoStatistics()
+    {
+        var facts = TestSupport.Extract("Schools by province:\nHelmand: 37\nKunduz: 22");
+
+        Assert.Empty(facts.AttackStats);
+    }
+
+    [Fact]
+    public void Process_ModifierBetweenCountAndNoun_IsStillACount()
+    {
+        var facts = TestSupport.Extract("Special forces and their partners conducted 73 partnered operations in Hasakah.");
+
+        Assert.Equal(73, Assert.Single(facts.AttackStats).Count);
     }
 
     [Theory]
@@ -642,6 +745,24 @@ public class RelevanceComponentTests
         var facts = TestSupport.Extract(TestSupport.ReadArticle(article));
 
         Assert.Equal(expected, facts.Relevant);
+    }
+
+    [Fact]
+    public void Process_StrikesOfTheCoalitionsMilitaryMission_MakeTheArticleRelevant()
+    {
+        var text = "Gunmen attacked a checkpoint in Anbar on Monday.\n\nTwo soldiers were wounded.\n\n"
+            + "Officials said the US-led coalition against ISIS carried out six air strikes on hideouts in the Makhoul mountains.";
+
+        Assert.True(TestSupport.Extract(text).Relevant);
+    }
+
+    [Fact]
+    public void Process_OperationsOfTheTaskForce_AreAReferenceToTheCoalition()
+    {
+        var text = "Militants staged 40 attacks in Hasakah in March.\n\nResidents fled.\n\n"
+            + "Combined Joint Task Force – Operation Inherent Resolve said its partners conducted 12 partnered raids in Hasakah.";
+
+        Assert.True(TestSupport.Extract(text).Relevant);
     }
 
     [Fact]

@@ -47,6 +47,19 @@ public class PatternMatcherTests
     }
 
     [Fact]
+    public void Matches_LayerSpecWithMultiTokenSetForms_TestsTheMentionsFirstToken()
+    {
+        var sets = new WordSets(new Dictionary<string, IEnumerable<string>> { ["lands"] = ["france", "united kingdom"] });
+        var set = new PatternSet(PatternLoader.Parse("""{"id": "l", "label": "land", "pattern": [{"layer": "country", "set": "lands", "capture": "c"}]}""", "test.jsonl", sets, DocumentLayers.IsKnown));
+        const string text = "Germany, France and the United Kingdom signed.";
+        var document = TestSupport.Annotate(text, "gazetteer");
+
+        var matches = set.Matches(document.MatchInput, 0, document.Tokens.Count);
+
+        Assert.Equal(["France", "United Kingdom"], matches.Select(m => Covered(text, document.Tokens, m["c"]!.Value)).ToArray());
+    }
+
+    [Fact]
     public void Matches_HyphenSplitByWhiteSpace_IsNotAHyphenatedForm()
     {
         var set = Load("""{"id": "h", "label": "host", "pattern": [{"lower": "co-chaired"}]}""");

@@ -18,6 +18,93 @@ public class OrganizationsComponentTests
         Assert.Equal(names, facts.Organizations.Select(o => o.Name).Order().ToArray());
     }
 
+    [Theory]
+    [InlineData("The Counter-Narcotics and Border Protection Service said the crossing was closed.", "Counter-Narcotics and Border Protection Service")]
+    [InlineData("A report of the Monitoring and Verification Team was published.", "Monitoring and Verification Team")]
+    [InlineData("The Lebanese Customs Service seized the cargo.", "Lebanese Customs Service")]
+    [InlineData("Investors bought shares of Nile Cement Industries Co. on Monday.", "Nile Cement Industries Co")]
+    [InlineData("The contract went to Caspian Drilling Ltd, officials said.", "Caspian Drilling Ltd")]
+    [InlineData("Staff of the Office of the Special Coordinator for Humanitarian Affairs travelled to Aden.", "Office of the Special Coordinator for Humanitarian Affairs")]
+    public void Process_NameWithAndOrASecondComplement_IsOneOrganization(string text, string name)
+    {
+        var facts = TestSupport.Extract(text);
+
+        Assert.Contains(facts.Organizations, o => o.Name == name);
+        Assert.DoesNotContain(facts.Organizations, o => o.Name != name && name.StartsWith(o.Name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Process_KnownNameAsTheComplementOfAnOffice_KeepsTheOfficeWhole()
+    {
+        var facts = TestSupport.Extract("The Office of the Special Representative for the Global Coalition to Defeat ISIS issued a note.");
+
+        Assert.Contains(facts.Organizations, o => o.Name == "Office of the Special Representative for the Global Coalition to Defeat ISIS");
+    }
+
+    [Theory]
+    [InlineData("The minister told broadcaster RTBF the talks had stalled.", "RTBF")]
+    [InlineData("The outlook is stable, ratings agency Fitch said.", "Fitch")]
+    public void Process_KindNounBeforeAName_NamesAnOrganization(string text, string name)
+    {
+        var facts = TestSupport.Extract(text);
+
+        Assert.Contains(facts.Organizations, o => o.Name == name);
+    }
+
+    [Fact]
+    public void Process_KindNounCapitalizedInsideAName_NamesNoOrganization()
+    {
+        var facts = TestSupport.Extract("DOHA, May 2 (Peninsula Daily Mail) - Talks resumed on Sunday.");
+
+        Assert.DoesNotContain(facts.Organizations, o => o.Name == "Mail");
+    }
+
+    [Fact]
+    public void Process_GermanFederalForeignOffice_IsNotTheBritishOne()
+    {
+        var facts = TestSupport.Extract("Germany's Federal Foreign Office said the embassy would reopen.");
+
+        Assert.Equal("Federal Foreign Office", Assert.Single(facts.Organizations).Name);
+    }
+
+    [Fact]
+    public void Process_DemonymAndALowerCaseHead_IsNoOrganization()
+    {
+        var facts = TestSupport.Extract("The Spanish coalition government fell after the vote.");
+
+        Assert.DoesNotContain(facts.Organizations, o => o.Name.Contains("Spanish", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("ISIL-KP fighters attacked a checkpoint in Kunar.", "ISIS-K")]
+    [InlineData("ISIS-Somalia claimed the bombing in Bosaso.", "ISIS-Somalia")]
+    public void Process_AffiliatesUnderOtherNames_AreTheirOwnOrganizations(string text, string name)
+    {
+        var facts = TestSupport.Extract(text);
+
+        Assert.Contains(facts.Organizations, o => o.Name == name);
+        Assert.DoesNotContain(facts.Organizations, o => o.Name == "ISIS");
+    }
+
+    [Fact]
+    public void Process_PatternNameBeforeAKnownAcronym_IsThatOrganization()
+    {
+        var facts = TestSupport.Extract("The Office of the Special Fund for Children (UNICEF) sent teams to Mosul, and UNICEF said more would follow.");
+
+        var org = Assert.Single(facts.Organizations);
+        Assert.Equal("UNICEF", org.Name);
+        Assert.Contains("Office of the Special Fund for Children", org.Aliases);
+    }
+
+    [Fact]
+    public void Process_CommunicationsCellAndWorkingGroup_AreTwoBodies()
+    {
+        var facts = TestSupport.Extract("The Coalition Communications Cell supports the Communications Working Group of the Global Coalition to Defeat ISIS.");
+
+        Assert.Contains(facts.Organizations, o => o.Name == "Coalition Communications Cell");
+        Assert.Contains(facts.Organizations, o => o.Name == "Communications Working Group");
+    }
+
     [Fact]
     public void Process_OfficeOfAKnownOrganizationInARegion_IsOneLongerName()
     {

@@ -26,6 +26,9 @@ public sealed class AttackStatsComponent : IPipelineComponent
     /// <summary>How many paragraphs back a list item looks for the statistic it continues.</summary>
     private const int ListReach = 3;
 
+    /// <summary>How many paragraphs a table row may lie below the header or the row before it.</summary>
+    private const int TableReach = 2;
+
     public string Name => "attacks";
 
     public IReadOnlyCollection<string> Requires { get; } = [Layers.Entities, Layers.Numbers, Layers.Dates];
@@ -36,7 +39,8 @@ public sealed class AttackStatsComponent : IPipelineComponent
     {
         var numbers = NumberIndex.Of(document);
         var nouns = new List<string>();
-        (AttackStatFact Fact, int Paragraph)? previous = null;
+        (AttackStatFact Fact, int Paragraph, string Key)? previous = null;
+        (string What, string Key, string? When, int Paragraph)? table = null;
         foreach (var s in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -47,19 +51,66 @@ public sealed class AttackStatsComponent : IPipelineComponent
 
             var matches = document.Match(PatternFile, s.TokenStart, s.TokenEnd);
             var heading = matches.FirstOrDefault(m => m.Label == "place" && m.Start == s.TokenStart + BulletLength(document, s));
-            var stats = matches.Where(m => m.Label == "stat" && m["count"] is { } c && numbers.At(c.Start) is { } n && m["noun"] is not null && IsCount(document, n)).ToList();
+            // A line under a table header ("Claimed attacks by province, 2023:") that is only a place and its count is a row
+            // of it; any other line closes the table, and a header line opens one.
+            var row = table is { } open && s.Paragraph - open.Paragraph <= TableReach ? TableRow(document, s, matches) : null;
+            if (row is not null)
+            {
+                table = table!.Value with { Paragraph = s.Paragraph };
+                matches = [row];
+            }
+            else
+            {
+                var bullet = BulletLength(document, s);
+                table = matches.FirstOrDefault(m => m.Label == "header" && m.End == s.TokenEnd) is { } h && h["noun"] is { } hn
+                    ? (document.TokenRangeText(s.TokenStart + bullet, hn.End), document.Tokens[hn.End - 1].Norm, NearestDate(document, s, h), s.Paragraph)
+                    : null;
+            }
+
+            var stats = matches.Where(m => (m.Label is "stat" or "ellipsis" || (m.Label == "row" && row is not null)) && m["count"] is { } c && numbers.At(c.Start) is { } n
+                && (m.Label != "stat" || m["noun"] is not null) && IsCount(document, n)).ToList();
+            (string What, string Key)? before = null;
             for (var i = 0; i < stats.Count; i++)
             {
                 var m = stats[i];
                 var n = numbers.At(m["count"]!.Value.Start)!;
-                var noun = m["noun"]!.Value;
-                var what = m.Pattern["what"] == "count-on" ? document.TokenRangeText(n.TokenEnd, noun.End) : document.TokenRangeText(noun.Start, noun.End);
+                string what, key;
+                if (m.Label == "row")
+                {
+                    // A row of a table counts what its header names.
+                    (what, key) = (table!.Value.What, table.Value.Key);
+                }
+                else if (m.Label == "ellipsis")
+                {
+                    // A count without its noun continues the statistic before it in the sentence, or is none.
+                    if (before is { } b)
+                    {
+                        (what, key) = b;
+                    }
+                    else if (m.Pattern["refers"] == "previous" && previous is { } last && s.Paragraph - last.Paragraph <= ListReach)
+                    {
+                        (what, key) = (last.Fact.What, last.Key);
+                    }
+                    else
+                    {
+                        continue;
+                    }
+
+                }
+                else
+                {
+                    var noun = m["noun"]!.Value;
+                    what = m.Pattern["what"] == "count-on" ? document.TokenRangeText(n.TokenEnd, noun.End) : document.TokenRangeText(noun.Start, noun.End);
+                    key = document.Tokens[noun.End - 1].Norm;
+                }
+
+                before = (what, key);
 
                 // Several counts in a sentence: each takes the places from itself to the next one (the first also those before it).
                 var from = i == 0 ? s.TokenStart : m.Start;
                 var to = i + 1 < stats.Count ? stats[i + 1].Start : s.TokenEnd;
                 var where = Places(document, s, heading, from, to);
-                var when = NearestDate(document, s, m);
+                var when = NearestDate(document, s, m) ?? (m.Label == "row" ? table!.Value.When : null);
                 var listItem = heading is not null || BulletLength(document, s) > 0;
                 if (listItem && previous is { } p && s.Paragraph - p.Paragraph <= ListReach)
                 {
@@ -74,8 +125,7 @@ public sealed class AttackStatsComponent : IPipelineComponent
                 {
                     Rule = m.Id,
                 };
-                previous = (fact, s.Paragraph);
-                var key = document.Tokens[noun.End - 1].Norm;
+                previous = (fact, s.Paragraph, key);
                 if (!IsRepeat(document, nouns, fact, key))
                 {
                     document.AttackStats.Add(fact);
@@ -84,6 +134,11 @@ public sealed class AttackStatsComponent : IPipelineComponent
             }
         }
     }
+
+    /// <summary>The row match of a line that is only a place and its count ("Deir ez-Zor: 341", "- Raqqa: 97."), or null.</summary>
+    private static PatternMatch? TableRow(AnnotatedDocument document, Segment s, IReadOnlyList<PatternMatch> matches) =>
+        matches.FirstOrDefault(m => m.Label == "row" && m.Start == s.TokenStart + BulletLength(document, s)
+            && (m.End == s.TokenEnd || (m.End + 1 == s.TokenEnd && document.Tokens[m.End].Norm is "." or ";" or ",")));
 
     /// <summary>A whole count of two or more (one strike is a single event) that is not a year.</summary>
     private static bool IsCount(AnnotatedDocument document, NumberMention n) =>

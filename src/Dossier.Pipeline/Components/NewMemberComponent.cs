@@ -83,6 +83,11 @@ public sealed class NewMemberComponent : IPipelineComponent
     private static (List<int> Ordinals, int End, string Rule) Ordinals(AnnotatedDocument document, NumberIndex numbers, List<PatternMatch> matches, PatternMatch join, int members)
     {
         var own = OrdinalsIn(document, join["ordinals"]);
+        if (own.Count == 0 && members == 1 && ExactTotal(numbers, join["total"]) is { } brought)
+        {
+            own.Add(brought);
+        }
+
         if (own.Count > 0)
         {
             return (own, join.End, join.Id);
@@ -96,10 +101,9 @@ public sealed class NewMemberComponent : IPipelineComponent
             }
 
             var stated = OrdinalsIn(document, m["ordinals"]);
-            if (stated.Count == 0 && members == 1 && m["total"] is { } t && numbers.At(t.Start) is { Qualifier: Qualifiers.Exact } total
-                && total.Value == decimal.Truncate(total.Value) && total.Value is > 0 and <= int.MaxValue)
+            if (stated.Count == 0 && members == 1 && ExactTotal(numbers, m["total"]) is { } total)
             {
-                stated.Add((int)total.Value);
+                stated.Add(total);
             }
 
             if (stated.Count > 0)
@@ -110,6 +114,12 @@ public sealed class NewMemberComponent : IPipelineComponent
 
         return ([], join.End, join.Id);
     }
+
+    /// <summary>The whole, exact total a capture holds ("bringing the total to 86"), or null.</summary>
+    private static int? ExactTotal(NumberIndex numbers, TokenRange? capture) =>
+        capture is { } t && numbers.At(t.Start) is { Qualifier: Qualifiers.Exact } total && total.Value == decimal.Truncate(total.Value) && total.Value is > 0 and <= int.MaxValue
+            ? (int)total.Value
+            : null;
 
     /// <summary>The ordinals of a range of the <c>ordinals</c> layer ("86th and 87th"), in order.</summary>
     private static List<int> OrdinalsIn(AnnotatedDocument document, TokenRange? range) => range is { } r

@@ -13,7 +13,8 @@ namespace Dossier.Pipeline.Components;
 /// Counter-Terrorism …), one that ends in a table name gives way to it (… Coalition Small Group);
 /// (2) coordinated bodies: "the Communications and Stabilisation Working Groups" are two working groups;
 /// (3) an acronym or short name defined in parentheses after a name ("… International Cooperation (MoFAIC)",
-/// "… Extremist Ideology (Etidal)") is an alias, and its later uses are mentions of the same organization;
+/// "… Extremist Ideology (Etidal)") is an alias, and its later uses are mentions of the same organization; a name found
+/// by pattern before an acronym the table knows ("… High Commissioner for Refugees (UNHCR)") is that organization;
 /// (4) an organization named inside another's name is mentioned too (Daesh in "Global Coalition against Daesh").
 /// </summary>
 public sealed class OrganizationsComponent : IPipelineComponent
@@ -34,7 +35,9 @@ public sealed class OrganizationsComponent : IPipelineComponent
             var headline = LineShape.IsTitleCaseHeadline(document, document.Paragraphs[s.Paragraph]);
             foreach (var m in document.Match("organizations", s.TokenStart, s.TokenEnd))
             {
-                if (m.Label == "org" && !headline && PatternOrganization(document, s, m.Start, m.End) is { } org)
+                var (start, end) = m["name"] is { } name ? (name.Start, name.End) : (m.Start, m.End);
+                if (m.Label == "org" && !headline && (m.Pattern["demonym_name"] == "yes" || !OnlyCountryWords(document, s, start, end))
+                    && PatternOrganization(document, s, start, end) is { } org)
                 {
                     added.Add(org);
                 }
@@ -124,7 +127,7 @@ public sealed class OrganizationsComponent : IPipelineComponent
 
             if (overlaps)
             {
-                if (e.TokenEnd == end)
+                if (e.TokenEnd == end && !IsComplement(tokens, start, e.TokenStart))
                 {
                     return null; // … Coalition Small Group: the known body is the name
                 }
@@ -141,6 +144,36 @@ public sealed class OrganizationsComponent : IPipelineComponent
         var name = Display(document, start, end);
         var entry = new GazetteerEntry(EntityKind.Organization, "pattern:" + Tokenizer.NormalizePhrase(name), name, null, CaseMode.Capitalized, name, false, "pattern");
         return new EntityMention(start, end, tokens[start].Start, tokens[end - 1].End, entry, s.Index);
+    }
+
+    /// <summary>A known name after of/for/on/against (and "the") inside a longer name is its complement, not its head (Office of the Special Envoy for the Global Coalition).</summary>
+    private static bool IsComplement(List<Token> tokens, int start, int known)
+    {
+        var k = known - 1;
+        if (k > start && tokens[k].Norm == "the")
+        {
+            k--;
+        }
+
+        return k > start && tokens[k].Norm is "of" or "for" or "on" or "against";
+    }
+
+    /// <summary>
+    /// True when every capitalized word of <c>[start, end)</c> lies in a country mention (a name, a demonym): "Dutch
+    /// coalition", "Iraqi government" are a state's, not an organization's name.
+    /// </summary>
+    private static bool OnlyCountryWords(AnnotatedDocument document, Segment s, int start, int end)
+    {
+        var countries = document.EntitiesIn(s.Index).Where(e => e.Entry.Kind is EntityKind.Country or EntityKind.Demonym or EntityKind.CountryAbbreviation).ToList();
+        for (var t = start; t < end; t++)
+        {
+            if (document.Tokens[t].IsWord && document.Tokens[t].IsCapitalized(document.Text) && !countries.Any(e => e.TokenStart <= t && t < e.TokenEnd))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string Display(AnnotatedDocument document, int start, int end) =>
@@ -240,6 +273,17 @@ public sealed class OrganizationsComponent : IPipelineComponent
             }
 
             var acronym = tokens[k + 1].Text(text);
+            if (document.Entities.FirstOrDefault(x => x.TokenStart == k + 1 && x.TokenEnd == k + 2 && x.Entry.Kind is EntityKind.Organization && x.Entry.OrgKind != "pattern") is { } known)
+            {
+                // A name found by pattern before the table's acronym ("Office of the … for Refugees (UNHCR)") is that organization's long name.
+                if (e.Entry.OrgKind == "pattern")
+                {
+                    document.Entities[document.Entities.IndexOf(e)] = new EntityMention(e.TokenStart, e.TokenEnd, e.Start, e.End, known.Entry, e.Sentence);
+                }
+
+                continue;
+            }
+
             if (!char.IsUpper(acronym[0]) || acronym.Length < 2 || document.Entities.Any(x => x.TokenStart == k + 1))
             {
                 continue;

@@ -240,8 +240,17 @@ public sealed class KnowledgeBase
 
     private void LoadPlaces()
     {
-        foreach (var r in DataFiles.ReadRows("places.tsv"))
+        var rows = DataFiles.ReadRows("places.tsv").ToList();
+
+        // A town that shares a country's name (Mozambique, Tonga, Burma) would shadow the country in the trie: the name is the country's.
+        var countryNames = rows.Where(r => r[0] == "country").Select(r => Tokenizer.NormalizePhrase(r[1])).ToHashSet(StringComparer.Ordinal);
+        foreach (var r in rows)
         {
+            if (r[0] == "city" && countryNames.Contains(Tokenizer.NormalizePhrase(r[1])))
+            {
+                continue;
+            }
+
             var kind = r[0] switch
             {
                 "country" => EntityKind.Country,

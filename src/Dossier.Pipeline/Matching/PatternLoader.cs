@@ -159,7 +159,10 @@ public static class PatternLoader
 
         if (e.TryGetProperty("not_set", out var notSet))
         {
-            (notNorms ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(sets[notSet.GetString()!].Words);
+            foreach (var name in Strings(notSet))
+            {
+                (notNorms ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(sets[name].Words);
+            }
         }
 
         var shape = Shape.Any;

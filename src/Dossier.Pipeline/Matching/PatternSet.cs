@@ -328,8 +328,9 @@ public sealed class PatternSet
                 return -1;
             }
 
-            // Token tests on a layer spec apply to the mention's first token.
-            return !spec.TestsTokens || spec.Accepts(scan.Input, scan.Ids, ti) ? end : -1;
+            // Token tests on a layer spec apply to the mention's first token; a set with multi-token forms must have one
+            // of its forms start there, inside the mention.
+            return !spec.TestsTokens || (spec.Accepts(scan.Input, scan.Ids, ti) && (spec.SequenceIds is null || FormEnd(scan, spec, ti, end) > ti)) ? end : -1;
         }
 
         if (!spec.Accepts(scan.Input, scan.Ids, ti))
@@ -337,12 +338,13 @@ public sealed class PatternSet
             return -1;
         }
 
-        if (spec.SequenceIds is not { } sequences)
-        {
-            return ti + 1;
-        }
+        return spec.SequenceIds is null ? ti + 1 : FormEnd(scan, spec, ti, to);
+    }
 
-        // The longest form that matches: a multi-token sequence, else a single-token form.
+    /// <summary>The token after the longest form of a spec with multi-token forms at <paramref name="ti"/>: a sequence, else a single-token form; -1 when none matches.</summary>
+    private static int FormEnd(Scan scan, TokenSpec spec, int ti, int to)
+    {
+        var sequences = spec.SequenceIds!;
         var ids = scan.Ids;
         var best = spec.NormIds is { } single && single.Contains(ids[ti]) ? ti + 1 : -1;
         foreach (var seq in sequences)
