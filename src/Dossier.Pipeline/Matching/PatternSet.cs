@@ -12,8 +12,18 @@ namespace Dossier.Pipeline.Matching;
 public sealed class PatternSet
 {
     private readonly FrozenDictionary<string, TokenPattern[]> _byFirstNorm;
+
+    /// <summary><see cref="_byFirstNorm"/> by vocabulary id (a token's id is looked up once per document): no string hash per token.</summary>
+    private readonly TokenPattern[]?[] _byFirstId;
     private readonly (int Layer, TokenPattern[] Patterns)[] _byFirstLayer;
     private readonly TokenPattern[] _unindexed;
+
+    /// <summary>
+    /// For each pattern of <see cref="_unindexed"/>: the forms a token must have at most <c>Reach</c> tokens after the start
+    /// (its first spec that must match a form, after specs of bounded width), or null. A start with no such token within
+    /// reach cannot begin a match, so the pattern is not tried there (what the first-token index does for other patterns).
+    /// </summary>
+    private readonly (IdSet Forms, int Reach)?[] _anchors;
 
     /// <summary>
     /// Indexes each pattern by the tokens that can start it — the forms of its leading specs up to the first one that
@@ -57,8 +67,51 @@ public sealed class PatternSet
         }
 
         _byFirstNorm = byNorm.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        var ids = byNorm.Keys.Select(k => (Norm: k, Id: Vocabulary.Intern(k))).ToList();
+        _byFirstId = new TokenPattern[]?[ids.Count == 0 ? 1 : ids.Max(x => x.Id) + 1];
+        foreach (var (norm, id) in ids)
+        {
+            _byFirstId[id] = _byFirstNorm[norm];
+        }
+
         _byFirstLayer = byLayer.Select(kv => (LayerIds.Of(kv.Key), kv.Value.ToArray())).ToArray();
         _unindexed = unindexed.ToArray();
+        _anchors = _unindexed.Select(Anchor).ToArray();
+    }
+
+    /// <summary>
+    /// The first spec of <paramref name="p"/> that must match one token by its form, and how many tokens the specs before it
+    /// may consume at most; null when a spec before it has no bound (a layer, a sequence, an unbounded repeat).
+    /// </summary>
+    private static (IdSet Forms, int Reach)? Anchor(TokenPattern p)
+    {
+        var reach = 0;
+        foreach (var spec in p.SpecArray)
+        {
+            if (spec.IsMark)
+            {
+                continue;
+            }
+
+            if (spec.LayerId >= 0 || spec.SequenceIds is not null)
+            {
+                return null;
+            }
+
+            if (spec.MinRepeat >= 1 && spec.NormIds is { } forms)
+            {
+                return (forms, reach);
+            }
+
+            if (spec.MaxRepeat > 64)
+            {
+                return null;
+            }
+
+            reach += spec.MaxRepeat;
+        }
+
+        return null;
     }
 
     private static (HashSet<string> Norms, HashSet<string> Layers, bool Anywhere) FirstTokens(TokenPattern p)
@@ -160,7 +213,17 @@ public sealed class PatternSet
         var kept = new List<PatternMatch>();
         foreach (var m in all)
         {
-            if (!kept.Any(k => k.Overlaps(m)))
+            var free = true;
+            foreach (var k in kept)
+            {
+                if (k.Overlaps(m))
+                {
+                    free = false;
+                    break;
+                }
+            }
+
+            if (free)
             {
                 kept.Add(m);
             }
@@ -189,7 +252,8 @@ public sealed class PatternSet
             return;
         }
 
-        if (_byFirstNorm.TryGetValue(scan.Tokens[start].Norm, out var indexed))
+        var id = scan.Ids[start];
+        if ((uint)id < (uint)_byFirstId.Length && _byFirstId[id] is { } indexed)
         {
             foreach (var p in indexed)
             {
@@ -211,9 +275,15 @@ public sealed class PatternSet
             }
         }
 
-        foreach (var p in _unindexed)
+        var unindexed = _unindexed;
+        for (var k = 0; k < unindexed.Length; k++)
         {
-            TryPattern(scan, p, start, to, into);
+            if (_anchors[k] is { } anchor && !scan.AnchorWithin(k, unindexed.Length, anchor.Forms, start, Math.Min(start + anchor.Reach, to - 1)))
+            {
+                continue;
+            }
+
+            TryPattern(scan, unindexed[k], start, to, into);
         }
     }
 
@@ -392,6 +462,44 @@ public sealed class PatternSet
 
             var ends = layers[layerId] ??= Layers?.Table(layerId) ?? [];
             return token < ends.Length ? ends[token] : -1;
+        }
+
+        // Per anchored pattern (by its index among the unindexed ones): the nearest token at or after the last start asked
+        // about whose form is the anchor's (-1: none found yet), and the first position not yet looked at. Starts only grow
+        // within one scan (MatchAll), so each pattern looks at each token once.
+        private int[]? _anchorHit;
+        private int[]? _anchorScanned;
+
+        /// <summary>Is a token of <paramref name="forms"/> in <c>[start, last]</c>?</summary>
+        public bool AnchorWithin(int k, int count, IdSet forms, int start, int last)
+        {
+            if (_anchorHit is null)
+            {
+                _anchorHit = new int[count];
+                _anchorScanned = new int[count];
+                Array.Fill(_anchorHit, -1);
+            }
+
+            var hit = _anchorHit[k];
+            if (hit < start)
+            {
+                var j = Math.Max(start, _anchorScanned![k]);
+                hit = -1;
+                var ids = Ids;
+                for (; j <= last; j++)
+                {
+                    if (forms.Contains(ids[j]))
+                    {
+                        hit = j;
+                        break;
+                    }
+                }
+
+                _anchorScanned[k] = hit >= 0 ? hit + 1 : j;
+                _anchorHit[k] = hit;
+            }
+
+            return hit >= 0 && hit <= last;
         }
 
         public TokenRange?[] Captures(int n)
