@@ -36,11 +36,15 @@ public sealed class ExtractionPipeline : IFactExtractor
     public static readonly ActivitySource ActivitySource = new("Dossier.Pipeline");
 
     private readonly IReadOnlyList<IPipelineComponent> _components;
+
+    /// <summary>Each component's activity name, "pipeline.&lt;component&gt;" (made once, not per document).</summary>
+    private readonly string[] _activityNames;
     private readonly KnowledgeBase _knowledge;
 
     public ExtractionPipeline(IEnumerable<IPipelineComponent> components, KnowledgeBase knowledge)
     {
         _components = components.ToList();
+        _activityNames = _components.Select(c => "pipeline." + c.Name).ToArray();
         _knowledge = knowledge;
         Validate(_components);
     }
@@ -135,10 +139,11 @@ public sealed class ExtractionPipeline : IFactExtractor
         using var activity = ActivitySource.StartActivity("pipeline");
         activity?.SetTag("dossier.doc", request.DocId);
         var document = new AnnotatedDocument(request, _knowledge);
-        foreach (var component in _components)
+        for (var c = 0; c < _components.Count; c++)
         {
+            var component = _components[c];
             cancellationToken.ThrowIfCancellationRequested();
-            using var span = ActivitySource.StartActivity("pipeline." + component.Name);
+            using var span = ActivitySource.StartActivity(_activityNames[c]);
             component.Process(document, cancellationToken);
             document.ProvidedLayers.UnionWith(component.Provides);
         }

@@ -30,6 +30,7 @@ public sealed class GazetteerComponent : IPipelineComponent
     {
         var tokens = document.Tokens;
         var kb = document.Knowledge;
+        Func<GazetteerEntry, int, int, bool> caseMatches = (e, s, en) => CaseMatches(document, e, s, en);
         foreach (var p in document.Paragraphs)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -40,7 +41,7 @@ public sealed class GazetteerComponent : IPipelineComponent
                     continue;
                 }
 
-                var (end, entry) = kb.Gazetteer.Longest(tokens, i, p.TokenEnd, (e, s, en) => CaseMatches(document, e, s, en));
+                var (end, entry) = kb.Gazetteer.Longest(tokens, i, p.TokenEnd, caseMatches);
                 if (end < 0 || entry is null)
                 {
                     continue;

@@ -270,13 +270,15 @@ public sealed class SegmenterComponent : IPipelineComponent
         var tokens = document.Tokens;
         var text = document.Text;
         var inFeed = false;
+        Func<string, int, int, bool> caseMatches = (_, s, e) => CaseMatches(document, s, e);
+        Func<string, int, int, bool> paragraphCaseMatches = (k, s, e) => k == "cookie" || CaseMatches(document, s, e);
         foreach (var p in document.Paragraphs)
         {
             var kinds = new HashSet<string>(StringComparer.Ordinal);
             var markerCovers = false;
             for (var i = p.TokenStart; i < p.TokenEnd; i++)
             {
-                var (end, kind) = kb.Boilerplate.Longest(tokens, i, p.TokenEnd, (k, s, e) => k == "cookie" || CaseMatches(document, s, e));
+                var (end, kind) = kb.Boilerplate.Longest(tokens, i, p.TokenEnd, paragraphCaseMatches);
                 if (end < 0 || kind is null)
                 {
                     continue;
@@ -337,7 +339,7 @@ public sealed class SegmenterComponent : IPipelineComponent
             }
 
             // A navigation sentence inside a paragraph ("... Read more.").
-            var (end, kind) = kb.Boilerplate.Longest(tokens, s.TokenStart, s.TokenEnd, (_, st, e) => CaseMatches(document, st, e));
+            var (end, kind) = kb.Boilerplate.Longest(tokens, s.TokenStart, s.TokenEnd, caseMatches);
             if (kind == "nav" && OnlyPunctuationAfter(tokens, end, s.TokenEnd))
             {
                 s.IsBoilerplate = true;

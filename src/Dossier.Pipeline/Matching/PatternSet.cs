@@ -12,8 +12,22 @@ namespace Dossier.Pipeline.Matching;
 public sealed class PatternSet
 {
     private readonly FrozenDictionary<string, TokenPattern[]> _byFirstNorm;
-    private readonly (int Layer, TokenPattern[] Patterns)[] _byFirstLayer;
-    private readonly TokenPattern[] _unindexed;
+
+    /// <summary><see cref="_byFirstNorm"/> by vocabulary id (a token's id is looked up once per document): no string hash per token.</summary>
+    private readonly TokenPattern[]?[] _byFirstId;
+    private readonly (int Layer, Anchored[] Patterns)[] _byFirstLayer;
+    private readonly Anchored[] _unindexed;
+
+    /// <summary>How many patterns of <see cref="_byFirstLayer"/> and <see cref="_unindexed"/> have an anchor (the slots a scan keeps).</summary>
+    private readonly int _anchorSlots;
+
+    /// <summary>
+    /// A pattern that is not indexed by its first token's form, with its anchor when it has one: the forms a token must have
+    /// between the start and <c>Reach</c> tokens after it (its first spec that must match a form; without a bound on the
+    /// specs before it, anywhere before the end of the range). A start with no such token within reach cannot begin a
+    /// match, so the pattern is not tried there (what the first-token index does for the other patterns).
+    /// </summary>
+    private readonly record struct Anchored(TokenPattern Pattern, IdSet? Forms, int Reach, int Slot);
 
     /// <summary>
     /// Indexes each pattern by the tokens that can start it — the forms of its leading specs up to the first one that
@@ -57,8 +71,51 @@ public sealed class PatternSet
         }
 
         _byFirstNorm = byNorm.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        _byFirstLayer = byLayer.Select(kv => (LayerIds.Of(kv.Key), kv.Value.ToArray())).ToArray();
-        _unindexed = unindexed.ToArray();
+        var ids = byNorm.Keys.Select(k => (Norm: k, Id: Vocabulary.Intern(k))).ToList();
+        _byFirstId = new TokenPattern[]?[ids.Count == 0 ? 1 : ids.Max(x => x.Id) + 1];
+        foreach (var (norm, id) in ids)
+        {
+            _byFirstId[id] = _byFirstNorm[norm];
+        }
+
+        var slots = 0;
+        Anchored WithAnchor(TokenPattern p) => Anchor(p) is { } a ? new Anchored(p, a.Forms, a.Reach, slots++) : new Anchored(p, null, 0, -1);
+        _byFirstLayer = byLayer.Select(kv => (LayerIds.Of(kv.Key), kv.Value.Select(WithAnchor).ToArray())).ToArray();
+        _unindexed = unindexed.Select(WithAnchor).ToArray();
+        _anchorSlots = slots;
+    }
+
+    /// <summary>
+    /// The first spec of <paramref name="p"/> that must match a token by its form (a layer spec tests its mention's first
+    /// token), and how many tokens the specs before it may consume at most (<see cref="int.MaxValue"/>: no bound, as after
+    /// a layer, a sequence or an unbounded repeat); null when no spec must match a form.
+    /// </summary>
+    private static (IdSet Forms, int Reach)? Anchor(TokenPattern p)
+    {
+        var reach = 0;
+        foreach (var spec in p.SpecArray)
+        {
+            if (spec.IsMark)
+            {
+                continue;
+            }
+
+            if (spec.MinRepeat >= 1 && spec.SequenceIds is null && spec.NormIds is { } forms && (spec.LayerId < 0 || spec.TestsTokens))
+            {
+                return (forms, reach);
+            }
+
+            if (spec.LayerId >= 0 || spec.SequenceIds is not null || spec.MaxRepeat > 64 || reach == int.MaxValue)
+            {
+                reach = int.MaxValue;
+            }
+            else
+            {
+                reach += spec.MaxRepeat;
+            }
+        }
+
+        return null;
     }
 
     private static (HashSet<string> Norms, HashSet<string> Layers, bool Anywhere) FirstTokens(TokenPattern p)
@@ -117,11 +174,13 @@ public sealed class PatternSet
         }
 
         var result = new List<PatternMatch>();
-        var scan = new Scan(input);
+        var scan = Scan.Rent(input);
         for (var i = from; i < to; i++)
         {
             MatchAt(scan, i, to, result);
         }
+
+        Scan.Return(scan);
 
         return result;
     }
@@ -160,7 +219,17 @@ public sealed class PatternSet
         var kept = new List<PatternMatch>();
         foreach (var m in all)
         {
-            if (!kept.Any(k => k.Overlaps(m)))
+            var free = true;
+            foreach (var k in kept)
+            {
+                if (k.Overlaps(m))
+                {
+                    free = false;
+                    break;
+                }
+            }
+
+            if (free)
             {
                 kept.Add(m);
             }
@@ -179,7 +248,9 @@ public sealed class PatternSet
             return;
         }
 
-        MatchAt(new Scan(input), start, to, into);
+        var scan = Scan.Rent(input);
+        MatchAt(scan, start, to, into);
+        Scan.Return(scan);
     }
 
     private void MatchAt(Scan scan, int start, int to, List<PatternMatch> into)
@@ -189,7 +260,8 @@ public sealed class PatternSet
             return;
         }
 
-        if (_byFirstNorm.TryGetValue(scan.Tokens[start].Norm, out var indexed))
+        var id = scan.Ids[start];
+        if ((uint)id < (uint)_byFirstId.Length && _byFirstId[id] is { } indexed)
         {
             foreach (var p in indexed)
             {
@@ -203,18 +275,32 @@ public sealed class PatternSet
             {
                 if (scan.LayerEnd(layer, start) > start)
                 {
-                    foreach (var p in byLayer)
+                    foreach (var a in byLayer)
                     {
-                        TryPattern(scan, p, start, to, into);
+                        TryAnchored(scan, a, start, to, into);
                     }
                 }
             }
         }
 
-        foreach (var p in _unindexed)
+        foreach (var a in _unindexed)
         {
-            TryPattern(scan, p, start, to, into);
+            TryAnchored(scan, a, start, to, into);
         }
+    }
+
+    private void TryAnchored(Scan scan, in Anchored a, int start, int to, List<PatternMatch> into)
+    {
+        if (a.Forms is { } forms)
+        {
+            var last = a.Reach >= to - start ? to - 1 : start + a.Reach;
+            if (!scan.AnchorWithin(a.Slot, _anchorSlots, forms, start, last))
+            {
+                return;
+            }
+        }
+
+        TryPattern(scan, a.Pattern, start, to, into);
     }
 
     private static void TryPattern(Scan scan, TokenPattern p, int start, int to, List<PatternMatch> into)
@@ -373,15 +459,59 @@ public sealed class PatternSet
     /// One matching call's view of the input: the token ids and the layers' look-up tables resolved once, and a scratch
     /// array for captures.
     /// </summary>
-    private sealed class Scan(MatchInput input)
+    private sealed class Scan
     {
+        /// <summary>The thread's idle scan: one matching call at a time per thread reuses it (a nested call makes its own).</summary>
+        [ThreadStatic]
+        private static Scan? t_idle;
+
         private int[]?[]? _layers;
         private TokenRange?[] _captures = new TokenRange?[16];
 
-        public MatchInput Input { get; } = input;
-        public List<Token> Tokens { get; } = input.Tokens;
-        public int[] Ids { get; } = input.NormIds;
-        public DocumentLayers? Layers { get; } = input.Layers;
+        private Scan(MatchInput input)
+        {
+            Input = input;
+            Tokens = input.Tokens;
+            Ids = input.NormIds;
+            Layers = input.Layers;
+        }
+
+        public static Scan Rent(MatchInput input)
+        {
+            var scan = t_idle;
+            if (scan is null)
+            {
+                return new Scan(input);
+            }
+
+            t_idle = null;
+            scan.Input = input;
+            scan.Tokens = input.Tokens;
+            scan.Ids = input.NormIds;
+            scan.Layers = input.Layers;
+            return scan;
+        }
+
+        /// <summary>Gives the scan back for the thread's next call, forgetting the input (its layers and anchors).</summary>
+        public static void Return(Scan scan)
+        {
+            if (scan._layers is { } layers)
+            {
+                Array.Clear(layers);
+            }
+
+            scan._anchorsReady = false;
+            scan.Input = null!;
+            scan.Tokens = null!;
+            scan.Ids = [];
+            scan.Layers = null;
+            t_idle = scan;
+        }
+
+        public MatchInput Input { get; private set; }
+        public List<Token> Tokens { get; private set; }
+        public int[] Ids { get; private set; }
+        public DocumentLayers? Layers { get; private set; }
 
         public int LayerEnd(int layerId, int token)
         {
@@ -394,6 +524,51 @@ public sealed class PatternSet
 
             var ends = layers[layerId] ??= Layers?.Table(layerId) ?? [];
             return token < ends.Length ? ends[token] : -1;
+        }
+
+        // Per anchored pattern (by its index among the unindexed ones): the nearest token at or after the last start asked
+        // about whose form is the anchor's (-1: none found yet), and the first position not yet looked at. Starts only grow
+        // within one scan (MatchAll), so each pattern looks at each token once.
+        private int[] _anchorHit = [];
+        private int[] _anchorScanned = [];
+        private bool _anchorsReady;
+
+        /// <summary>Is a token of <paramref name="forms"/> in <c>[start, last]</c>?</summary>
+        public bool AnchorWithin(int k, int count, IdSet forms, int start, int last)
+        {
+            if (!_anchorsReady)
+            {
+                if (_anchorHit.Length < count)
+                {
+                    _anchorHit = new int[Math.Max(count, 16)];
+                    _anchorScanned = new int[_anchorHit.Length];
+                }
+
+                Array.Fill(_anchorHit, -1, 0, count);
+                Array.Clear(_anchorScanned, 0, count);
+                _anchorsReady = true;
+            }
+
+            var hit = _anchorHit[k];
+            if (hit < start)
+            {
+                var j = Math.Max(start, _anchorScanned[k]);
+                hit = -1;
+                var ids = Ids;
+                for (; j <= last; j++)
+                {
+                    if (forms.Contains(ids[j]))
+                    {
+                        hit = j;
+                        break;
+                    }
+                }
+
+                _anchorScanned[k] = hit >= 0 ? hit + 1 : j;
+                _anchorHit[k] = hit;
+            }
+
+            return hit >= 0 && hit <= last;
         }
 
         public TokenRange?[] Captures(int n)
@@ -474,10 +649,11 @@ public sealed record MatchInput(List<Token> Tokens, string Text, DocumentLayers?
             }
 
             _vocabulary = Vocabulary.Count;
+            var vocabulary = Vocabulary.Frozen();
             var fresh = new int[Tokens.Count];
             for (var i = 0; i < fresh.Length; i++)
             {
-                fresh[i] = Vocabulary.Lookup(Tokens[i].Norm);
+                fresh[i] = vocabulary.TryGetValue(Tokens[i].Norm, out var id) ? id : 0;
             }
 
             return _normIds = fresh;

@@ -13,12 +13,54 @@ public static class Vocabulary
     private static readonly ConcurrentDictionary<string, int> Ids = new(StringComparer.Ordinal);
     private static int _count;
 
+    /// <summary>A frozen copy of <see cref="Ids"/> for look-ups (one per token of every document), rebuilt when forms were added.</summary>
+    private static Snapshot _frozen = new(-1, System.Collections.Frozen.FrozenDictionary<string, int>.Empty);
+
     /// <summary>How many forms have an id (grows only while knowledge is loaded).</summary>
     public static int Count => Volatile.Read(ref _count);
 
-    public static int Intern(string norm) => Ids.GetOrAdd(norm, static _ => Interlocked.Increment(ref _count));
+    private static readonly object Gate = new();
 
-    public static int Lookup(string norm) => Ids.TryGetValue(norm, out var id) ? id : 0;
+    /// <summary>The id of a form, given it if it has none (the count grows only after the form is in the table).</summary>
+    public static int Intern(string norm)
+    {
+        if (Ids.TryGetValue(norm, out var id))
+        {
+            return id;
+        }
+
+        lock (Gate)
+        {
+            if (!Ids.TryGetValue(norm, out id))
+            {
+                id = _count + 1;
+                Ids[norm] = id;
+                Volatile.Write(ref _count, id);
+            }
+
+            return id;
+        }
+    }
+
+    public static int Lookup(string norm) => Frozen().TryGetValue(norm, out var id) ? id : 0;
+
+    /// <summary>The look-up table of the current forms: a snapshot, valid while no form is added.</summary>
+    public static System.Collections.Frozen.FrozenDictionary<string, int> Frozen()
+    {
+        var frozen = Volatile.Read(ref _frozen);
+        var count = Count;
+        if (frozen.Count == count)
+        {
+            return frozen.Ids;
+        }
+
+        // Read the count before copying: a form interned during the copy changes it, and the next call copies again.
+        var ids = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(Ids, StringComparer.Ordinal);
+        Volatile.Write(ref _frozen, new Snapshot(count, ids));
+        return ids;
+    }
+
+    private sealed record Snapshot(int Count, System.Collections.Frozen.FrozenDictionary<string, int> Ids);
 }
 
 /// <summary>A set of vocabulary ids: a few ids in an array, more as a bit set.</summary>
