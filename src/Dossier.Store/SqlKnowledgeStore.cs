@@ -73,6 +73,30 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
     private readonly NearDuplicateIndex _nearDuplicates = new(NearDuplicateRule.Default);
 
+    /// <summary>
+    /// The near-duplicate candidates of an article's band keys (<see cref="NearDuplicateIndex.Rank"/>): here one prepared
+    /// statement per key and per candidate, cheap on an embedded engine; engines with round trips read them in one statement.
+    /// </summary>
+    protected virtual IReadOnlyList<NearDuplicateCandidate> NearDuplicateCandidates(SqlSession session, long[] keys)
+    {
+        var postings = new List<string>();
+        foreach (var key in keys)
+        {
+            postings.AddRange(session.Query("SELECT document_id FROM near_dup_bands WHERE band_key = @key LIMIT @limit",
+                r => r.GetString(0), ("@key", key), ("@limit", NearDuplicateIndex.MaxPerKey)));
+        }
+
+        var candidates = new List<NearDuplicateCandidate>();
+        foreach (var id in NearDuplicateIndex.Rank(postings))
+        {
+            candidates.AddRange(session.Query("SELECT document_id, seq, cluster_id, signature FROM near_dup_signatures WHERE document_id = @id",
+                r => new NearDuplicateCandidate(r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture), r.GetString(2), (byte[])r.GetValue(3)),
+                ("@id", id)));
+        }
+
+        return candidates;
+    }
+
     /// <summary>Spans of the store's work (index, search), so a trace shows where query spends its time.</summary>
     public static readonly System.Diagnostics.ActivitySource ActivitySource = new("Dossier.Store");
 
@@ -270,7 +294,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             aliases.Clear();
         }
         var published = article.Published ?? facts.Published;
-        var cluster = _nearDuplicates.Add(session, article.Id, signature, seq, out var joined);
+        var cluster = _nearDuplicates.Add(session, article.Id, signature, seq, NearDuplicateCandidates, out var joined);
 
         // The entities another member of the cluster already counts: this article reports them again, it adds no report.
         var counted = !joined ? [] : session.Query("""

@@ -126,8 +126,8 @@ public sealed class NearDuplicateTests
     {
         var bands = Rule.Bands;
 
-        Assert.True(bands.CandidateProbability(0.15) < 0.05);
-        Assert.True(bands.CandidateProbability(0.6) > 0.98);
+        Assert.True(bands.CandidateProbability(0.1) < 0.05);
+        Assert.True(bands.CandidateProbability(0.5) > 0.98);
     }
 
     [Fact]

@@ -10,8 +10,8 @@ namespace Dossier.Domain.NearDuplicates;
 /// </summary>
 public sealed class NearDuplicateRule(MinHasher hasher, LshBands bands, double threshold, int minShingles)
 {
-    /// <summary>The rule the stores use: 5-word shingles, 128 hashes, 32 bands of 4 rows.</summary>
-    public static NearDuplicateRule Default { get; } = new(new MinHasher(128, 5), new LshBands(32, 4), threshold: 0.5, minShingles: 20);
+    /// <summary>The rule the stores use: 5-word shingles, 144 hashes, 48 bands of 3 rows, an estimated Jaccard of 0.3.</summary>
+    public static NearDuplicateRule Default { get; } = new(new MinHasher(144, 5), new LshBands(48, 3), threshold: 0.3, minShingles: 20);
 
     public MinHasher Hasher { get; } = hasher.HashCount == bands.SignatureLength
         ? hasher

@@ -15,6 +15,9 @@ internal sealed class NearDuplicateIndex(NearDuplicateRule rule)
     /// <summary>The most candidates confirmed per article (those sharing the most band keys first).</summary>
     public const int MaxCandidates = 64;
 
+    /// <summary>The most articles read under one band key.</summary>
+    public const int MaxPerKey = 32;
+
     public NearDuplicateRule Rule => rule;
 
     /// <summary>The first-seen order of an article's stored signature, null when it has none.</summary>
@@ -28,7 +31,10 @@ internal sealed class NearDuplicateIndex(NearDuplicateRule rule)
     /// <paramref name="seq"/> keeps the first-seen order of an article indexed again; an article seen before the cluster's
     /// canonical one becomes the canonical article.
     /// </summary>
-    public string Add(SqlSession session, string id, NearDuplicateSignature? signature, long? seq, out bool joined)
+    /// <param name="readCandidates">The engine's reading of the candidates of these band keys (see <see cref="Rank"/>).</param>
+    public string Add(
+        SqlSession session, string id, NearDuplicateSignature? signature, long? seq,
+        Func<SqlSession, long[], IReadOnlyList<NearDuplicateCandidate>> readCandidates, out bool joined)
     {
         joined = false;
         if (signature is null)
@@ -36,54 +42,43 @@ internal sealed class NearDuplicateIndex(NearDuplicateRule rule)
             return id;
         }
 
-        var keys = signature.BandKeys;
-        var parameters = new (string, object?)[keys.Length + 1];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            parameters[i] = (BandParameter(i), keys[i]);
-        }
-
-        parameters[^1] = ("@limit", MaxCandidates);
-        var candidates = session.Query($"""
-            SELECT c.document_id, s.seq, s.signature, d.cluster_id FROM (
-                SELECT document_id, COUNT(*) AS shared FROM near_dup_bands WHERE band_key IN ({BandList(keys.Length)})
-                GROUP BY document_id ORDER BY shared DESC, document_id LIMIT @limit) c
-            JOIN near_dup_signatures s ON s.document_id = c.document_id
-            JOIN documents d ON d.id = c.document_id
-            """,
-            r => (Id: r.GetString(0), Seq: Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture), Signature: (byte[])r.GetValue(2), Cluster: r.NullableString(3) ?? r.GetString(0)),
-            parameters);
-
+        var candidates = readCandidates(session, signature.BandKeys);
         (string Id, long Seq, string Cluster, double Similarity)? best = null;
         foreach (var c in candidates)
         {
-            var (duplicate, similarity) = rule.Compare(signature.Values, MinHasher.FromBytes(c.Signature));
+            var stored = MinHasher.FromBytes(c.Signature);
+            if (stored.Length != signature.Values.Length)
+            {
+                // Written under another rule: not comparable.
+                continue;
+            }
+
+            var (duplicate, similarity) = rule.Compare(signature.Values, stored);
             if (duplicate && (best is null || similarity > best.Value.Similarity || (similarity == best.Value.Similarity && c.Seq < best.Value.Seq)))
             {
-                best = (c.Id, c.Seq, c.Cluster, similarity);
+                best = (c.DocumentId, c.Seq, c.ClusterId, similarity);
             }
         }
 
         var order = seq ?? session.Scalar<long>("SELECT COALESCE(MAX(seq), 0) + 1 FROM near_dup_signatures");
-        session.Execute("INSERT INTO near_dup_signatures (document_id, seq, signature) VALUES (@id, @seq, @signature)",
-            ("@id", id), ("@seq", order), ("@signature", MinHasher.ToBytes(signature.Values)));
+        var cluster = id;
+        if (best is { } found)
+        {
+            joined = true;
+            cluster = found.Cluster;
+            if (Seq(session, found.Cluster) is { } first && order < first)
+            {
+                // Seen before the canonical article (indexed again, keeping its first-seen order): it leads the cluster again.
+                Rekey(session, found.Cluster, id);
+                cluster = id;
+            }
+        }
+
+        session.Execute("INSERT INTO near_dup_signatures (document_id, seq, cluster_id, signature) VALUES (@id, @seq, @cluster, @signature)",
+            ("@id", id), ("@seq", order), ("@cluster", cluster), ("@signature", MinHasher.ToBytes(signature.Values)));
         session.InsertRows("INSERT INTO near_dup_bands (band_key, document_id)",
-            keys.Distinct().Select(k => new object?[] { k, id }).ToList(), "ON CONFLICT DO NOTHING");
-        if (best is not { } found)
-        {
-            return id;
-        }
-
-        joined = true;
-        var canonicalSeq = Seq(session, found.Cluster);
-        if (canonicalSeq is { } first && order < first)
-        {
-            // Seen before the canonical article (indexed again, keeping its first-seen order): it leads the cluster again.
-            session.Execute("UPDATE documents SET cluster_id = @id WHERE cluster_id = @cluster", ("@id", id), ("@cluster", found.Cluster));
-            return id;
-        }
-
-        return found.Cluster;
+            signature.BandKeys.Distinct().Select(k => new object?[] { k, id }).ToList(), "ON CONFLICT DO NOTHING");
+        return cluster;
     }
 
     /// <summary>
@@ -96,9 +91,19 @@ internal sealed class NearDuplicateIndex(NearDuplicateRule rule)
         var stored = session.Query("SELECT signature FROM near_dup_signatures WHERE document_id = @id", r => (byte[])r.GetValue(0), ("@id", id));
         if (stored is [var bytes])
         {
-            var keys = rule.Bands.Keys(MinHasher.FromBytes(bytes)).Distinct().ToArray();
-            var parameters = keys.Select((k, i) => (BandParameter(i), (object?)k)).Append(("@id", id)).ToArray();
-            session.Execute($"DELETE FROM near_dup_bands WHERE document_id = @id AND band_key IN ({BandList(keys.Length)})", parameters);
+            var values = MinHasher.FromBytes(bytes);
+            if (values.Length == rule.Bands.SignatureLength)
+            {
+                var keys = rule.Bands.Keys(values).Distinct().ToArray();
+                var parameters = keys.Select((k, i) => (BandParameter(i), (object?)k)).Append(("@id", id)).ToArray();
+                session.Execute($"DELETE FROM near_dup_bands WHERE document_id = @id AND band_key IN ({BandList(keys.Length)})", parameters);
+            }
+            else
+            {
+                // Written under another rule: its keys cannot be recomputed (a scan, only ever after the rule changed).
+                session.Execute("DELETE FROM near_dup_bands WHERE document_id = @id", ("@id", id));
+            }
+
             session.Execute("DELETE FROM near_dup_signatures WHERE document_id = @id", ("@id", id));
         }
 
@@ -107,18 +112,36 @@ internal sealed class NearDuplicateIndex(NearDuplicateRule rule)
             return;
         }
 
-        var next = session.Query("""
-            SELECT s.document_id FROM documents d JOIN near_dup_signatures s ON s.document_id = d.id
-            WHERE d.cluster_id = @cluster AND d.id <> @id ORDER BY s.seq, s.document_id LIMIT 1
-            """, r => r.GetString(0), ("@cluster", cluster), ("@id", id));
+        var next = session.Query(
+            "SELECT document_id FROM near_dup_signatures WHERE cluster_id = @cluster AND document_id <> @id ORDER BY seq, document_id LIMIT 1",
+            r => r.GetString(0), ("@cluster", cluster), ("@id", id));
         if (next is [var canonical])
         {
-            session.Execute("UPDATE documents SET cluster_id = @canonical WHERE cluster_id = @cluster AND id <> @id",
-                ("@canonical", canonical), ("@cluster", cluster), ("@id", id));
+            Rekey(session, cluster, canonical);
         }
     }
+
+    /// <summary>Gives every member of a cluster (documents and signatures) another cluster id: its new canonical article's.</summary>
+    private static void Rekey(SqlSession session, string from, string to)
+    {
+        session.Execute("UPDATE documents SET cluster_id = @to WHERE cluster_id = @from", ("@to", to), ("@from", from));
+        session.Execute("UPDATE near_dup_signatures SET cluster_id = @to WHERE cluster_id = @from", ("@to", to), ("@from", from));
+    }
+
+    /// <summary>
+    /// The candidates to confirm from the articles found under the band keys (each key read up to <see cref="MaxPerKey"/>
+    /// articles deep, so that a key that text shared by many articles fills — site boilerplate, a statement quoted
+    /// everywhere — costs no more than any other): those sharing the most keys first, at most <see cref="MaxCandidates"/>.
+    /// </summary>
+    public static List<string> Rank(IEnumerable<string> postings) =>
+        postings.GroupBy(d => d, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Take(MaxCandidates).Select(g => g.Key).ToList();
 
     private static string BandParameter(int i) => "@b" + i.ToString(CultureInfo.InvariantCulture);
 
     private static string BandList(int count) => string.Join(", ", Enumerable.Range(0, count).Select(BandParameter));
 }
+
+/// <summary>A stored article that shares a band key with a new one: its signature, first-seen order and cluster.</summary>
+public sealed record NearDuplicateCandidate(string DocumentId, long Seq, string ClusterId, byte[] Signature);

@@ -6,9 +6,11 @@ CREATE INDEX documents_cluster ON documents (cluster_id);
 CREATE TABLE near_dup_signatures (
     document_id  text COLLATE "C" PRIMARY KEY,
     seq          bigint NOT NULL,
+    cluster_id   text COLLATE "C" NOT NULL,
     signature    bytea NOT NULL
 );
 CREATE INDEX near_dup_signatures_seq ON near_dup_signatures (seq);
+CREATE INDEX near_dup_signatures_cluster ON near_dup_signatures (cluster_id, seq);
 
 CREATE TABLE near_dup_bands (
     band_key     bigint NOT NULL,
