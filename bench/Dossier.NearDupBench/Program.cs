@@ -117,7 +117,7 @@ try
     Console.WriteLine("## Cost of one ingest (Index: one article, one transaction, facts empty) by store size");
     Console.WriteLine();
     var filler = new FillerGenerator(originals.Select(o => o.Text));
-    Console.WriteLine("Filler articles: a word-bigram chain over the real articles' words, 4–8 paragraphs, under one of twenty outlets' footers; probes: 200 new articles, one in ten a reprint of a stored one.");
+    Console.WriteLine("Filler articles: a word-bigram chain over the real articles' words, 4–8 paragraphs, under one of twenty outlets' footers; probes: 400 new articles, one in ten a reprint of a stored one.");
     Console.WriteLine();
     Console.WriteLine("Wall time is what a caller waits (on a shared machine: noisy); CPU time is the process's, per ingest, averaged over the probes.");
     Console.WriteLine();
