@@ -33,10 +33,21 @@ public sealed record FactCounts(
 /// <summary>An indexed article as lists show it.</summary>
 public sealed record ArticleSummary(
     string Id, string Title, string? Published, string Source, string Url, bool Relevant,
-    FactCounts Counts, string TraceId, DateTimeOffset IndexedAt, string ExtractorVersion, string Preview);
+    FactCounts Counts, string TraceId, DateTimeOffset IndexedAt, string ExtractorVersion, string Preview)
+{
+    /// <summary>The canonical (first-seen) article of the story this one reprints; null for a canonical article.</summary>
+    public string? DuplicateOf { get; init; }
+
+    /// <summary>How many articles tell this story (near-duplicates of one another), this one included.</summary>
+    public int ClusterSize { get; init; } = 1;
+}
 
 /// <summary>An indexed article with its text, facts and highlightable annotations.</summary>
-public sealed record IndexedArticle(ArticleSummary Summary, string Text, DocumentFacts Facts, IReadOnlyList<Annotation> Annotations);
+/// <param name="Cluster">The other articles of its cluster of near-duplicates (the same story from other outlets), first seen first.</param>
+public sealed record IndexedArticle(ArticleSummary Summary, string Text, DocumentFacts Facts, IReadOnlyList<Annotation> Annotations)
+{
+    public IReadOnlyList<ArticleSummary> Cluster { get; init; } = [];
+}
 
 /// <summary>A search result: the article, a fragment with the matches marked, and its relevance (higher is better).</summary>
 public sealed record SearchHit(ArticleSummary Article, string Snippet, double Score);

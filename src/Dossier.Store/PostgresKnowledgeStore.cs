@@ -63,6 +63,18 @@ public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposa
     protected override void BeginWrite(DbConnection connection, DbTransaction tx) =>
         Db.Execute(connection, tx, "SELECT pg_advisory_xact_lock(@lock)", ("@lock", WriteLock));
 
+    /// <summary>The near-duplicate candidates of an article's band keys in two statements (a round trip each), keys and ids as arrays.</summary>
+    protected override IReadOnlyList<NearDuplicateCandidate> NearDuplicateCandidates(SqlSession session, long[] keys)
+    {
+        var postings = session.Query("""
+            SELECT p.document_id FROM unnest(@keys) AS k(key)
+            CROSS JOIN LATERAL (SELECT document_id FROM near_dup_bands WHERE band_key = k.key LIMIT @limit) p
+            """, r => r.GetString(0), ("@keys", keys), ("@limit", NearDuplicateIndex.MaxPerKey));
+        var ids = NearDuplicateIndex.Rank(postings).ToArray();
+        return ids.Length == 0 ? [] : session.Query("SELECT document_id, seq, cluster_id, signature FROM near_dup_signatures WHERE document_id = ANY(@ids)",
+            r => new NearDuplicateCandidate(r.GetString(0), r.GetInt64(1), r.GetString(2), (byte[])r.GetValue(3)), ("@ids", ids));
+    }
+
     /// <summary>The article's search vector (title A, text B) in the narrow <c>documents_search</c> table, from its documents row.</summary>
     protected override void InsertFullText(SqlSession session, ArticleInfo article) =>
         session.Execute($"""

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Dossier.Domain;
+using Dossier.Domain.NearDuplicates;
 
 namespace Dossier.Store;
 
@@ -18,6 +19,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     private const int MaxMentions = 20;
     private const int RelatedSampleDocuments = 100;
     private const int MaxEntityEvents = 50;
+    private const int MaxClusterMembers = 100;
 
     /// <summary>Taken around each write when the engine has a single writer (SQLite): waiting here is cheaper than busy retries.</summary>
     private readonly SemaphoreSlim _writer = new(1, 1);
@@ -59,6 +61,42 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     protected sealed record FullTextClause(
         string From, string Where, string Score, string Snippet, (string, object?)[] Parameters, string Key, string WindowOrder, string? BareFrom);
 
+    /// <summary>
+    /// How near-duplicates (one story from many outlets) are recognised when an article is indexed; the signature is made
+    /// on the caller's thread, outside the write lock.
+    /// </summary>
+    public NearDuplicateRule NearDuplicates
+    {
+        get => _nearDuplicates.Rule;
+        init => _nearDuplicates = new NearDuplicateIndex(value);
+    }
+
+    private readonly NearDuplicateIndex _nearDuplicates = new(NearDuplicateRule.Default);
+
+    /// <summary>
+    /// The near-duplicate candidates of an article's band keys (<see cref="NearDuplicateIndex.Rank"/>): here one prepared
+    /// statement per key and per candidate, cheap on an embedded engine; engines with round trips read them in one statement.
+    /// </summary>
+    protected virtual IReadOnlyList<NearDuplicateCandidate> NearDuplicateCandidates(SqlSession session, long[] keys)
+    {
+        var postings = new List<string>();
+        foreach (var key in keys)
+        {
+            postings.AddRange(session.Query("SELECT document_id FROM near_dup_bands WHERE band_key = @key LIMIT @limit",
+                r => r.GetString(0), ("@key", key), ("@limit", NearDuplicateIndex.MaxPerKey)));
+        }
+
+        var candidates = new List<NearDuplicateCandidate>();
+        foreach (var id in NearDuplicateIndex.Rank(postings))
+        {
+            candidates.AddRange(session.Query("SELECT document_id, seq, cluster_id, signature FROM near_dup_signatures WHERE document_id = @id",
+                r => new NearDuplicateCandidate(r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture), r.GetString(2), (byte[])r.GetValue(3)),
+                ("@id", id)));
+        }
+
+        return candidates;
+    }
+
     /// <summary>Spans of the store's work (index, search), so a trace shows where query spends its time.</summary>
     public static readonly System.Diagnostics.ActivitySource ActivitySource = new("Dossier.Store");
 
@@ -78,7 +116,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             activity?.SetTag("dossier.document.id", articles[0].Article.Id);
         }
 
-        var pending = articles.Select(a => new PendingIndex(a.Article, a.Facts)).ToList();
+        var pending = articles.Select(a => new PendingIndex(a.Article, a.Facts, a.Article.Text is null ? null : NearDuplicates.Sign(a.Article.Text))).ToList();
         if (!SingleWriter)
         {
             WriteBatch(pending);
@@ -149,7 +187,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         }
     }
 
-    private sealed record PendingIndex(ArticleInfo Article, DocumentFacts Facts)
+    private sealed record PendingIndex(ArticleInfo Article, DocumentFacts Facts, NearDuplicateSignature? Signature)
     {
         public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -221,14 +259,14 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         {
             if (!isolate)
             {
-                results.Add((item, IndexInto(session, aliases, item.Article, item.Facts), null));
+                results.Add((item, IndexInto(session, aliases, item.Article, item.Facts, item.Signature), null));
                 continue;
             }
 
             session.Execute("SAVEPOINT article");
             try
             {
-                results.Add((item, IndexInto(session, aliases, item.Article, item.Facts), null));
+                results.Add((item, IndexInto(session, aliases, item.Article, item.Facts, item.Signature), null));
                 session.Execute("RELEASE SAVEPOINT article");
             }
             catch (Exception e) when (IsArticleError(e))
@@ -245,8 +283,10 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     }
 
     /// <summary>Writes one article and everything derived from it inside the session's transaction.</summary>
-    private bool IndexInto(SqlSession session, AliasResolutions aliases, ArticleInfo article, DocumentFacts facts)
+    private bool IndexInto(SqlSession session, AliasResolutions aliases, ArticleInfo article, DocumentFacts facts, NearDuplicateSignature? signature)
     {
+        // An article indexed again keeps its first-seen order among its near-duplicates.
+        var seq = NearDuplicateIndex.Seq(session, article.Id);
         var replaced = DeleteDocument(session, article.Id);
         if (replaced)
         {
@@ -254,19 +294,27 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             aliases.Clear();
         }
         var published = article.Published ?? facts.Published;
+        var cluster = _nearDuplicates.Add(session, article.Id, signature, seq, NearDuplicateCandidates, out var joined);
+
+        // The entities another member of the cluster already counts: this article reports them again, it adds no report.
+        var counted = !joined ? [] : session.Query("""
+            SELECT DISTINCT ed.entity_id FROM documents d JOIN entity_documents ed ON ed.document_id = d.id
+            WHERE d.cluster_id = @cluster AND ed.counted = 1
+            """, r => r.GetString(0), ("@cluster", cluster)).ToHashSet(StringComparer.Ordinal);
 
         session.Execute("""
-            INSERT INTO documents (id, title, published, source, url, text, trace_id, relevant, extractor_version, facts_json, fact_counts, indexed_at)
-            VALUES (@id, @title, @published, @source, @url, @text, @traceId, @relevant, @version, @facts, @counts, @now)
+            INSERT INTO documents (id, title, published, source, url, text, trace_id, relevant, extractor_version, facts_json, fact_counts, indexed_at, cluster_id)
+            VALUES (@id, @title, @published, @source, @url, @text, @traceId, @relevant, @version, @facts, @counts, @now, @cluster)
             """,
             ("@id", article.Id), ("@title", article.Title), ("@published", Typed.Text(published)), ("@source", article.Source),
             ("@url", article.Url), ("@text", article.Text), ("@traceId", article.TraceId), ("@relevant", facts.Relevant ? 1 : 0),
             ("@version", facts.ExtractorVersion), ("@facts", FactsJson.Serialize(facts, indented: false)),
-            ("@counts", string.Join(',', FactCounts.Of(facts).ToArray())), ("@now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+            ("@counts", string.Join(',', FactCounts.Of(facts).ToArray())), ("@now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)),
+            ("@cluster", cluster));
         InsertFullText(session, article);
 
         var entities = ResolveEntities(session, aliases, facts);
-        aliases.Forget(WriteEntities(session, article.Id, published, entities.Values.Distinct().ToList()));
+        aliases.Forget(WriteEntities(session, article.Id, published, entities.Values.Distinct().ToList(), counted));
         foreach (var meeting in facts.Meetings)
         {
             WriteMeeting(session, article, published, meeting, entities);
@@ -311,7 +359,12 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
                 .Select(m => new Annotation(m.Kind, m.Span.Start, m.Span.End, m.Value, null)))
             .OrderBy(a => a.Start).ThenBy(a => a.End).ThenBy(a => a.Kind, StringComparer.Ordinal)
             .ToList();
-        return new IndexedArticle(summary, text, facts, annotations);
+        // The same story from other outlets, first seen first (at most MaxClusterMembers).
+        var cluster = summary.ClusterSize <= 1 ? [] : Db.Query(connection, null, $"""
+            SELECT {SummaryColumns} FROM documents d LEFT JOIN near_dup_signatures s ON s.document_id = d.id
+            WHERE d.cluster_id = @cluster AND d.id <> @id ORDER BY s.seq NULLS LAST, d.id LIMIT @limit
+            """, r => ReadSummary(r, 0), ("@cluster", summary.DuplicateOf ?? summary.Id), ("@id", id), ("@limit", MaxClusterMembers));
+        return new IndexedArticle(summary, text, facts, annotations) { Cluster = cluster };
     }
 
     public Page<SearchHit> Search(SearchQuery query, int offset, int limit)
@@ -466,10 +519,11 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             .SelectMany(d => d.Spans.Select(span => Mention(d.Document, d.Published, span.Start, span.End, d.Text)))
             .Take(MaxMentions)
             .ToList();
-        // Related: the entities named most often beside it in its latest articles, counted before the 15 kept are read.
+        // Related: the entities named most often beside it in its latest articles (a story's reprints once), counted before the 15 kept are read.
         var related = Db.Query(connection, null, """
             SELECT e.id, e.kind, e.name, r.shared FROM (
-                SELECT other.entity_id AS id, COUNT(*) AS shared FROM entity_documents other
+                SELECT other.entity_id AS id, COUNT(DISTINCT COALESCE(d.cluster_id, other.document_id)) AS shared
+                FROM entity_documents other JOIN documents d ON d.id = other.document_id
                 WHERE other.entity_id <> @id AND other.document_id IN (
                     SELECT document_id FROM entity_documents WHERE entity_id = @id ORDER BY published DESC, document_id DESC LIMIT @sample)
                 GROUP BY other.entity_id ORDER BY shared DESC, other.entity_id LIMIT 15) r
@@ -565,12 +619,17 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         }
 
         var sources = Db.Query(connection, null, """
-            SELECT document_id, published, format, status, date, city, country, hosts, participants, span_start, span_end, evidence, city_key
-            FROM event_sources WHERE event_id = @id ORDER BY published NULLS FIRST, document_id, span_start
+            SELECT s.document_id, s.published, s.format, s.status, s.date, s.city, s.country, s.hosts, s.participants, s.span_start, s.span_end, s.evidence, s.city_key,
+                d.cluster_id
+            FROM event_sources s LEFT JOIN documents d ON d.id = s.document_id
+            WHERE s.event_id = @id ORDER BY s.published NULLS FIRST, s.document_id, s.span_start
             """,
             r => new EventSource(r.GetString(0), r.NullableString(1), r.GetString(2), r.GetString(3), r.NullableString(4), r.NullableString(5), r.NullableString(6),
                 JsonSerializer.Deserialize<List<string>>(r.GetString(7))!, JsonSerializer.Deserialize<List<string>>(r.GetString(8))!,
-                r.Int(9), r.Int(10), r.GetString(11), r.NullableString(12)),
+                r.Int(9), r.Int(10), r.GetString(11), r.NullableString(12))
+            {
+                ClusterId = r.NullableString(13)!,
+            },
             ("@id", number));
         return new EventDetail(summary, sources, KnowledgeRules.Attributes(sources));
     }
@@ -584,11 +643,15 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
         using var connection = Open();
         var claims = Db.Query(connection, null, """
-            SELECT id, kind, value, qualifier, as_of, effective, member, ordinal, document_id, published, span_start, span_end, evidence
-            FROM claims WHERE kind IN (@count, @member)
+            SELECT c.id, c.kind, c.value, c.qualifier, c.as_of, c.effective, c.member, c.ordinal, c.document_id, c.published, c.span_start, c.span_end, c.evidence,
+                d.cluster_id
+            FROM claims c LEFT JOIN documents d ON d.id = c.document_id WHERE c.kind IN (@count, @member)
             """,
             r => new Claim(r.Int(0).ToString(CultureInfo.InvariantCulture), r.GetString(1), r.NullableInt(2), r.NullableString(3), r.NullableString(4),
-                r.NullableString(5), r.NullableString(6), r.NullableInt(7), r.GetString(8), r.NullableString(9), r.Int(10), r.Int(11), r.GetString(12)),
+                r.NullableString(5), r.NullableString(6), r.NullableInt(7), r.GetString(8), r.NullableString(9), r.Int(10), r.Int(11), r.GetString(12))
+            {
+                ClusterId = r.NullableString(13)!,
+            },
             ("@count", ClaimKinds.MemberCount), ("@member", ClaimKinds.NewMember));
         return new ClaimTimeline(kind, KnowledgeRules.Timeline(claims));
     }
@@ -763,7 +826,8 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// the article's facts when it is read.
     /// </summary>
     /// <returns>The folded names written to <c>alias_index</c>.</returns>
-    private static IEnumerable<string> WriteEntities(SqlSession session, string documentId, string? published, IReadOnlyList<EntityUse> uses)
+    /// <param name="counted">The entities another member of the article's cluster counts already: their rows are written uncounted.</param>
+    private static IEnumerable<string> WriteEntities(SqlSession session, string documentId, string? published, IReadOnlyList<EntityUse> uses, IReadOnlySet<string> counted)
     {
         var entities = new List<object?[]>();
         var documents = new List<object?[]>();
@@ -779,8 +843,13 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
             var count = Math.Max(1, e.Spans.Count);
             var names = e.Aliases.Order(StringComparer.Ordinal).ToList();
-            entities.Add([e.Id, e.Kind, e.Name, EntityKeys.Slug(e.Name), Typed.Text(e.Surname), Typed.Text(e.Country), count, 1]);
-            documents.Add([e.Id, documentId, published ?? "", count, e.Name, JsonSerializer.Serialize(names), PackSpans(e.Spans)]);
+            var counts = !counted.Contains(e.Id);
+            if (counts)
+            {
+                entities.Add([e.Id, e.Kind, e.Name, EntityKeys.Slug(e.Name), Typed.Text(e.Surname), Typed.Text(e.Country), count, 1]);
+            }
+
+            documents.Add([e.Id, documentId, published ?? "", count, e.Name, JsonSerializer.Serialize(names), PackSpans(e.Spans), counts ? 1 : 0]);
             foreach (var alias in names)
             {
                 var key = EntityKeys.Slug(alias);
@@ -801,7 +870,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
                 country = COALESCE(entities.country, excluded.country),
                 name = CASE WHEN length(excluded.name) > length(entities.name) AND excluded.kind = 'person' THEN excluded.name ELSE entities.name END
             """);
-        session.InsertRows("INSERT INTO entity_documents (entity_id, document_id, published, mention_count, name, aliases, spans)", documents);
+        session.InsertRows("INSERT INTO entity_documents (entity_id, document_id, published, mention_count, name, aliases, spans, counted)", documents);
         session.InsertRows("INSERT INTO entity_aliases (entity_id, alias, alias_key, document_count)", aliases,
             "ON CONFLICT (entity_id, alias) DO UPDATE SET document_count = entity_aliases.document_count + 1");
         session.InsertRows("INSERT INTO alias_index (alias_key, entity_id)", aliasIndex, "ON CONFLICT DO NOTHING");
@@ -946,8 +1015,12 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// <param name="sortDateBefore">The event's sort date as the caller read it, if it did (else it is read here).</param>
     private static string? RefreshEvent(SqlSession session, long eventId, string? sortDateBefore = null)
     {
-        var sources = session.Query("SELECT format, status, date, city, city_key FROM event_sources WHERE event_id = @id",
-            r => (Format: r.GetString(0), Status: r.GetString(1), Date: r.NullableString(2), City: r.NullableString(3), CityKey: r.NullableString(4)), ("@id", eventId));
+        var sources = session.Query("""
+            SELECT s.format, s.status, s.date, s.city, s.city_key, COALESCE(d.cluster_id, s.document_id)
+            FROM event_sources s LEFT JOIN documents d ON d.id = s.document_id WHERE s.event_id = @id
+            """,
+            r => (Format: r.GetString(0), Status: r.GetString(1), Date: r.NullableString(2), City: r.NullableString(3), CityKey: r.NullableString(4), Cluster: r.GetString(5)),
+            ("@id", eventId));
         if (sources.Count == 0)
         {
             session.Execute("DELETE FROM event_entities WHERE event_id = @id", ("@id", eventId));
@@ -964,7 +1037,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         session.Execute("""
             UPDATE events SET format = @format, date = @date, sort_date = @sort, city = @city, city_key = @cityKey, status = @status, source_count = @count WHERE id = @id
             """, ("@format", format), ("@date", Typed.Text(date)), ("@sort", Typed.Text(sort)), ("@city", Typed.Text(cited.City)), ("@cityKey", Typed.Text(cited.CityKey)),
-            ("@status", status), ("@count", sources.Count), ("@id", eventId));
+            ("@status", status), ("@count", sources.Select(s => s.Cluster).Distinct(StringComparer.Ordinal).Count()), ("@id", eventId));
         if (before != sort)
         {
             session.Execute("UPDATE event_entities SET sort_date = @sort WHERE event_id = @id", ("@sort", Typed.Text(sort)), ("@id", eventId));
@@ -996,21 +1069,46 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// <summary>Removes an article and everything derived from it. True when it was there.</summary>
     private bool DeleteDocument(SqlSession session, string id)
     {
-        var existed = session.Execute("DELETE FROM documents WHERE id = @id", ("@id", id)) > 0;
-        if (!existed)
+        var found = session.Query("SELECT cluster_id FROM documents WHERE id = @id", r => r.NullableString(0) ?? id, ("@id", id));
+        if (found is not [var cluster])
         {
             return false;
         }
 
-        DeleteFullText(session.Connection, session.Transaction, id);
-        var uses = session.Query("SELECT entity_id, mention_count, aliases FROM entity_documents WHERE document_id = @id",
-            r => (Entity: r.GetString(0), Mentions: r.Int(1), Aliases: JsonSerializer.Deserialize<List<string>>(r.GetString(2)) ?? []), ("@id", id));
-        foreach (var (entity, mentions, aliases) in uses)
+        // The rows of the cluster's other members that may count in this article's place (see below), read before the
+        // cluster is handed to its next canonical article.
+        var standIns = new Dictionary<string, (string Document, string Published, int Mentions)>(StringComparer.Ordinal);
+        foreach (var row in session.Query("""
+            SELECT ed.entity_id, ed.document_id, ed.published, ed.mention_count FROM documents d JOIN entity_documents ed ON ed.document_id = d.id
+            WHERE d.cluster_id = @cluster AND d.id <> @id AND ed.counted = 0
+            """, r => (Entity: r.GetString(0), Document: r.GetString(1), Published: r.GetString(2), Mentions: r.Int(3)), ("@cluster", cluster), ("@id", id)))
         {
-            session.Execute("""
-                UPDATE entities SET mention_count = mention_count - @mentions, document_count = document_count - 1 WHERE id = @entity
-                """, ("@mentions", mentions), ("@entity", entity));
-            session.Execute("DELETE FROM entities WHERE id = @entity AND document_count <= 0", ("@entity", entity));
+            standIns.TryAdd(row.Entity, (row.Document, row.Published, row.Mentions));
+        }
+
+        _nearDuplicates.Remove(session, id, cluster);
+        session.Execute("DELETE FROM documents WHERE id = @id", ("@id", id));
+        DeleteFullText(session.Connection, session.Transaction, id);
+        var uses = session.Query("SELECT entity_id, mention_count, aliases, counted FROM entity_documents WHERE document_id = @id",
+            r => (Entity: r.GetString(0), Mentions: r.Int(1), Aliases: JsonSerializer.Deserialize<List<string>>(r.GetString(2)) ?? [], Counted: r.Int(3) != 0), ("@id", id));
+        foreach (var (entity, mentions, aliases, counts) in uses)
+        {
+            if (counts && standIns.TryGetValue(entity, out var standIn))
+            {
+                // Another member of the cluster names the entity too: its row counts from now on, the report is still there.
+                session.Execute("UPDATE entity_documents SET counted = 1 WHERE entity_id = @entity AND published = @published AND document_id = @document",
+                    ("@entity", entity), ("@published", standIn.Published), ("@document", standIn.Document));
+                session.Execute("UPDATE entities SET mention_count = mention_count - @mentions + @added WHERE id = @entity",
+                    ("@mentions", mentions), ("@added", standIn.Mentions), ("@entity", entity));
+            }
+            else if (counts)
+            {
+                session.Execute("""
+                    UPDATE entities SET mention_count = mention_count - @mentions, document_count = document_count - 1 WHERE id = @entity
+                    """, ("@mentions", mentions), ("@entity", entity));
+                session.Execute("DELETE FROM entities WHERE id = @entity AND document_count <= 0", ("@entity", entity));
+            }
+
             foreach (var alias in aliases)
             {
                 session.Execute("UPDATE entity_aliases SET document_count = document_count - 1 WHERE entity_id = @entity AND alias = @alias",
@@ -1036,10 +1134,12 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
     // ---- reading -------------------------------------------------------------------------------
 
+    /// <summary>An article's summary, with its cluster of near-duplicates: the canonical article's id and how many the cluster has.</summary>
     private const string SummaryColumns =
-        "d.id, d.title, d.published, d.source, d.url, d.relevant, d.fact_counts, d.trace_id, d.indexed_at, d.extractor_version, substr(d.text, 1, 240)";
+        "d.id, d.title, d.published, d.source, d.url, d.relevant, d.fact_counts, d.trace_id, d.indexed_at, d.extractor_version, substr(d.text, 1, 240), "
+        + "d.cluster_id, (SELECT COUNT(*) FROM documents c WHERE c.cluster_id = d.cluster_id)";
 
-    private const int SummaryColumnCount = 11;
+    private const int SummaryColumnCount = 13;
 
     private const string EntityColumns = """
         e.id, e.kind, e.name, e.country, e.mention_count, e.document_count,
@@ -1060,7 +1160,11 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         TraceId: r.GetString(i + 7),
         IndexedAt: DateTimeOffset.Parse(r.GetString(i + 8), CultureInfo.InvariantCulture),
         ExtractorVersion: r.GetString(i + 9),
-        Preview: r.GetString(i + 10));
+        Preview: r.GetString(i + 10))
+    {
+        DuplicateOf = r.NullableString(i + 11) is { } cluster && cluster != r.GetString(i) ? cluster : null,
+        ClusterSize = Math.Max(1, r.Int(i + 12)),
+    };
 
     private static EntitySummary ReadEntity(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.NullableString(3), r.Int(4), r.Int(5), r.NullableString(6), r.NullableString(7));

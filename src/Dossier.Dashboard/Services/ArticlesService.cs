@@ -7,7 +7,14 @@ namespace Dossier.Dashboard.Services;
 
 /// <summary>A row of the articles list.</summary>
 public sealed record ArticleListItem(
-    string Id, string Title, string? Published, bool Relevant, ArticleFactCounts Counts, string TraceId, string Source);
+    string Id, string Title, string? Published, bool Relevant, ArticleFactCounts Counts, string TraceId, string Source)
+{
+    /// <summary>The canonical (first-seen) article of the story this one reprints; null for a canonical article.</summary>
+    public string? DuplicateOf { get; init; }
+
+    /// <summary>How many articles tell the story (near-duplicates from other outlets), this one included.</summary>
+    public int ClusterSize { get; init; } = 1;
+}
 
 public sealed record ArticleFactCounts(int Countries, int People, int Organizations, int Meetings, int MemberCounts, int Money, int Quotes, int Total);
 
@@ -16,7 +23,11 @@ public sealed record ArticlePage(IReadOnlyList<ArticleListItem> Items, string? N
 
 /// <summary>An article with its text, the facts found in it and every fact span to highlight.</summary>
 public sealed record ArticleDetail(
-    ArticleListItem Summary, string Text, string ExtractorVersion, IReadOnlyList<FactRow> Facts, IReadOnlyList<Highlight> Highlights);
+    ArticleListItem Summary, string Text, string ExtractorVersion, IReadOnlyList<FactRow> Facts, IReadOnlyList<Highlight> Highlights)
+{
+    /// <summary>The other articles of the same story (its cluster of near-duplicates), first seen first.</summary>
+    public IReadOnlyList<ArticleListItem> AlsoPublished { get; init; } = [];
+}
 
 /// <summary>Search filters (all optional); dates are YYYY, YYYY-MM or YYYY-MM-DD, inclusive.</summary>
 public sealed record ArticleFilter(
@@ -91,7 +102,10 @@ public sealed class ArticlesService(QueryService.QueryServiceClient client)
             var version = facts.ExtractorVersion.Length > 0 ? facts.ExtractorVersion : response.Summary.ExtractorVersion;
             return new ArticleDetail(
                 ToItem(response.Summary), response.Text, version, FactRows.From(facts, response.Text),
-                Highlights.From(response.Annotations, response.Facts, version));
+                Highlights.From(response.Annotations, response.Facts, version))
+            {
+                AlsoPublished = response.Cluster.Select(ToItem).ToList(),
+            };
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
         {
@@ -150,7 +164,11 @@ public sealed class ArticlesService(QueryService.QueryServiceClient client)
             s.FactCounts.Countries, s.FactCounts.People, s.FactCounts.Organizations, s.FactCounts.Meetings,
             s.FactCounts.MemberCounts, s.FactCounts.Money, s.FactCounts.Quotes, s.FactCounts.Total),
         s.TraceId,
-        s.Source);
+        s.Source)
+    {
+        DuplicateOf = s.DuplicateOf.Length == 0 ? null : s.DuplicateOf,
+        ClusterSize = Math.Max(1, s.ClusterSize),
+    };
 }
 
 public static class Titles

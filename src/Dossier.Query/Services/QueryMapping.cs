@@ -19,6 +19,8 @@ internal static class QueryMapping
         IndexedAt = Timestamp.FromDateTimeOffset(s.IndexedAt),
         ExtractorVersion = s.ExtractorVersion,
         Preview = s.Preview,
+        DuplicateOf = s.DuplicateOf ?? "",
+        ClusterSize = s.ClusterSize,
         FactCounts = new FactCounts
         {
             Countries = s.Counts.Countries, People = s.Counts.People, Organizations = s.Counts.Organizations,
@@ -30,6 +32,7 @@ internal static class QueryMapping
     public static GetDocumentFactsResponse ToProto(S.IndexedArticle a)
     {
         var response = new GetDocumentFactsResponse { Summary = ToProto(a.Summary), Facts = a.Facts.ToProto(), Text = a.Text };
+        response.Cluster.AddRange(a.Cluster.Select(ToProto));
         response.Annotations.AddRange(a.Annotations.Select(x => new Annotation
         {
             Kind = x.Kind, Span = new Span { Start = x.Start, End = x.End }, Label = x.Label, EntityId = x.EntityId ?? "",
@@ -71,19 +74,20 @@ internal static class QueryMapping
         {
             DocumentId = s.DocumentId, Published = s.Published ?? "", Format = s.Format, Status = s.Status, Date = s.Date ?? "",
             City = s.City ?? "", Country = s.Country ?? "", HostsOrChairs = { s.HostsOrChairs }, Participants = { s.Participants },
-            Span = new Span { Start = s.Start, End = s.End }, Evidence = s.Evidence,
+            Span = new Span { Start = s.Start, End = s.End }, Evidence = s.Evidence, ClusterId = s.ClusterId,
         }));
         ev.Attributes.AddRange(e.Attributes.Select(a => new EventAttribute
         {
             Name = a.Name, Conflict = a.Conflict,
-            Values = { a.Values.Select(v => new AttributeValue { Value = v.Value, DocumentIds = { v.DocumentIds } }) },
+            Values = { a.Values.Select(v => new AttributeValue { Value = v.Value, DocumentIds = { v.DocumentIds }, Support = v.Support }) },
         }));
         return ev;
     }
 
     public static ClaimTimeline ToProto(S.ClaimTimeline t)
     {
-        var timeline = new ClaimTimeline { Kind = t.Kind, ConflictCount = t.Entries.Count(e => e.ConflictsWith.Count > 0) };
+        // A contradiction a story's reprints repeat is counted once.
+        var timeline = new ClaimTimeline { Kind = t.Kind, ConflictCount = t.Entries.Count(e => e.ConflictsWith.Count > 0 && e.DuplicateOf is null) };
         timeline.Claims.AddRange(t.Entries.Select(e =>
         {
             var c = e.Claim;
@@ -92,6 +96,7 @@ internal static class QueryMapping
                 Id = c.Id, Kind = c.Kind, Qualifier = c.Qualifier ?? "", AsOf = c.AsOf ?? "", Member = c.Member ?? "",
                 DocumentId = c.DocumentId, Published = c.Published ?? "", Span = new Span { Start = c.Start, End = c.End },
                 Evidence = c.Evidence, EffectiveDate = c.EffectiveDate ?? "", ConflictsWith = { e.ConflictsWith },
+                Support = e.Support, DuplicateOf = e.DuplicateOf ?? "",
             };
             if (c.Value is { } v)
             {

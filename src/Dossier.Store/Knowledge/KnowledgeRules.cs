@@ -40,10 +40,13 @@ public static class KnowledgeRules
         EventAttribute Attribute(string name, Func<EventSource, IEnumerable<string>> values, Func<IReadOnlyList<string>, bool> conflict)
         {
             var grouped = sources
-                .SelectMany(s => values(s).Select(v => (Value: v, s.DocumentId)))
+                .SelectMany(s => values(s).Select(v => (Value: v, s.DocumentId, s.ClusterId)))
                 .GroupBy(x => x.Value, StringComparer.Ordinal)
-                .Select(g => new AttributeValue(g.Key, g.Select(x => x.DocumentId).Distinct().Order(StringComparer.Ordinal).ToList()))
-                .OrderByDescending(v => v.DocumentIds.Count).ThenBy(v => v.Value, StringComparer.Ordinal)
+                .Select(g => new AttributeValue(g.Key, g.Select(x => x.DocumentId).Distinct().Order(StringComparer.Ordinal).ToList())
+                {
+                    Support = g.Select(x => x.ClusterId).Distinct(StringComparer.Ordinal).Count(),
+                })
+                .OrderByDescending(v => v.Support).ThenByDescending(v => v.DocumentIds.Count).ThenBy(v => v.Value, StringComparer.Ordinal)
                 .ToList();
             return new EventAttribute(name, grouped, conflict(grouped.Select(v => v.Value).ToList()));
         }
@@ -64,7 +67,10 @@ public static class KnowledgeRules
 
     /// <summary>
     /// The member-count timeline: counts and new members (an ordinal N says the coalition then had N members), ordered
-    /// by the date they speak of. Two exact values that differ for about the same time contradict each other.
+    /// by the date they speak of. Two exact values that differ for about the same time contradict each other. Each claim
+    /// counts the reports that make it (<see cref="TimelineEntry.Support"/>: a story reprinted by many outlets, a cluster of
+    /// near-duplicates, is one report), and a claim repeating an earlier one of its own cluster names it
+    /// (<see cref="TimelineEntry.DuplicateOf"/>).
     /// </summary>
     public static IReadOnlyList<TimelineEntry> Timeline(IEnumerable<Claim> claims)
     {
@@ -74,10 +80,11 @@ public static class KnowledgeRules
             .ThenBy(c => c.DocumentId, StringComparer.Ordinal)
             .ThenBy(c => c.Start)
             .ToList();
-        return ordered.Select(c => new TimelineEntry(c, ordered
-            .Where(o => o.Id != c.Id && Contradict(c, o))
-            .Select(o => o.Id)
-            .ToList())).ToList();
+        return ordered.Select((c, i) => new TimelineEntry(
+            c,
+            ordered.Where(o => o.Id != c.Id && Contradict(c, o)).Select(o => o.Id).ToList(),
+            ordered.Where(o => Agree(c, o)).Select(o => o.ClusterId).Distinct(StringComparer.Ordinal).Count(),
+            ordered.Take(i).FirstOrDefault(o => o.ClusterId == c.ClusterId && o.DocumentId != c.DocumentId && Agree(c, o))?.Id)).ToList();
     }
 
     /// <summary>
@@ -90,9 +97,14 @@ public static class KnowledgeRules
             .OrderByDescending(PartialDates.Precision)
             .FirstOrDefault();
 
+    /// <summary>Two exact values that differ for about the same time, from two reports (not two copies of one story).</summary>
     public static bool Contradict(Claim a, Claim b) =>
         a.Value is { } va && b.Value is { } vb && va != vb
         && a.Qualifier == Qualifiers.Exact && b.Qualifier == Qualifiers.Exact
-        && a.DocumentId != b.DocumentId
+        && a.DocumentId != b.DocumentId && a.ClusterId != b.ClusterId
         && PartialDates.Near(a.EffectiveDate, b.EffectiveDate);
+
+    /// <summary>The same claim: the same kind, value and member for about the same time.</summary>
+    public static bool Agree(Claim a, Claim b) =>
+        a.Kind == b.Kind && a.Value == b.Value && a.Member == b.Member && PartialDates.Near(a.EffectiveDate, b.EffectiveDate);
 }

@@ -45,10 +45,18 @@ public sealed record EventSummary(
 /// <summary>One article's account of an event.</summary>
 public sealed record EventSource(
     string DocumentId, string? Published, string Format, string Status, string? Date, string? City, string? Country,
-    IReadOnlyList<string> HostsOrChairs, IReadOnlyList<string> Participants, int Start, int End, string Evidence, string? CityKey = null);
+    IReadOnlyList<string> HostsOrChairs, IReadOnlyList<string> Participants, int Start, int End, string Evidence, string? CityKey = null)
+{
+    /// <summary>The article's cluster of near-duplicates (its canonical article's id); its own id when unknown.</summary>
+    public string ClusterId { get => field ?? DocumentId; init; }
+}
 
 /// <summary>One value of an event attribute and the articles that give it.</summary>
-public sealed record AttributeValue(string Value, IReadOnlyList<string> DocumentIds);
+public sealed record AttributeValue(string Value, IReadOnlyList<string> DocumentIds)
+{
+    /// <summary>How many reports give it: its articles, a cluster of near-duplicates counted once.</summary>
+    public int Support { get; init; } = DocumentIds.Count;
+}
 
 /// <summary>
 /// An attribute of a merged event: every value any source gives, each with its sources. <see cref="Conflict"/> is
@@ -68,10 +76,16 @@ public sealed record EventQuery(string? Country = null, string? Format = null, s
 /// </param>
 public sealed record Claim(
     string Id, string Kind, int? Value, string? Qualifier, string? AsOf, string? EffectiveDate, string? Member, int? Ordinal,
-    string DocumentId, string? Published, int Start, int End, string Evidence);
+    string DocumentId, string? Published, int Start, int End, string Evidence)
+{
+    /// <summary>The article's cluster of near-duplicates (its canonical article's id); its own id when unknown.</summary>
+    public string ClusterId { get => field ?? DocumentId; init; }
+}
 
 /// <summary>A claim on the timeline and the ids of the claims it contradicts.</summary>
-public sealed record TimelineEntry(Claim Claim, IReadOnlyList<string> ConflictsWith);
+/// <param name="Support">How many reports make the same claim for about the same time (a cluster of near-duplicates counted once), itself included.</param>
+/// <param name="DuplicateOf">The earlier claim of the same story (another member of its cluster) it repeats; null for the first.</param>
+public sealed record TimelineEntry(Claim Claim, IReadOnlyList<string> ConflictsWith, int Support = 1, string? DuplicateOf = null);
 
 public sealed record ClaimTimeline(string Kind, IReadOnlyList<TimelineEntry> Entries);
 

@@ -1,0 +1,153 @@
+using Dossier.Domain;
+
+namespace Dossier.Store.Tests;
+
+/// <summary>One story from many outlets: near-duplicate clusters, and counts that count a cluster once.</summary>
+public abstract partial class KnowledgeStoreSuite
+{
+    private const string Wire = """
+        Envoys of the Harbour Compact met in Valletta on Monday and agreed that the compact now has 31 members after the
+        admission of Iceland, whose delegation signed the accession protocol in the morning. Ministers set aside twelve
+        million dollars for port inspections along the southern shipping lanes and asked the secretariat in Lisbon to
+        report on the first year of inspections before the next ministerial. "Our ports are only as safe as the weakest
+        of them," the Maltese chair told journalists after the closing session, adding that inspectors would begin work
+        in the spring. Delegates also discussed training for coast guards and agreed to share records of seized cargo.
+        """;
+
+    /// <summary>The wire story as another site runs it: a headline and byline, a changed word, a footer of its own.</summary>
+    private static string Reprint(string site) => $"""
+        Harbour Compact grows to 31 with Iceland
+        By a {site} correspondent
+        Envoys of the Harbour Compact gathered in Valletta on Monday and agreed that the compact now has 31 members after the
+        admission of Iceland, whose delegation signed the accession protocol in the morning. Ministers set aside twelve
+        million dollars for port inspections along the southern shipping lanes and asked the secretariat in Lisbon to
+        report on the first year of inspections before the next ministerial. "Our ports are only as safe as the weakest
+        of them," the Maltese chair told journalists after the closing session, adding that inspectors would begin work
+        in the spring. Delegates also discussed training for coast guards and agreed to share records of seized cargo.
+        Read more world news at {site}. Copyright {site} media group.
+        """;
+
+    /// <summary>Another article on the same meeting, written independently.</summary>
+    private const string OtherReport = """
+        Malta hosted the Harbour Compact's ministerial in Valletta this week. Iceland became the 31st member, and the
+        meeting's final statement promised money for inspections at ports on the southern routes, with a first report
+        due from the Lisbon secretariat next year. Coast guard training and the sharing of cargo seizure records were
+        also on the agenda, officials said, though no figures were given for either programme.
+        """;
+
+    private static ArticleBuilder Story(string id, string text, string published = "2024-03-04") =>
+        new ArticleBuilder(id, text, published)
+            .Country("MT", "Maltese").Country("IS", "Iceland")
+            .Members(31, Qualifiers.Exact, null, "31")
+            .Meeting(MeetingFormats.Ministerial, "MT", "Valletta", "2024-03-04", "Valletta");
+
+    [SkippableFact]
+    public void Index_Reprint_JoinsTheClusterOfTheFirstSeenArticle()
+    {
+        Index(Story("wire", Wire));
+        Index(Story("site-a", Reprint("Northpost")));
+
+        var canonical = Store.Get("wire");
+        var reprint = Store.Get("site-a");
+
+        Assert.NotNull(canonical);
+        Assert.NotNull(reprint);
+        Assert.Equal((null, 2), (canonical.Summary.DuplicateOf, canonical.Summary.ClusterSize));
+        Assert.Equal(("wire", 2), (reprint.Summary.DuplicateOf, reprint.Summary.ClusterSize));
+        Assert.Equal(["site-a"], canonical.Cluster.Select(a => a.Id));
+        Assert.Equal(["wire"], reprint.Cluster.Select(a => a.Id));
+        Assert.All(Store.List(0, 10).Items, a => Assert.Equal(2, a.ClusterSize));
+    }
+
+    [SkippableFact]
+    public void Index_OtherArticleOnTheSameEvent_IsItsOwnCluster()
+    {
+        Index(Story("wire", Wire));
+        Index(new ArticleBuilder("other", OtherReport, "2024-03-05").Country("MT", "Malta"));
+
+        var other = Store.Get("other");
+
+        Assert.NotNull(other);
+        Assert.Equal((null, 1), (other.Summary.DuplicateOf, other.Summary.ClusterSize));
+        Assert.Empty(other.Cluster);
+    }
+
+    [SkippableFact]
+    public void Counts_ArticleAndItsReprint_CountOneReport()
+    {
+        Index(Story("wire", Wire));
+        Index(Story("site-a", Reprint("Northpost"), "2024-03-05"));
+        Index(new ArticleBuilder("other", OtherReport, "2024-03-05").Country("IS", "Iceland").Members(31, Qualifiers.Exact, null, "31st")
+            .Meeting(MeetingFormats.Ministerial, "MT", "Valletta", "2024-03", "Valletta"));
+
+        var iceland = Store.GetEntity("country:IS");
+        var malta = Store.GetEntity("country:MT");
+        var meeting = Assert.Single(Store.ListEvents(new EventQuery(Country: "MT"), 0, 10).Items);
+        var detail = Store.GetEvent(meeting.Id);
+        var claims = Store.GetClaimTimeline(ClaimKinds.MemberCount).Entries;
+
+        Assert.NotNull(iceland);
+        Assert.NotNull(malta);
+        Assert.NotNull(detail);
+        Assert.Equal((2, 2), (iceland.Summary.DocumentCount, iceland.Summary.MentionCount));
+        Assert.Equal((1, 1), (malta.Summary.DocumentCount, malta.Summary.MentionCount));
+        Assert.Equal(2, meeting.SourceCount);
+        Assert.Equal(3, detail.Sources.Count);
+        Assert.Equal(2, detail.Attributes.Single(a => a.Name == "city").Values.Single().Support);
+        Assert.Equal(3, claims.Count);
+        Assert.All(claims, c => Assert.Equal(2, c.Support));
+        Assert.Equal(["site-a"], claims.Where(c => c.DuplicateOf is not null).Select(c => c.Claim.DocumentId));
+    }
+
+    [SkippableFact]
+    public void Delete_CanonicalArticle_NextMemberLeadsTheClusterAndCountsStay()
+    {
+        Index(Story("wire", Wire));
+        Index(Story("site-a", Reprint("Northpost")));
+        Index(Story("site-b", Reprint("Eastwire")));
+
+        Assert.True(Store.Delete("wire"));
+
+        var a = Store.Get("site-a");
+        var b = Store.Get("site-b");
+        var iceland = Store.GetEntity("country:IS");
+        Assert.NotNull(a);
+        Assert.NotNull(b);
+        Assert.NotNull(iceland);
+        Assert.Equal((null, 2), (a.Summary.DuplicateOf, a.Summary.ClusterSize));
+        Assert.Equal(("site-a", 2), (b.Summary.DuplicateOf, b.Summary.ClusterSize));
+        Assert.Equal((1, 1), (iceland.Summary.DocumentCount, iceland.Summary.MentionCount));
+        Assert.Equal(1, Assert.Single(Store.ListEvents(new EventQuery(Country: "MT"), 0, 10).Items).SourceCount);
+
+        Assert.True(Store.Delete("site-a"));
+        Assert.True(Store.Delete("site-b"));
+        Assert.Null(Store.GetEntity("country:IS"));
+        Assert.Empty(Store.ListEvents(new EventQuery(Country: "MT"), 0, 10).Items);
+    }
+
+    [SkippableFact]
+    public void Index_CanonicalArticleAgain_KeepsLeadingItsCluster()
+    {
+        Index(Story("wire", Wire));
+        Index(Story("site-a", Reprint("Northpost")));
+
+        Index(Story("wire", Wire));
+
+        var wire = Store.Get("wire");
+        var iceland = Store.GetEntity("country:IS");
+        Assert.NotNull(wire);
+        Assert.NotNull(iceland);
+        Assert.Equal((null, 2), (wire.Summary.DuplicateOf, wire.Summary.ClusterSize));
+        Assert.Equal("wire", Store.Get("site-a")?.Summary.DuplicateOf);
+        Assert.Equal((1, 1), (iceland.Summary.DocumentCount, iceland.Summary.MentionCount));
+    }
+
+    [SkippableFact]
+    public void IndexMany_ReprintInTheSameBatch_JoinsTheCluster()
+    {
+        Store.IndexMany([Story("wire", Wire).Build(), Story("site-a", Reprint("Northpost")).Build()]);
+
+        Assert.Equal("wire", Store.Get("site-a")?.Summary.DuplicateOf);
+        Assert.Equal(1, Store.GetEntity("country:IS")?.Summary.DocumentCount);
+    }
+}
