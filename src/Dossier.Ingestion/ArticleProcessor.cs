@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Dossier.Contracts.V1;
 using Dossier.Store;
 using Grpc.Core;
@@ -19,8 +20,16 @@ public enum Outcome
     Permanent,
 }
 
-/// <summary>The result of one attempt: the outcome, the error when it failed, and whether a service was unreachable.</summary>
-public sealed record Attempt(Outcome Outcome, string? Error = null, string? ExtractorVersion = null, bool Unreachable = false);
+/// <summary>
+/// The result of one attempt: the outcome, the error when it failed, whether a service was unreachable, and whether the
+/// extraction call ran past its deadline (an article too slow to extract stays too slow: <see cref="IngestionWorker"/>
+/// parks it after two such attempts in a row instead of spending every attempt's deadline on it).
+/// </summary>
+public sealed record Attempt(Outcome Outcome, string? Error = null, string? ExtractorVersion = null, bool Unreachable = false, bool ExtractionDeadline = false)
+{
+    /// <summary>How the error of an attempt whose extraction ran past its deadline begins (stored with the article).</summary>
+    public const string ExtractionDeadlinePrefix = "DeadlineExceeded (extraction):";
+}
 
 /// <summary>
 /// One processing attempt of a stored article: extraction, then indexing of its facts (with other workers' articles, in
@@ -41,14 +50,13 @@ public sealed class ArticleProcessor(
         var timeout = options.Value.CallTimeout;
         try
         {
-            var extracted = await extraction.ExtractAsync(
-                new ExtractRequest
-                {
-                    DocumentId = article.Id, Text = article.Text, Title = article.Title, Source = article.Source,
-                    Url = article.Url, Published = article.Published ?? "", ContentType = article.ContentType,
-                },
-                deadline: DateTime.UtcNow + timeout,
-                cancellationToken: cancellationToken);
+            var extracted = await ExtractAsync(article, timeout, cancellationToken);
+            if (extracted is null)
+            {
+                var late = string.Create(CultureInfo.InvariantCulture, $"{Attempt.ExtractionDeadlinePrefix} extraction ran past its {timeout.TotalSeconds:0.#} s deadline");
+                Activity.Current?.SetStatus(ActivityStatusCode.Error, late);
+                return new Attempt(Outcome.Transient, late, ExtractionDeadline: true);
+            }
 
             var facts = extracted.Facts;
             var metadata = ArticleMetadata.Resolve(article, extracted);
@@ -84,6 +92,26 @@ public sealed class ArticleProcessor(
                 StatusCode.Unavailable => new Attempt(Outcome.Transient, error, Unreachable: true),
                 _ => new Attempt(Outcome.Transient, error),
             };
+        }
+    }
+
+    /// <summary>The extraction call; null when it ran past its deadline (not when the caller cancelled).</summary>
+    private async Task<ExtractResponse?> ExtractAsync(StoredArticle article, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await extraction.ExtractAsync(
+                new ExtractRequest
+                {
+                    DocumentId = article.Id, Text = article.Text, Title = article.Title, Source = article.Source,
+                    Url = article.Url, Published = article.Published ?? "", ContentType = article.ContentType,
+                },
+                deadline: DateTime.UtcNow + timeout,
+                cancellationToken: cancellationToken);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.DeadlineExceeded && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
         }
     }
 }

@@ -158,6 +158,15 @@ public sealed class IngestionWorker(
                 queue.Settled(article.Id);
                 return;
 
+            case Outcome.Transient when attempt.ExtractionDeadline && RanPastTheDeadlineBefore(article):
+                // The second extraction in a row that ran past its deadline: the article is too slow to extract, and
+                // further attempts would only spend a deadline each (DEADLINE_EXCEEDED is otherwise transient).
+                var slow = $"{attempt.Error}, twice in a row (parked after {article.Attempts} attempts)";
+                logger.LogWarning("Document {DocumentId} parked as failed: {Error}", article.Id, slow);
+                TryStore(() => store.Finish(article.Id, queue.Owner, ArticleStatus.Failed, slow), article.Id);
+                queue.Settled(article.Id);
+                return;
+
             case Outcome.Transient when article.Attempts < o.MaxAttempts:
                 if (attempt.Unreachable)
                 {
@@ -180,6 +189,10 @@ public sealed class IngestionWorker(
                 return;
         }
     }
+
+    /// <summary>Whether the attempt before this one ended with its extraction past the deadline (its error is kept with the article).</summary>
+    private static bool RanPastTheDeadlineBefore(StoredArticle article) =>
+        article.Error?.StartsWith(Attempt.ExtractionDeadlinePrefix, StringComparison.Ordinal) == true;
 
     /// <summary>Base × 2^(attempt − 1), capped, with ±25 % jitter so retries of many articles do not arrive together.</summary>
     public static TimeSpan Backoff(int attempt, IngestionOptions o)

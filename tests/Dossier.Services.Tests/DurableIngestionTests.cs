@@ -79,6 +79,20 @@ public sealed class DurableIngestionTests
     }
 
     [Fact]
+    public async Task Ingest_ExtractionPastItsDeadlineTwiceInARow_IsParkedAfterTwoAttemptsWithTheReason()
+    {
+        using var system = ServicesFixture.Create(maxAttempts: 8);
+        system.ExtractionSwitch.FailWith = ((int)StatusCode.DeadlineExceeded).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        await system.IngestionClient().IngestAsync(new IngestRequest { Text = UniqueText(Article), Id = "slow-1" });
+        var parked = await system.WaitForAsync("slow-1", DocumentStatus.Failed);
+
+        Assert.Equal(2, parked.Attempts);
+        Assert.Contains("extraction ran past its", parked.Error);
+        Assert.Contains("twice in a row", parked.Error);
+    }
+
+    [Fact]
     public async Task Ingest_ArticleRefusedByExtraction_IsParkedAtOnce()
     {
         using var system = ServicesFixture.Create(maxAttempts: 8);
