@@ -2,7 +2,7 @@ using Dossier.Cli;
 using Dossier.Cli.Commands;
 using Grpc.Core;
 
-var flags = new HashSet<string>(StringComparer.Ordinal) { "json", "jsonl", "verbose", "help", "no-wait" };
+var flags = new HashSet<string>(StringComparer.Ordinal) { "json", "jsonl", "verbose", "help", "no-wait", "collapse" };
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
     Console.Out.Write(Usage.Text);

@@ -38,7 +38,9 @@ public static class Usage
           retry [ID ...]                      queue failed articles again (default all)
           delete ID                           delete an article and its facts
           reextract [ID ...] [--server URL]   run stored articles (default all) through the current extractor again
-          search TEXT [--server URL] [--json] full-text search over indexed articles (default http://localhost:5183)
+          search TEXT [--server URL] [--json] [--collapse]
+                                              full-text search over indexed articles (default http://localhost:5183);
+                                              --collapse lists one article per cluster of near-duplicates
           facts DOC_ID [--server URL] [--json]
                                               the facts of one article; --json prints the FORMAT.md JSON
           events [--country CC] [--format F] [--from DATE] [--to DATE] [--json]

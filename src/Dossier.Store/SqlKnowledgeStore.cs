@@ -381,6 +381,16 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         using var connection = Open();
         if (text.Length == 0)
         {
+            if (query.CollapseDuplicates)
+            {
+                // The best-ranked member of each cluster among the matches: the newest, as the page is ordered.
+                filters += $"""
+                     AND d.id IN (SELECT best.id FROM (
+                        SELECT d.id, ROW_NUMBER() OVER (PARTITION BY COALESCE(d.cluster_id, d.id) ORDER BY d.published DESC NULLS LAST, d.id) AS rn
+                        FROM documents d WHERE 1 = 1 {filters}) best WHERE best.rn = 1)
+                    """;
+            }
+
             var items = Db.Query(connection, null, $"""
                 SELECT {SummaryColumns}, substr(d.text, 1, 160), 0.0
                 FROM documents d WHERE 1 = 1 {filters}
@@ -401,12 +411,15 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         // match of a common word costs time in proportion to the store.
         // Without filters the window is read from the full-text index alone where the engine can (reading 2,000 article
         // rows cost more than ranking them); equal scores then keep the window order.
-        var bare = filters.Length == 0 && clause.BareFrom is not null;
+        // Collapsing reads each match's cluster, so it needs the article rows.
+        var collapse = query.CollapseDuplicates;
+        var bare = filters.Length == 0 && clause.BareFrom is not null && !collapse;
         var window = Db.Query(connection, null, $"""
-            SELECT {clause.Key}, {(bare ? "NULL, NULL" : "d.published, d.id")}, {clause.Score}
+            SELECT {clause.Key}, {(bare ? "NULL, NULL, NULL" : "d.published, d.id, COALESCE(d.cluster_id, d.id)")}, {clause.Score}
             FROM {(bare ? clause.BareFrom : clause.From)} WHERE {clause.Where} {filters}
             ORDER BY {clause.WindowOrder} LIMIT @window
-            """, r => (Key: r.GetValue(0), Published: r.NullableString(1), Id: r.NullableString(2), Score: Convert.ToDouble(r.GetValue(3), CultureInfo.InvariantCulture)),
+            """, r => (Key: r.GetValue(0), Published: r.NullableString(1), Id: r.NullableString(2), Cluster: r.NullableString(3),
+                Score: Convert.ToDouble(r.GetValue(4), CultureInfo.InvariantCulture)),
             [.. all, ("@window", RankWindow + 1)]);
         var beyond = window.Count > RankWindow;
         if (beyond)
@@ -414,14 +427,23 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             window.RemoveAt(window.Count - 1);
         }
 
-        var ranked = window
-            .Select((w, position) => (w.Key, w.Published, w.Id, w.Score, Position: position))
+        var order = window
+            .Select((w, position) => (w.Key, w.Published, w.Id, w.Cluster, w.Score, Position: position))
             .OrderByDescending(w => w.Score)
             .ThenBy(w => w.Published is null ? 1 : 0).ThenByDescending(w => w.Published, StringComparer.Ordinal)
             .ThenBy(w => w.Id, StringComparer.Ordinal)
             .ThenBy(w => w.Position)
-            .Skip(offset).Take(limit)
             .ToList();
+
+        // Collapsed: the best-ranked member of each cluster stands for it. Only the ranked window is collapsed; the matches
+        // past it are not listed (see RankWindow), so a collapsed search lists at most RankWindow clusters.
+        if (collapse)
+        {
+            order = order.DistinctBy(w => w.Cluster, StringComparer.Ordinal).ToList();
+            beyond = false;
+        }
+
+        var ranked = order.Skip(offset).Take(limit).ToList();
 
         // The page's rows with their snippets (made for these rows only), in ranked order, with the window's scores: scoring
         // again here would make FTS5's BM25 gather its statistics a second time (a full pass over a phrase's matches).
@@ -438,7 +460,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         }
 
         bool more;
-        if (offset + hits.Count < window.Count)
+        if (offset + hits.Count < order.Count)
         {
             more = true;
         }
@@ -463,7 +485,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         more &= hits.Count > 0;
 
         // Exact up to the window; past it, what is known: every match seen so far, and one more when a next page exists.
-        var total = beyond ? Math.Max(RankWindow + 1, offset + hits.Count + (more ? 1 : 0)) : window.Count;
+        var total = beyond ? Math.Max(RankWindow + 1, offset + hits.Count + (more ? 1 : 0)) : order.Count;
         return new Page<SearchHit>(hits, more ? offset + hits.Count : null, total);
     }
 

@@ -62,4 +62,50 @@ public sealed class NearDuplicateApiTests(ServicesFixture services) : IClassFixt
         Assert.Equal(2, summary.GetProperty("clusterSize").GetInt32());
         Assert.Equal("nd-rest-wire", json.RootElement.GetProperty("cluster")[0].GetProperty("id").GetString());
     }
+
+    [Fact]
+    public async Task Search_CollapseDuplicates_GivesOneHitPerClusterWithItsSize()
+    {
+        var client = services.QueryClient();
+        const string story = """
+            Surveyors of the Alpine Rail Authority reported on Wednesday that the old Gotthelf viaduct needs new bearings
+            before winter, and the authority agreed to close the line for six weeks while crews replace them. Freight will
+            run on the valley route in the meantime, and passengers will be carried by buses between the two stations,
+            the authority's spokesman told reporters, adding that the work would cost about forty million francs.
+            """;
+        await client.IndexFactsAsync(Request("nd-search-wire", story));
+        await client.IndexFactsAsync(Request("nd-search-site", Reprint("Mountain Courier", story)));
+
+        var all = await client.SearchAsync(new SearchRequest { Q = "Gotthelf viaduct" });
+        var collapsed = await client.SearchAsync(new SearchRequest { Q = "Gotthelf viaduct", CollapseDuplicates = true });
+
+        Assert.Equal(["nd-search-site", "nd-search-wire"], all.Hits.Select(h => h.Document.Id).Order(StringComparer.Ordinal));
+        var hit = Assert.Single(collapsed.Hits);
+        Assert.Equal(2, hit.Document.ClusterSize);
+    }
+
+    [Fact]
+    public async Task RestSearch_CollapseDuplicatesParameter_GivesOneHitPerCluster()
+    {
+        var client = services.QueryClient();
+        const string story = """
+            The lake shipping cooperative said on Thursday that its three oldest ferries, the Marwen, the Lisel and the
+            Ostrand, will be retired next year and replaced by two electric boats ordered from a shipyard on the northern
+            shore. The new boats will carry more bicycles and cars, and crossings will take ten minutes less, the
+            cooperative's director said, while timetables for the summer season stay as they are until the handover.
+            """;
+        await client.IndexFactsAsync(Request("nd-rsearch-wire", story));
+        await client.IndexFactsAsync(Request("nd-rsearch-site", Reprint("Shore Gazette", story)));
+        using var http = services.Query.CreateClient();
+
+        using var all = await http.GetAsync(new Uri("/v1/search?q=Ostrand", UriKind.Relative));
+        using var collapsed = await http.GetAsync(new Uri("/v1/search?q=Ostrand&collapseDuplicates=true", UriKind.Relative));
+        using var allJson = JsonDocument.Parse(await all.Content.ReadAsStringAsync());
+        using var collapsedJson = JsonDocument.Parse(await collapsed.Content.ReadAsStringAsync());
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (all.StatusCode, collapsed.StatusCode));
+        Assert.Equal(2, allJson.RootElement.GetProperty("hits").GetArrayLength());
+        var hit = Assert.Single(collapsedJson.RootElement.GetProperty("hits").EnumerateArray());
+        Assert.Equal(2, hit.GetProperty("document").GetProperty("clusterSize").GetInt32());
+    }
 }

@@ -150,4 +150,38 @@ public abstract partial class KnowledgeStoreSuite
         Assert.Equal("wire", Store.Get("site-a")?.Summary.DuplicateOf);
         Assert.Equal(1, Store.GetEntity("country:IS")?.Summary.DocumentCount);
     }
+
+    [SkippableFact]
+    public void Search_ArticleAndReprintBothMatch_CollapsedGivesOneHitWithClusterSize()
+    {
+        Index(Story("wire", Wire));
+        Index(Story("site-a", Reprint("Northpost")));
+        Index(new ArticleBuilder("other", OtherReport, "2024-03-05").Country("MT", "Malta"));
+
+        var all = Store.Search(new SearchQuery("Valletta"), 0, 10);
+        var collapsed = Store.Search(new SearchQuery("Valletta", CollapseDuplicates: true), 0, 10);
+
+        Assert.Equal(["other", "site-a", "wire"], all.Items.Select(h => h.Article.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(3, all.Total);
+        Assert.Equal(2, collapsed.Total);
+        Assert.Null(collapsed.NextOffset);
+        var story = Assert.Single(collapsed.Items, h => h.Article.Id is "wire" or "site-a");
+        Assert.Equal(2, story.Article.ClusterSize);
+        Assert.Equal(1, Assert.Single(collapsed.Items, h => h.Article.Id == "other").Article.ClusterSize);
+    }
+
+    [SkippableFact]
+    public void Search_FiltersOnlyCollapsed_GivesTheNewestMemberOfEachCluster()
+    {
+        Index(Story("wire", Wire, "2024-03-04"));
+        Index(Story("site-a", Reprint("Northpost"), "2024-03-06"));
+
+        var all = Store.Search(new SearchQuery("", Country: "MT"), 0, 10);
+        var collapsed = Store.Search(new SearchQuery("", Country: "MT", CollapseDuplicates: true), 0, 10);
+
+        Assert.Equal(["site-a", "wire"], all.Items.Select(h => h.Article.Id));
+        var hit = Assert.Single(collapsed.Items);
+        Assert.Equal(("site-a", 2), (hit.Article.Id, hit.Article.ClusterSize));
+        Assert.Equal(1, collapsed.Total);
+    }
 }

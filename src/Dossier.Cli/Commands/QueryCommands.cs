@@ -19,7 +19,7 @@ public static class QueryCommands
 
         using var channel = Servers.Channel(args, Servers.Query);
         var client = new QueryService.QueryServiceClient(channel);
-        var response = await client.SearchAsync(new SearchRequest { Q = text, PageSize = 20 }, cancellationToken: cancellationToken);
+        var response = await client.SearchAsync(new SearchRequest { Q = text, PageSize = 20, CollapseDuplicates = args.Has("collapse") }, cancellationToken: cancellationToken);
         if (args.Has("json"))
         {
             stdout.WriteLine(Json.Format(response));
@@ -30,7 +30,8 @@ public static class QueryCommands
         foreach (var hit in response.Hits)
         {
             var title = hit.Document.Title.Length > 0 ? hit.Document.Title : hit.Document.Preview.Split('\n')[0];
-            table.Add(hit.Document.Id, hit.Document.Published, hit.Score.ToString("F2", System.Globalization.CultureInfo.InvariantCulture), Shorten(title, 70));
+            var cluster = hit.Document.ClusterSize > 1 ? $" [{hit.Document.ClusterSize} outlets]" : "";
+            table.Add(hit.Document.Id, hit.Document.Published, hit.Score.ToString("F2", System.Globalization.CultureInfo.InvariantCulture), Shorten(title, 70) + cluster);
             table.Add("", "", "", Shorten(hit.Snippet.ReplaceLineEndings(" "), 70));
         }
 

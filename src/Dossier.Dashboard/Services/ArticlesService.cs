@@ -114,10 +114,11 @@ public sealed class ArticlesService(QueryService.QueryServiceClient client)
     }
 
     public async Task<SearchPage> SearchAsync(
-        string? query, ArticleFilter filter, string? pageToken, int pageSize, CancellationToken cancellationToken)
+        string? query, ArticleFilter filter, string? pageToken, int pageSize, bool collapseDuplicates, CancellationToken cancellationToken)
     {
         var request = new SearchRequest
         {
+            CollapseDuplicates = collapseDuplicates,
             Q = query ?? "", PageSize = pageSize, PageToken = pageToken ?? "",
             From = filter.From ?? "", To = filter.To ?? "", Country = filter.Country ?? "",
             Person = filter.Person ?? "", Organization = filter.Organization ?? "", Format = filter.Format ?? "",

@@ -236,7 +236,7 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
         (string.IsNullOrEmpty(id) ? null : store.Get(id)) ?? throw GrpcErrors.NotFound($"document '{id}'");
 
     private static SearchQuery ToQuery(SearchRequest r) =>
-        new(r.Q, Empty(r.From), Empty(r.To), Empty(r.Country), Empty(r.Person), Empty(r.Organization), Empty(r.Format));
+        new(r.Q, Empty(r.From), Empty(r.To), Empty(r.Country), Empty(r.Person), Empty(r.Organization), Empty(r.Format), r.CollapseDuplicates);
 
     private static string? Empty(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

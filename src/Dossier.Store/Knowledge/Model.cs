@@ -90,9 +90,11 @@ public sealed record TimelineEntry(Claim Claim, IReadOnlyList<string> ConflictsW
 public sealed record ClaimTimeline(string Kind, IReadOnlyList<TimelineEntry> Entries);
 
 /// <summary>Full-text search with filters; <see cref="Text"/> may be empty when a filter is given.</summary>
+/// <param name="CollapseDuplicates">One hit per cluster of near-duplicates: its best-ranked member (the hit's summary
+/// carries the cluster's size).</param>
 public sealed record SearchQuery(
     string Text, string? From = null, string? To = null, string? Country = null, string? Person = null,
-    string? Organization = null, string? Format = null)
+    string? Organization = null, string? Format = null, bool CollapseDuplicates = false)
 {
     public bool HasFilters => From is not null || To is not null || Country is not null || Person is not null
         || Organization is not null || Format is not null;

@@ -26,7 +26,7 @@ public sealed class IndexModel(ArticlesService service) : DossierPageModel
         PageToken = Clean(after);
         if (Filter.Any)
         {
-            var result = await service.SearchAsync(null, Filter, PageToken, PageSize, cancellationToken);
+            var result = await service.SearchAsync(null, Filter, PageToken, PageSize, collapseDuplicates: false, cancellationToken);
             Items = result.Hits.Select(h => h.Article).ToList();
             NextPageToken = result.NextPageToken;
         }
