@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>How every Dossier gRPC service is hosted: limits, JSON transcoding, reflection (switchable) and gRPC health.</summary>
+/// <summary>How every Dossier gRPC service is hosted: limits, JSON transcoding and its OpenAPI document, reflection (switchable) and gRPC health.</summary>
 public static class GrpcDefaults
 {
     /// <summary>Largest gRPC message accepted or sent (an article at the text limit fits with room to spare).</summary>
@@ -33,6 +33,7 @@ public static class GrpcDefaults
 
         builder.Services.AddGrpcHealthChecks();
         builder.AddDossierApiKey();
+        builder.AddDossierOpenApi();
         return builder;
     }
 
@@ -50,6 +51,7 @@ public static class GrpcDefaults
         }
 
         app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapDossierOpenApi();
         return app;
     }
 }
