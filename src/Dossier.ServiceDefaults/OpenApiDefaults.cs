@@ -39,6 +39,7 @@ public static class OpenApiDefaults
                 Name = ApiKeys.Header,
                 Description = "The Dossier API key (Dossier:ApiKey / DOSSIER_API_KEY).",
             });
+            options.OperationFilter<ApiKeyOperationFilter>();
             var xml = Path.Combine(AppContext.BaseDirectory, ContractsXmlFile);
             if (File.Exists(xml))
             {

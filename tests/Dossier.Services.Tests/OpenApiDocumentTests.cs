@@ -69,6 +69,20 @@ public sealed class OpenApiDocumentTests(ServicesFixture services) : IClassFixtu
     }
 
     [Fact]
+    public async Task OpenApiDocument_Ingestion_MarksWritesAsNeedingTheKeyAndReadsNot()
+    {
+        var document = await DocumentAsync(services.Ingestion);
+        var paths = document.GetProperty("paths");
+
+        var ingest = paths.GetProperty("/v1/documents").GetProperty("post");
+        var list = paths.GetProperty("/v1/documents").GetProperty("get");
+
+        Assert.True(ingest.TryGetProperty("security", out var security));
+        Assert.True(security[0].TryGetProperty(ApiKeys.Scheme, out _));
+        Assert.False(list.TryGetProperty("security", out _));
+    }
+
+    [Fact]
     public async Task OpenApiDocument_ReadsLockedWithoutKey_IsStillServed()
     {
         using var query = services.Query.WithWebHostBuilder(b => b.UseSetting(ApiKeys.LockReadsKey, "true"));
