@@ -114,7 +114,7 @@ public sealed class TitleComponent : IPipelineComponent
             return (true, false, false);
         }
 
-        if (Singular(t.Norm) is { } singular && ctx.Sets.Has("title_heads", singular))
+        if (PluralForms.IsPluralOf(ctx.Sets["title_heads"], t.Norm))
         {
             return (true, true, false);
         }
@@ -123,15 +123,7 @@ public sealed class TitleComponent : IPipelineComponent
     }
 
     /// <summary>The singular of a plural head (Ministers → minister, Secretaries → secretary), or null.</summary>
-    public static string? Singular(string norm)
-    {
-        if (norm.EndsWith("ies", StringComparison.Ordinal) && norm.Length > 4)
-        {
-            return norm[..^3] + "y";
-        }
-
-        return norm.EndsWith('s') && norm.Length > 3 && !norm.EndsWith("ss", StringComparison.Ordinal) ? norm[..^1] : null;
-    }
+    public static string? Singular(string norm) => PluralForms.Singular(norm);
 
     private static bool InEntity(Context ctx, int i)
     {
