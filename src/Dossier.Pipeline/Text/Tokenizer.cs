@@ -222,7 +222,14 @@ public static class Tokenizer
         }
 
         var pool = _pool ??= new string[PoolSize];
-        var slot = string.GetHashCode(form) & (PoolSize - 1);
+        // A cheap multiplicative hash: the forms are short and a collision only costs a string.
+        var hash = (uint)form.Length;
+        foreach (var ch in form)
+        {
+            hash = (hash * 31) + ch;
+        }
+
+        var slot = (int)((hash ^ (hash >> 12)) & (PoolSize - 1));
         if (pool[slot] is { } known && form.SequenceEqual(known))
         {
             return known;
