@@ -1,4 +1,4 @@
-namespace Dossier.Pipeline.Components.Meetings;
+namespace Dossier.Pipeline.Model;
 
 /// <summary>
 /// One mention (or none) per token position, kept as an index into the mention list: 4 bytes per token instead of an
