@@ -24,6 +24,9 @@ public sealed class SegmenterComponent : IPipelineComponent
         var kb = document.Knowledge;
         var lineStart = 0;
         var paragraphStart = 0;
+
+        // About one token per five characters of news text: one array instead of the list doubling as it fills.
+        document.Tokens.Capacity = Math.Max(document.Tokens.Capacity, document.Tokens.Count + text.Length / 5);
         while (lineStart <= text.Length)
         {
             cancellationToken.ThrowIfCancellationRequested();

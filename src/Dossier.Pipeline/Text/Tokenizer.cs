@@ -198,8 +198,47 @@ public static class Tokenizer
         '\u2019' or '\u2018' or '\u02BC' => "'",
         '\u201C' or '\u201D' => "\"",
         '\u2013' or '\u2014' => "-",
-        _ => c.ToString(),
+        _ => c < AsciiStrings.Length ? AsciiStrings[c] : c.ToString(),
     };
+
+    /// <summary>Every ASCII character as a string, so a punctuation token allocates none.</summary>
+    private static readonly string[] AsciiStrings = Enumerable.Range(0, 128).Select(k => ((char)k).ToString()).ToArray();
+
+    /// <summary>
+    /// Recently made normalized forms, per thread: a word that recurs (the, coalition, minister) reuses its string
+    /// instead of allocating one per token. A slot holds the last form hashed to it; a miss just makes a new string.
+    /// </summary>
+    [ThreadStatic]
+    private static string[]? _pool;
+
+    private const int PoolSize = 4096;
+    private const int PooledLength = 24;
+
+    private static string Pooled(ReadOnlySpan<char> form)
+    {
+        if (form.Length > PooledLength)
+        {
+            return new string(form);
+        }
+
+        var pool = _pool ??= new string[PoolSize];
+        // A cheap multiplicative hash: the forms are short and a collision only costs a string.
+        var hash = (uint)form.Length;
+        foreach (var ch in form)
+        {
+            hash = (hash * 31) + ch;
+        }
+
+        var slot = (int)((hash ^ (hash >> 12)) & (PoolSize - 1));
+        if (pool[slot] is { } known && form.SequenceEqual(known))
+        {
+            return known;
+        }
+
+        var made = new string(form);
+        pool[slot] = made;
+        return made;
+    }
 
     /// <summary>Lower case, diacritics removed, typographic apostrophes made straight.</summary>
     public static string Normalize(string text, int start, int end)
@@ -223,12 +262,26 @@ public static class Tokenizer
 
         if (ascii)
         {
+            var length = end - start;
             if (lower)
             {
-                return text.Substring(start, end - start);
+                return Pooled(text.AsSpan(start, length));
             }
 
-            return string.Create(end - start, (text, start), static (dst, st) =>
+            if (length <= PooledLength)
+            {
+                Span<char> lowered = stackalloc char[length];
+                var src = text.AsSpan(start, length);
+                for (var k = 0; k < length; k++)
+                {
+                    var ch = src[k];
+                    lowered[k] = ch is >= 'A' and <= 'Z' ? (char)(ch + 32) : ch;
+                }
+
+                return Pooled(lowered);
+            }
+
+            return string.Create(length, (text, start), static (dst, st) =>
             {
                 var src = st.text.AsSpan(st.start, dst.Length);
                 for (var k = 0; k < dst.Length; k++)

@@ -27,48 +27,54 @@ internal sealed class MeetingContext
     {
         Doc = doc;
         var n = doc.Tokens.Count;
-        EntityStart = new EntityMention?[n];
-        EntityEnd = new EntityMention?[n + 1];
-        foreach (var e in doc.Entities)
+        // Snapshots of the lists, so that an index keeps naming the mention it was built for.
+        var entities = doc.Entities.ToArray();
+        var dates = doc.Dates.ToArray();
+        var people = doc.PersonMentions.ToArray();
+        var titles = doc.Titles.ToArray();
+        EntityStart = new TokenIndex<EntityMention>(entities, n);
+        EntityEnd = new TokenIndex<EntityMention>(entities, n + 1);
+        for (var k = 0; k < entities.Length; k++)
         {
+            var e = entities[k];
             if (e.Nested)
             {
                 continue;
             }
 
-            if (EntityStart[e.TokenStart] is null || EntityStart[e.TokenStart]!.TokenEnd < e.TokenEnd)
+            if (EntityStart[e.TokenStart] is not { } longest || longest.TokenEnd < e.TokenEnd)
             {
-                EntityStart[e.TokenStart] = e;
+                EntityStart.Set(e.TokenStart, k);
             }
 
-            if (EntityEnd[e.TokenEnd] is null || EntityEnd[e.TokenEnd]!.TokenStart > e.TokenStart)
+            if (EntityEnd[e.TokenEnd] is not { } widest || widest.TokenStart > e.TokenStart)
             {
-                EntityEnd[e.TokenEnd] = e;
+                EntityEnd.Set(e.TokenEnd, k);
             }
         }
 
-        DateStart = new DateMention?[n];
-        DateEnd = new DateMention?[n + 1];
-        foreach (var d in doc.Dates)
+        DateStart = new TokenIndex<DateMention>(dates, n);
+        DateEnd = new TokenIndex<DateMention>(dates, n + 1);
+        for (var k = 0; k < dates.Length; k++)
         {
-            DateStart[d.TokenStart] ??= d;
-            DateEnd[d.TokenEnd] ??= d;
+            DateStart.SetIfEmpty(dates[k].TokenStart, k);
+            DateEnd.SetIfEmpty(dates[k].TokenEnd, k);
         }
 
-        PersonStart = new PersonMention?[n];
-        PersonEnd = new PersonMention?[n + 1];
-        foreach (var m in doc.PersonMentions)
+        PersonStart = new TokenIndex<PersonMention>(people, n);
+        PersonEnd = new TokenIndex<PersonMention>(people, n + 1);
+        for (var k = 0; k < people.Length; k++)
         {
-            PersonStart[m.TokenStart] ??= m;
-            PersonEnd[m.TokenEnd] ??= m;
+            PersonStart.SetIfEmpty(people[k].TokenStart, k);
+            PersonEnd.SetIfEmpty(people[k].TokenEnd, k);
         }
 
-        TitleStart = new TitleMention?[n];
-        TitleEnd = new TitleMention?[n + 1];
-        foreach (var t in doc.Titles)
+        TitleStart = new TokenIndex<TitleMention>(titles, n);
+        TitleEnd = new TokenIndex<TitleMention>(titles, n + 1);
+        for (var k = 0; k < titles.Length; k++)
         {
-            TitleStart[t.TokenStart] ??= t;
-            TitleEnd[t.TokenEnd] ??= t;
+            TitleStart.SetIfEmpty(titles[k].TokenStart, k);
+            TitleEnd.SetIfEmpty(titles[k].TokenEnd, k);
         }
     }
 
@@ -112,14 +118,14 @@ internal sealed class MeetingContext
     public bool InDateline(int start, int end) =>
         Doc.Datelines.Any(x => x.Start <= start && end <= x.End) || PlaceDatelines.Any(x => x.Start <= start && end <= x.End);
 
-    public EntityMention?[] EntityStart { get; }
-    public EntityMention?[] EntityEnd { get; }
-    public DateMention?[] DateStart { get; }
-    public DateMention?[] DateEnd { get; }
-    public PersonMention?[] PersonStart { get; }
-    public PersonMention?[] PersonEnd { get; }
-    public TitleMention?[] TitleStart { get; }
-    public TitleMention?[] TitleEnd { get; }
+    public TokenIndex<EntityMention> EntityStart { get; }
+    public TokenIndex<EntityMention> EntityEnd { get; }
+    public TokenIndex<DateMention> DateStart { get; }
+    public TokenIndex<DateMention> DateEnd { get; }
+    public TokenIndex<PersonMention> PersonStart { get; }
+    public TokenIndex<PersonMention> PersonEnd { get; }
+    public TokenIndex<TitleMention> TitleStart { get; }
+    public TokenIndex<TitleMention> TitleEnd { get; }
     public List<Token> Tokens => Doc.Tokens;
     public string Text => Doc.Text;
     public WordSets Sets => Doc.Knowledge.Sets;

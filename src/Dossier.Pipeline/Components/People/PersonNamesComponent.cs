@@ -114,7 +114,7 @@ public sealed class PersonNamesComponent : IPipelineComponent
             return false;
         }
 
-        if (TitleComponent.Singular(norm) is { } singular && sets.Has("title_heads", singular))
+        if (PluralForms.IsPluralOf(sets["title_heads"], norm))
         {
             return false;
         }

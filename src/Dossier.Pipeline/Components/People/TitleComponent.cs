@@ -62,24 +62,26 @@ public sealed class TitleComponent : IPipelineComponent
         {
             Doc = doc;
             var n = doc.Tokens.Count;
-            EntityStart = new EntityMention?[n];
-            EntityEnd = new EntityMention?[n + 1];
-            CountryStart = new EntityMention?[n];
-            foreach (var e in doc.Entities)
+            var entities = doc.Entities.ToArray();
+            EntityStart = new TokenIndex<EntityMention>(entities, n);
+            EntityEnd = new TokenIndex<EntityMention>(entities, n + 1);
+            CountryStart = new TokenIndex<EntityMention>(entities, n);
+            for (var k = 0; k < entities.Length; k++)
             {
+                var e = entities[k];
                 if (e.CountryRef is not null && e.Entry.Kind is not EntityKind.Organization)
                 {
-                    CountryStart[e.TokenStart] ??= e;
+                    CountryStart.SetIfEmpty(e.TokenStart, k);
                 }
 
-                if (EntityStart[e.TokenStart] is null || EntityStart[e.TokenStart]!.TokenEnd < e.TokenEnd)
+                if (EntityStart[e.TokenStart] is not { } longest || longest.TokenEnd < e.TokenEnd)
                 {
-                    EntityStart[e.TokenStart] = e;
+                    EntityStart.Set(e.TokenStart, k);
                 }
 
-                if (EntityEnd[e.TokenEnd] is null || EntityEnd[e.TokenEnd]!.TokenStart > e.TokenStart)
+                if (EntityEnd[e.TokenEnd] is not { } widest || widest.TokenStart > e.TokenStart)
                 {
-                    EntityEnd[e.TokenEnd] = e;
+                    EntityEnd.Set(e.TokenEnd, k);
                 }
             }
         }
@@ -87,13 +89,13 @@ public sealed class TitleComponent : IPipelineComponent
         public AnnotatedDocument Doc { get; }
 
         /// <summary>The longest entity mention starting at a token.</summary>
-        public EntityMention?[] EntityStart { get; }
+        public TokenIndex<EntityMention> EntityStart { get; }
 
         /// <summary>A country, demonym or capital mention starting at a token, also inside a longer name (Iraqi Counter-Terrorism Service).</summary>
-        public EntityMention?[] CountryStart { get; }
+        public TokenIndex<EntityMention> CountryStart { get; }
 
         /// <summary>The longest entity mention ending before a token (index = its end).</summary>
-        public EntityMention?[] EntityEnd { get; }
+        public TokenIndex<EntityMention> EntityEnd { get; }
 
         public List<Token> Tokens => Doc.Tokens;
         public WordSets Sets => Doc.Knowledge.Sets;
@@ -114,7 +116,7 @@ public sealed class TitleComponent : IPipelineComponent
             return (true, false, false);
         }
 
-        if (Singular(t.Norm) is { } singular && ctx.Sets.Has("title_heads", singular))
+        if (PluralForms.IsPluralOf(ctx.Sets["title_heads"], t.Norm))
         {
             return (true, true, false);
         }
@@ -123,15 +125,7 @@ public sealed class TitleComponent : IPipelineComponent
     }
 
     /// <summary>The singular of a plural head (Ministers → minister, Secretaries → secretary), or null.</summary>
-    public static string? Singular(string norm)
-    {
-        if (norm.EndsWith("ies", StringComparison.Ordinal) && norm.Length > 4)
-        {
-            return norm[..^3] + "y";
-        }
-
-        return norm.EndsWith('s') && norm.Length > 3 && !norm.EndsWith("ss", StringComparison.Ordinal) ? norm[..^1] : null;
-    }
+    public static string? Singular(string norm) => PluralForms.Singular(norm);
 
     private static bool InEntity(Context ctx, int i)
     {
