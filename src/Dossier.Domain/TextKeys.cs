@@ -11,9 +11,9 @@ public static class TextKeys
     {
         var builder = new StringBuilder(text.Length);
         var dash = false;
-        foreach (var c in SafeDecompose(text))
+        foreach (var c in Decompose(text))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c is '\'' or '\u2019')
+            if (IsSilent(c))
             {
                 continue;
             }
@@ -37,16 +37,32 @@ public static class TextKeys
         return builder.ToString();
     }
 
-    private static string SafeDecompose(string text)
+    /// <summary>
+    /// The text decomposed (NFD) when it has non-ASCII characters, so that a letter and its diacritics come apart; the
+    /// text itself otherwise (most English news, which NFD leaves as it is) or when it cannot be normalized (U+FFFE, a
+    /// lone surrogate: compared as written).
+    /// </summary>
+    public static string Decompose(string text)
     {
-        try
+        foreach (var c in text)
         {
-            return text.Normalize(NormalizationForm.FormD);
+            if (c > '\u007f')
+            {
+                try
+                {
+                    return text.Normalize(NormalizationForm.FormD);
+                }
+                catch (ArgumentException)
+                {
+                    return text;
+                }
+            }
         }
-        catch (ArgumentException)
-        {
-            // U+FFFE or a lone surrogate: compared as written.
-            return text;
-        }
+
+        return text;
     }
+
+    /// <summary>Characters that fold away inside a word: combining marks and apostrophes ("don't" = "dont").</summary>
+    public static bool IsSilent(char c) =>
+        c is '\'' or '\u2019' || (c > '\u007f' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark);
 }

@@ -90,7 +90,7 @@ public class TitleComponentTests
     [InlineData("boss", null)]
     public void Singular_PluralHead_DropsItsEnding(string plural, string? singular)
     {
-        Assert.Equal(singular, TitleComponent.Singular(plural));
+        Assert.Equal(singular, Dossier.Pipeline.Knowledge.PluralForms.Singular(plural));
     }
 }
 

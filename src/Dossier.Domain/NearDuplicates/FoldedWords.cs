@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Dossier.Domain.NearDuplicates;
 
 /// <summary>
@@ -14,32 +11,8 @@ public static class FoldedWords
     private const ulong FnvPrime = 1099511628211UL;
 
     /// <summary>
-    /// The text decomposed (NFD) when it has non-ASCII characters, so that a letter and its diacritics come apart; the
-    /// text itself otherwise (most English news) or when it cannot be normalized (U+FFFE, a lone surrogate).
-    /// </summary>
-    public static string Decompose(string text)
-    {
-        foreach (var c in text)
-        {
-            if (c > '\u007f')
-            {
-                try
-                {
-                    return text.Normalize(NormalizationForm.FormD);
-                }
-                catch (ArgumentException)
-                {
-                    return text;
-                }
-            }
-        }
-
-        return text;
-    }
-
-    /// <summary>
     /// The hash of the next word at or after <paramref name="position"/> (FNV-1a over its folded characters), moving
-    /// <paramref name="position"/> past it; false at the end of the text. Feed it a <see cref="Decompose"/>d text.
+    /// <paramref name="position"/> past it; false at the end of the text. Feed it a <see cref="TextKeys.Decompose"/>d text.
     /// </summary>
     public static bool Next(ReadOnlySpan<char> text, ref int position, out ulong hash)
     {
@@ -63,7 +36,7 @@ public static class FoldedWords
             {
                 hash = (hash ^ char.ToLowerInvariant(c)) * FnvPrime;
             }
-            else if (!IsSilent(c))
+            else if (!TextKeys.IsSilent(c))
             {
                 break;
             }
@@ -74,8 +47,4 @@ public static class FoldedWords
     }
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
-
-    /// <summary>Characters inside a word that fold away: combining marks and apostrophes ("don't" = "dont").</summary>
-    private static bool IsSilent(char c) =>
-        c is '\'' or '\u2019' || (c > '\u007f' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark);
 }

@@ -54,7 +54,7 @@ public sealed class MinHasher
         }
 
         signature.Fill(uint.MaxValue);
-        var folded = FoldedWords.Decompose(text).AsSpan();
+        var folded = TextKeys.Decompose(text).AsSpan();
         Span<ulong> ring = stackalloc ulong[ShingleWords];
         var words = 0;
         var shingles = 0;

@@ -124,9 +124,6 @@ public sealed class TitleComponent : IPipelineComponent
         return ctx.Doc.InSet("relational_heads", i) ? (true, t.Norm.EndsWith('s'), true) : (false, false, false);
     }
 
-    /// <summary>The singular of a plural head (Ministers → minister, Secretaries → secretary), or null.</summary>
-    public static string? Singular(string norm) => PluralForms.Singular(norm);
-
     private static bool InEntity(Context ctx, int i)
     {
         for (var k = i; k >= 0 && k > i - 8; k--)
