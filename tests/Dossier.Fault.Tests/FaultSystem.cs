@@ -83,7 +83,9 @@ internal sealed class FaultSystem : IDisposable
     public async Task<(List<IngestReceipt> Receipts, RpcException? Error)> IngestStreamAsync(
         IEnumerable<IngestRequest> requests, Action<int>? onReceipt = null, int window = 100, int? backlog = null)
     {
-        using var call = IngestionClient.IngestStream(KeyHeader, deadline: DateTime.UtcNow + Patience);
+        // Wait for ready: after a restart the channel may still be backing off from the refused connections of the
+        // outage, and a call that does not wait fails at once with Unavailable although the service is back.
+        using var call = IngestionClient.IngestStream(new CallOptions(KeyHeader, DateTime.UtcNow + Patience).WithWaitForReady());
         using var inFlight = new SemaphoreSlim(window);
         using var ended = new CancellationTokenSource();
         var writer = Task.Run(async () =>

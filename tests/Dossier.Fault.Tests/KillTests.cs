@@ -58,6 +58,7 @@ public sealed class KillTests(ITestOutputHelper output)
 
         // The client resends from its first request without a receipt; what was stored unacknowledged comes back as duplicate.
         var (after, error) = await system.IngestStreamAsync(Bulk.Skip(before.Count));
+        Assert.True(error is null, $"the resend after the restart failed: {error}");
         var status = await system.WaitUntilSettledAsync(Count);
         var settledAt = clock.Elapsed;
         var indexed = await system.IndexedInIngestionAsync();
