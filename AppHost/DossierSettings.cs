@@ -14,7 +14,7 @@ using Microsoft.Extensions.Configuration;
 /// query keep their data in that PostgreSQL database.
 /// </summary>
 internal sealed record DossierSettings(
-    string DataDir, string Seeds, string ApiKey, string ApiKeyOrigin, int ExtractionReplicas, bool LockReads,
+    string DataDir, string Seeds, string ApiKey, string ApiKeyOrigin, string? ApiKeyPath, int ExtractionReplicas, bool LockReads,
     string AspireDashboardUrl, string AspireDashboardApiKey, bool UsePostgres, TimeSpan SignInLinkLifetime, string? DashboardPasswordHash)
 {
     /// <summary>The file in the data folder that keeps a generated key (the CLI reads it too).</summary>
@@ -27,14 +27,15 @@ internal sealed record DossierSettings(
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "dossier"));
         var seeds = FirstSet(config["Dossier:Seeds"]) ?? Path.Combine(builder.AppHostDirectory, "..", "seeds");
         var dashboard = FirstSet(config["ASPNETCORE_URLS"])?.Split(';')[0] ?? "";
-        var (apiKey, origin) = FirstSet(config["Dossier:ApiKey"], config["DOSSIER_API_KEY"]) is { } given
-            ? (given.Trim(), "from configuration")
+        var (apiKey, origin, keyPath) = FirstSet(config["Dossier:ApiKey"], config["DOSSIER_API_KEY"]) is { } given
+            ? (given.Trim(), "from configuration", null)
             : StoredOrNewKey(dataDir);
         return new DossierSettings(
             dataDir,
             seeds.Equals("off", StringComparison.OrdinalIgnoreCase) ? "off" : Path.GetFullPath(seeds),
             apiKey,
             origin,
+            keyPath,
             Math.Clamp(config.GetValue("Dossier:ExtractionReplicas", 1), 1, 16),
             config.GetValue<bool>("Dossier:LockReads"),
             dashboard,
@@ -45,12 +46,12 @@ internal sealed record DossierSettings(
     }
 
     /// <summary>The key kept in the data folder, or a new random one written there (readable by the user only).</summary>
-    private static (string Key, string Origin) StoredOrNewKey(string dataDir)
+    private static (string Key, string Origin, string? Path) StoredOrNewKey(string dataDir)
     {
         var path = Path.Combine(dataDir, ApiKeyFile);
         if (File.Exists(path) && File.ReadAllText(path).Trim() is { Length: > 0 } stored)
         {
-            return (stored, $"kept in {path}");
+            return (stored, $"kept in {path}", path);
         }
 
         Directory.CreateDirectory(dataDir);
@@ -66,7 +67,7 @@ internal sealed record DossierSettings(
             writer.Write(key);
         }
 
-        return (key, $"generated, kept in {path}");
+        return (key, $"generated, kept in {path}", path);
     }
 
     private static string? FirstSet(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));

@@ -6,7 +6,8 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var settings = DossierSettings.From(builder);
 
-// Writes need this key (x-api-key); a secret parameter, so the Aspire dashboard masks it.
+// Writes need this key (x-api-key); see ApiKeyResources for how each service gets it.
+// A secret parameter, so the Aspire dashboard masks it.
 var apiKey = builder.AddParameter("dossier-api-key", settings.ApiKey, secret: true);
 // Never printed: the CLI reads it from where it is kept, the dashboard signs people in with a one-time link instead.
 Console.WriteLine($"Dossier API key for writes (x-api-key): {settings.ApiKeyOrigin}");
@@ -19,7 +20,7 @@ var extractions = Enumerable.Range(1, settings.ExtractionReplicas).Select(i =>
         // One service in traces and metrics; replicas differ by service.instance.id.
         .WithEnvironment("OTEL_SERVICE_NAME", "extraction")
         .WithEnvironment("Dossier__LockReads", settings.LockReads.ToString())
-        .WithEnvironment("Dossier__ApiKey", apiKey)
+        .WithApiKey(settings, apiKey)
         .WithHttpHealthCheck("/health", endpointName: "http");
     PassSection(builder, replica, "Dossier:Extraction");
     if (i > 1)
@@ -33,14 +34,14 @@ var extractions = Enumerable.Range(1, settings.ExtractionReplicas).Select(i =>
 
 var query = builder.AddProject<Projects.Dossier_Query>("query")
     .WithEnvironment("DOSSIER_DATA_DIR", settings.DataDir)
-    .WithEnvironment("Dossier__ApiKey", apiKey)
+    .WithApiKey(settings, apiKey)
     .WithEnvironment("Dossier__LockReads", settings.LockReads.ToString())
     .WithHttpHealthCheck("/health", endpointName: "http");
 
 var ingestion = builder.AddProject<Projects.Dossier_Ingestion>("ingestion")
     .WithEnvironment("DOSSIER_DATA_DIR", settings.DataDir)
     .WithEnvironment("Dossier__Seeds", settings.Seeds)
-    .WithEnvironment("Dossier__ApiKey", apiKey)
+    .WithApiKey(settings, apiKey)
     .WithEnvironment("Dossier__LockReads", settings.LockReads.ToString())
     .WithReference(query.GetEndpoint("grpc")).WaitFor(query)
     .WithHttpHealthCheck("/health", endpointName: "http");
@@ -65,7 +66,7 @@ if (settings.UsePostgres)
 var dashboard = builder.AddProject<Projects.Dossier_Dashboard>("dashboard")
     .WithReference(query.GetEndpoint("grpc")).WaitFor(query)
     .WithReference(ingestion.GetEndpoint("grpc"))
-    .WithEnvironment("Dossier__ApiKey", apiKey)
+    .WithApiKey(settings, apiKey)
     .WithEnvironment("Dossier__LockReads", settings.LockReads.ToString())
     .WithOneTimeSignInLink(settings.SignInLinkLifetime)
     .WithEnvironment(context =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -14,7 +15,7 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// The API key that guards writes: sent as <c>x-api-key</c> (gRPC metadata or HTTP header), configured as
-/// <c>Dossier:ApiKey</c> or the environment variable <c>DOSSIER_API_KEY</c>. Write methods carry
+/// <c>Dossier:ApiKey</c>, the environment variable <c>DOSSIER_API_KEY</c> or a file named by <c>Dossier:ApiKeyFile</c>. Write methods carry
 /// <see cref="RequiresApiKeyAttribute"/>; reads are open unless <c>Dossier:LockReads</c> is true. A service with no key
 /// configured refuses every write: a write door is never open by default.
 /// </summary>
@@ -27,7 +28,18 @@ public static class ApiKeys
     public const string Scheme = "DossierApiKey";
     public const string Policy = "dossier-api-key";
 
-    /// <summary>The configured key (<c>Dossier:ApiKey</c>, else <c>DOSSIER_API_KEY</c>), or null.</summary>
+    /// <summary>
+    /// A file holding the key (<c>Dossier:ApiKeyFile</c>): how the app host hands over a key it keeps on disk, so the key
+    /// itself is in no process's environment or command line. Read once per path; a changed key needs a restart.
+    /// </summary>
+    public const string FileConfigKey = "Dossier:ApiKeyFile";
+
+    private static readonly ConcurrentDictionary<string, string?> KeyFiles = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The configured key (<c>Dossier:ApiKey</c>, else <c>DOSSIER_API_KEY</c>, else the contents of the file
+    /// <c>Dossier:ApiKeyFile</c> names), or null.
+    /// </summary>
     public static string? GetDossierApiKey(this IConfiguration configuration)
     {
         var key = configuration[ConfigKey];
@@ -36,7 +48,25 @@ public static class ApiKeys
             key = configuration[Variable];
         }
 
+        if (string.IsNullOrWhiteSpace(key) && configuration[FileConfigKey] is { Length: > 0 } file)
+        {
+            key = KeyFiles.GetOrAdd(Path.GetFullPath(file), ReadKeyFile);
+        }
+
         return string.IsNullOrWhiteSpace(key) ? null : key.Trim();
+    }
+
+    /// <summary>The key in <paramref name="path"/>, or null when the file is missing or empty (then writes are refused).</summary>
+    private static string? ReadKeyFile(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path).Trim() is { Length: > 0 } key ? key : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>True when the two keys are equal, compared in constant time.</summary>
@@ -114,7 +144,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var reason = configuration.GetDossierApiKey() is null
-            ? $"this call needs an API key, and none is configured on this service (set {ApiKeys.ConfigKey} or {ApiKeys.Variable})"
+            ? $"this call needs an API key, and none is configured on this service (set {ApiKeys.ConfigKey}, {ApiKeys.Variable} or {ApiKeys.FileConfigKey})"
             : Request.Headers.ContainsKey(ApiKeys.Header)
                 ? $"the {ApiKeys.Header} header does not hold the right API key"
                 : $"this call needs the API key in the {ApiKeys.Header} header";

@@ -142,6 +142,25 @@ public sealed class ApiKeyTests(ServicesFixture services) : IClassFixture<Servic
     }
 
     [Fact]
+    public async Task Writes_KeyFromAKeyFile_AcceptTheFilesKeyAndRefuseAnother()
+    {
+        var dataDir = Path.Combine(services.DataDir, "key-file");
+        Directory.CreateDirectory(dataDir);
+        var keyFile = Path.Combine(dataDir, "api-key");
+        await File.WriteAllTextAsync(keyFile, "file-key-5c2e\n");
+        using var keyed = new WebApplicationFactory<QueryGrpcService>().WithWebHostBuilder(b =>
+            b.UseSetting("Dossier:DataDir", dataDir).UseSetting("Dossier:ApiKeyFile", keyFile));
+        var right = new QueryService.QueryServiceClient(ServicesFixture.Channel(keyed, apiKey: "file-key-5c2e"));
+        var wrong = new QueryService.QueryServiceClient(ServicesFixture.Channel(keyed, apiKey: "file-key-5c2f"));
+
+        await right.DeleteDocumentFactsAsync(new DeleteDocumentFactsRequest { Id = "absent" });
+        var e = await Assert.ThrowsAsync<RpcException>(() => wrong.DeleteDocumentFactsAsync(new DeleteDocumentFactsRequest { Id = "absent" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
+        Assert.Contains("does not hold the right API key", e.Status.Detail);
+    }
+
+    [Fact]
     public async Task Logs_AtInformation_NeverHoldArticleTextOrKeys()
     {
         var logs = new ConcurrentQueue<string>();
