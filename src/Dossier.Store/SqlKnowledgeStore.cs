@@ -251,6 +251,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     private List<(PendingIndex Item, bool Replaced, Exception? Error)> Write(IReadOnlyList<PendingIndex> items, bool isolate)
     {
         var results = new List<(PendingIndex Item, bool Replaced, Exception? Error)>(items.Count);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var connection = Open();
         using var session = new SqlSession(connection, connection.BeginTransaction());
         BeginWrite(session.Connection, session.Transaction);
@@ -279,6 +280,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         }
 
         session.Commit();
+        StoreMetrics.WriteDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("db.system", Engine));
         return results;
     }
 
