@@ -26,6 +26,7 @@ internal static class Extensions
         builder.Services.AddSingleton<QueryIndexer>();
         builder.Services.AddSingleton<ArticleProcessor>();
         builder.Services.AddSingleton<Ingestor>();
+        builder.Services.AddSingleton<Reextraction>();
         builder.Services.AddHostedServiceAfterStores<IngestionWorker>();
         AddFeeds(builder);
         builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));

@@ -125,6 +125,11 @@ public sealed class IngestionWorker(
         using var activity = ArticleProcessor.ActivitySource.StartActivity("process", ActivityKind.Internal);
         activity?.SetTag("dossier.document.id", article.Id);
         activity?.SetTag("dossier.attempt", article.Attempts);
+        if (article.Reextract == ReextractState.Pending)
+        {
+            activity?.SetTag("dossier.reextract", true);
+        }
+
         var traceId = activity?.TraceId.ToHexString() ?? article.TraceId;
         try
         {
@@ -150,12 +155,13 @@ public sealed class IngestionWorker(
     private void Record(StoredArticle article, Attempt attempt)
     {
         var o = options.Value;
+        var counted = article.Reextract != ReextractState.Pending;
         switch (attempt.Outcome)
         {
             case Outcome.Indexed:
                 queue.Resume();
-                TryStore(() => store.Finish(article.Id, queue.Owner, ArticleStatus.Indexed), article.Id);
-                queue.Settled(article.Id);
+                TryStore(() => store.Finish(article.Id, queue.Owner, ArticleStatus.Indexed, extractorVersion: attempt.ExtractorVersion), article.Id);
+                queue.Settled(article.Id, counted);
                 return;
 
             case Outcome.Transient when attempt.ExtractionDeadline && RanPastTheDeadlineBefore(article):
@@ -164,7 +170,7 @@ public sealed class IngestionWorker(
                 var slow = $"{attempt.Error}, twice in a row (parked after {article.Attempts} attempts)";
                 logger.LogWarning("Document {DocumentId} parked as failed: {Error}", article.Id, slow);
                 TryStore(() => store.Finish(article.Id, queue.Owner, ArticleStatus.Failed, slow), article.Id);
-                queue.Settled(article.Id);
+                queue.Settled(article.Id, counted);
                 return;
 
             case Outcome.Transient when article.Attempts < o.MaxAttempts:
@@ -185,7 +191,7 @@ public sealed class IngestionWorker(
                     : $"{attempt.Error} (gave up after {article.Attempts} attempts)";
                 logger.LogWarning("Document {DocumentId} parked as failed: {Error}", article.Id, why);
                 TryStore(() => store.Finish(article.Id, queue.Owner, ArticleStatus.Failed, why), article.Id);
-                queue.Settled(article.Id);
+                queue.Settled(article.Id, counted);
                 return;
         }
     }

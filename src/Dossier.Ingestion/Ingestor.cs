@@ -19,7 +19,6 @@ public sealed record IngestCommand(
 public sealed class Ingestor(
     IArticleStore store,
     WorkQueue queue,
-    ArticleProcessor processor,
     IOptions<IngestionOptions> options,
     ILogger<Ingestor> logger)
 {
@@ -105,17 +104,6 @@ public sealed class Ingestor(
         cap.CancelAfter(options.Value.MaxWait);
         var settled = await queue.WaitSettledAsync(receipt.DocumentId, cap.Token);
         return settled is null ? receipt : Receipt(settled, receipt.Duplicate);
-    }
-
-    /// <summary>Runs one stored article through extraction and indexing again, now (the text of record is kept).</summary>
-    public async Task<(StoredArticle Article, string? ExtractorVersion)> ReextractAsync(string id, CancellationToken cancellationToken)
-    {
-        using var activity = ArticleProcessor.ActivitySource.StartActivity("reextract");
-        activity?.SetTag("dossier.document.id", id);
-        var article = store.Get(id) ?? throw GrpcErrors.NotFound($"document '{id}'");
-        var attempt = await processor.ProcessAsync(article, activity?.TraceId.ToHexString() ?? article.TraceId, cancellationToken);
-        store.Update(id, attempt.Outcome == Outcome.Indexed ? ArticleStatus.Indexed : ArticleStatus.Failed, error: attempt.Error);
-        return (store.Get(id)!, attempt.ExtractorVersion);
     }
 
     public static IngestReceipt Receipt(StoredArticle article, bool duplicate) => new()

@@ -15,15 +15,19 @@ public sealed class WorkQueue(IArticleStore store, IOptions<IngestionOptions> op
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _settled = new(StringComparer.Ordinal);
     private readonly Lock _pauseLock = new();
     private int _pending = -1;
+    private TaskCompletionSource _anySettled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TimeSpan _pause;
 
     /// <summary>The worker's name in leases: host and process, unique per replica.</summary>
     public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
-    /// <summary>Pending articles (acknowledged, not yet indexed or parked), as last counted plus those added since.</summary>
+    /// <summary>
+    /// Pending new articles (acknowledged, not yet indexed or parked), as last counted plus those added since.
+    /// Re-extractions wait in the same queue but are not counted: re-extracting a large store does not refuse ingests.
+    /// </summary>
     public int Pending => _pending >= 0 ? _pending : Recount();
 
-    public int Recount() => _pending = store.Counts().Pending;
+    public int Recount() => _pending = store.Counts().NewPending;
 
     /// <summary>Refuses new work when the queue is full.</summary>
     public bool IsFull => Pending >= options.Value.MaxPending;
@@ -66,13 +70,37 @@ public sealed class WorkQueue(IArticleStore store, IOptions<IngestionOptions> op
     public Task WaitForWorkAsync(CancellationToken cancellationToken) =>
         _work.WaitAsync(options.Value.PollInterval, cancellationToken);
 
-    /// <summary>An article reached indexed or failed: wake whoever waits for it.</summary>
-    public void Settled(string id)
+    /// <summary>
+    /// An article reached indexed or failed: wake whoever waits for it (or for any article). <paramref name="counted"/>:
+    /// whether it was in <see cref="Pending"/> (a re-extraction is not).
+    /// </summary>
+    public void Settled(string id, bool counted = true)
     {
-        Interlocked.Decrement(ref _pending);
+        if (counted)
+        {
+            Interlocked.Decrement(ref _pending);
+        }
+
         if (_settled.TryRemove(id, out var waiter))
         {
             waiter.TrySetResult();
+        }
+
+        Interlocked.Exchange(ref _anySettled, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
+
+    /// <summary>
+    /// Waits until this replica settles any article, or <paramref name="timeout"/> passes (what another replica settles
+    /// is only seen by reading the store again).
+    /// </summary>
+    public async Task WaitAnySettledAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Volatile.Read(ref _anySettled).Task.WaitAsync(timeout, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
         }
     }
 

@@ -16,6 +16,22 @@ public enum ArticleStatus
     Failed = 4,
 }
 
+/// <summary>Where an article is in its latest requested re-extraction (a new attempt through the queue for the current extractor).</summary>
+public enum ReextractState
+{
+    /// <summary>Never asked for.</summary>
+    None = 0,
+
+    /// <summary>Queued again (accepted or extracted, under the same lease protocol); its old facts stay indexed meanwhile.</summary>
+    Pending = 1,
+
+    /// <summary>Indexed by its re-extraction.</summary>
+    Done = 2,
+
+    /// <summary>Parked as failed during its re-extraction (its old facts stay indexed); a retry makes it pending again.</summary>
+    Failed = 3,
+}
+
 /// <summary>An article as ingestion keeps it.</summary>
 public sealed record StoredArticle
 {
@@ -39,18 +55,33 @@ public sealed record StoredArticle
 
     /// <summary>When the article may be claimed next (a retry waits out its back-off).</summary>
     public DateTimeOffset NextAttemptAt { get; init; }
+
+    /// <summary>Its latest requested re-extraction, if any.</summary>
+    public ReextractState Reextract { get; init; }
+
+    /// <summary>The version of the extractor whose facts were last indexed (null when unknown).</summary>
+    public string? ExtractorVersion { get; init; }
 }
+
+/// <summary>What a caller following an article's processing needs, without its text.</summary>
+public sealed record ArticleState(string Id, ArticleStatus Status, int FactCount, string? Error, string? ExtractorVersion, ReextractState Reextract);
 
 /// <summary>The outcome of <see cref="IArticleStore.Add"/>.</summary>
 /// <param name="Article">The stored article: the new one, or the one already there.</param>
 /// <param name="Duplicate">True when nothing new was stored.</param>
 public sealed record AddResult(StoredArticle Article, bool Duplicate);
 
-/// <summary>How many articles are in each state.</summary>
-public sealed record ArticleCounts(int Accepted, int Extracted, int Indexed, int Failed)
+/// <summary>
+/// How many articles are in each state, and in each state of their latest requested re-extraction (the pending ones are
+/// also counted as accepted or extracted, the done ones as indexed, the failed ones as failed).
+/// </summary>
+public sealed record ArticleCounts(int Accepted, int Extracted, int Indexed, int Failed, int ReextractPending = 0, int ReextractDone = 0, int ReextractFailed = 0)
 {
-    /// <summary>Acknowledged but not yet indexed nor parked: the work queue's length.</summary>
+    /// <summary>Acknowledged but not yet indexed nor parked: the work queue's length (re-extractions included).</summary>
     public int Pending => Accepted + Extracted;
+
+    /// <summary>The pending articles that are new (not re-extractions): what backpressure limits.</summary>
+    public int NewPending => Pending - ReextractPending;
 
     public int Total => Accepted + Extracted + Indexed + Failed;
 }
@@ -97,8 +128,11 @@ public interface IArticleStore
     /// </summary>
     IReadOnlyList<StoredArticle> Claim(string owner, int limit, DateTimeOffset now, DateTimeOffset leaseUntil);
 
-    /// <summary>Ends the owner's lease on a processed article: indexed (with its fact count), or parked as failed with the error.</summary>
-    void Finish(string id, string owner, ArticleStatus status, string? error = null);
+    /// <summary>
+    /// Ends the owner's lease on a processed article: indexed (with its fact count and the version of the extractor that
+    /// made them), or parked as failed with the error. A pending re-extraction becomes done or failed with it.
+    /// </summary>
+    void Finish(string id, string owner, ArticleStatus status, string? error = null, string? extractorVersion = null);
 
     /// <summary>Ends the owner's lease and makes the article due again at <paramref name="nextAttemptAt"/>, keeping the error.</summary>
     void Reschedule(string id, string owner, string error, DateTimeOffset nextAttemptAt);
@@ -112,8 +146,25 @@ public interface IArticleStore
     /// </summary>
     int ReleaseAllLeases();
 
-    /// <summary>Puts failed articles (the given ones, or all when <paramref name="ids"/> is empty) back in the queue with fresh attempts; returns how many.</summary>
+    /// <summary>
+    /// Puts failed articles (the given ones, or all when <paramref name="ids"/> is empty) back in the queue with fresh
+    /// attempts; returns how many. A failed re-extraction becomes pending again.
+    /// </summary>
     int Retry(IReadOnlyCollection<string> ids, DateTimeOffset now);
+
+    /// <summary>
+    /// Marks settled articles (indexed or failed; the given ones, or all when <paramref name="ids"/> is empty) for
+    /// re-extraction: each is queued again, due at <paramref name="now"/> with fresh attempts, its re-extraction pending.
+    /// Articles already waiting (new ones, or re-extractions not yet done) are left alone, so a second call while the
+    /// first one's work is under way queues nothing. Returns how many were marked.
+    /// </summary>
+    int MarkForReextraction(IReadOnlyCollection<string> ids, DateTimeOffset now);
+
+    /// <summary>The ids of the articles whose re-extraction is pending, in ingest order.</summary>
+    IReadOnlyList<string> PendingReextractions();
+
+    /// <summary>The state of each of the given articles (without its text), in ingest order; unknown ids are left out.</summary>
+    IReadOnlyList<ArticleState> States(IReadOnlyCollection<string> ids);
 
     /// <summary>Removes the article; false when there was none.</summary>
     bool Delete(string id);

@@ -11,7 +11,10 @@ namespace Dossier.Store;
 public abstract class SqlArticleStore : IArticleStore
 {
     private const string Columns =
-        "id, content_hash, text, title, source, url, published, content_type, status, error, trace_id, fact_count, ingested_at, updated_at, attempts, next_attempt_at";
+        "id, content_hash, text, title, source, url, published, content_type, status, error, trace_id, fact_count, ingested_at, updated_at, attempts, next_attempt_at, reextract, extractor_version";
+
+    /// <summary>How many ids one statement names at most (SQLite allows 32,766 parameters; PostgreSQL 65,535).</summary>
+    private const int IdsPerStatement = 500;
 
     public abstract string Engine { get; }
 
@@ -111,9 +114,14 @@ public abstract class SqlArticleStore : IArticleStore
             SELECT status, COUNT(*) FROM articles WHERE status IN (3, 4) GROUP BY status
             """, r => (Status: (ArticleStatus)r.Int(0), Count: r.Int(1)))
             .ToDictionary(c => c.Status, c => c.Count);
+        var reextract = Db.Query(connection, null, "SELECT reextract, COUNT(*) FROM articles WHERE reextract > 0 GROUP BY reextract",
+            r => (State: (ReextractState)r.Int(0), Count: r.Int(1)))
+            .ToDictionary(c => c.State, c => c.Count);
         return new ArticleCounts(
             counts.GetValueOrDefault(ArticleStatus.Accepted), counts.GetValueOrDefault(ArticleStatus.Extracted),
-            counts.GetValueOrDefault(ArticleStatus.Indexed), counts.GetValueOrDefault(ArticleStatus.Failed));
+            counts.GetValueOrDefault(ArticleStatus.Indexed), counts.GetValueOrDefault(ArticleStatus.Failed),
+            reextract.GetValueOrDefault(ReextractState.Pending), reextract.GetValueOrDefault(ReextractState.Done),
+            reextract.GetValueOrDefault(ReextractState.Failed));
     }
 
     public IReadOnlyList<StoredArticle> Claim(string owner, int limit, DateTimeOffset now, DateTimeOffset leaseUntil)
@@ -140,14 +148,18 @@ public abstract class SqlArticleStore : IArticleStore
             .ToList();
     }
 
-    public void Finish(string id, string owner, ArticleStatus status, string? error = null)
+    public void Finish(string id, string owner, ArticleStatus status, string? error = null, string? extractorVersion = null)
     {
         using var connection = Open();
+        var reextract = status == ArticleStatus.Indexed ? ReextractState.Done : ReextractState.Failed;
         Db.Execute(connection, null, """
-            UPDATE articles SET status = @status, error = @error, lease_owner = NULL, lease_until = NULL, updated_at = @now
+            UPDATE articles SET status = @status, error = @error, lease_owner = NULL, lease_until = NULL, updated_at = @now,
+                reextract = CASE WHEN reextract = 1 THEN @reextract ELSE reextract END,
+                extractor_version = COALESCE(@version, extractor_version)
             WHERE id = @id AND lease_owner = @owner
             """,
-            ("@id", id), ("@owner", owner), ("@status", (int)status), ("@error", Typed.Text(error)), ("@now", Timestamp(DateTimeOffset.UtcNow)));
+            ("@id", id), ("@owner", owner), ("@status", (int)status), ("@error", Typed.Text(error)), ("@now", Timestamp(DateTimeOffset.UtcNow)),
+            ("@reextract", (int)reextract), ("@version", Typed.Text(extractorVersion)));
     }
 
     public void Reschedule(string id, string owner, string error, DateTimeOffset nextAttemptAt)
@@ -179,25 +191,67 @@ public abstract class SqlArticleStore : IArticleStore
     public int Retry(IReadOnlyCollection<string> ids, DateTimeOffset now)
     {
         const string Set = """
-            UPDATE articles SET status = 1, attempts = 0, next_attempt_at = @next, error = NULL, lease_owner = NULL, lease_until = NULL, updated_at = @now
+            UPDATE articles SET status = 1, attempts = 0, next_attempt_at = @next, error = NULL, lease_owner = NULL, lease_until = NULL, updated_at = @now,
+                reextract = CASE WHEN reextract = 3 THEN 1 ELSE reextract END
             WHERE status = 4
             """;
+        return Requeue(Set, ids, now);
+    }
+
+    public int MarkForReextraction(IReadOnlyCollection<string> ids, DateTimeOffset now)
+    {
+        // Only settled articles: one waiting (new, or already marked) is left alone, so asking twice queues it once, and
+        // an article a worker holds is never touched (a settled article has no lease).
+        const string Set = """
+            UPDATE articles SET status = 1, reextract = 1, attempts = 0, next_attempt_at = @next, error = NULL, lease_owner = NULL, lease_until = NULL, updated_at = @now
+            WHERE status IN (3, 4)
+            """;
+        return Requeue(Set, ids, now);
+    }
+
+    /// <summary>Runs <paramref name="set"/> over every row it selects, or (in one transaction) over the given ids only.</summary>
+    private int Requeue(string set, IReadOnlyCollection<string> ids, DateTimeOffset now)
+    {
         using var connection = Open();
         (string, object?)[] parameters = [("@next", now.ToUnixTimeMilliseconds()), ("@now", Timestamp(now))];
         if (ids.Count == 0)
         {
-            return Db.Execute(connection, null, Set, parameters);
+            return Db.Execute(connection, null, set, parameters);
         }
 
         using var tx = connection.BeginTransaction();
         var count = 0;
         foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
-            count += Db.Execute(connection, tx, Set + " AND id = @id", [.. parameters, ("@id", id)]);
+            count += Db.Execute(connection, tx, set + " AND id = @id", [.. parameters, ("@id", id)]);
         }
 
         tx.Commit();
         return count;
+    }
+
+    public IReadOnlyList<string> PendingReextractions()
+    {
+        using var connection = Open();
+        return Db.Query(connection, null, "SELECT id FROM articles WHERE reextract = 1 ORDER BY ingested_at, id", r => r.GetString(0));
+    }
+
+    public IReadOnlyList<ArticleState> States(IReadOnlyCollection<string> ids)
+    {
+        var states = new List<(string IngestedAt, ArticleState State)>();
+        using var connection = Open();
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(IdsPerStatement))
+        {
+            var names = chunk.Select((_, i) => $"@i{i}").ToArray();
+            states.AddRange(Db.Query(connection, null, $"""
+                SELECT id, status, fact_count, error, extractor_version, reextract, ingested_at FROM articles
+                WHERE id IN ({string.Join(", ", names)})
+                """,
+                r => (r.GetString(6), new ArticleState(r.GetString(0), (ArticleStatus)r.Int(1), r.Int(2), r.NullableString(3), r.NullableString(4), (ReextractState)r.Int(5))),
+                [.. chunk.Select((id, i) => (names[i], (object?)id))]));
+        }
+
+        return states.OrderBy(s => s.IngestedAt, StringComparer.Ordinal).ThenBy(s => s.State.Id, StringComparer.Ordinal).Select(s => s.State).ToList();
     }
 
     public bool Delete(string id)
@@ -229,6 +283,8 @@ public abstract class SqlArticleStore : IArticleStore
         UpdatedAt = DateTimeOffset.Parse(r.GetString(13), CultureInfo.InvariantCulture),
         Attempts = r.Int(14),
         NextAttemptAt = DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(r.GetValue(15), CultureInfo.InvariantCulture)),
+        Reextract = (ReextractState)r.Int(16),
+        ExtractorVersion = r.NullableString(17),
     };
 }
 

@@ -26,11 +26,12 @@ public sealed class ServicesFixture : IDisposable
         {
             ["Dossier:Ingestion:PollInterval"] = "00:00:00.100",
             ["Dossier:Ingestion:RetryBaseDelay"] = "00:00:00.050",
-        }, null, null)
+        }, null, null, null)
     {
     }
 
-    private ServicesFixture(IReadOnlyDictionary<string, string> ingestionSettings, string? dataDir, Action<IWebHostBuilder>? everyService)
+    private ServicesFixture(
+        IReadOnlyDictionary<string, string> ingestionSettings, string? dataDir, Action<IWebHostBuilder>? everyService, Func<Dossier.Domain.IFactExtractor, Dossier.Domain.IFactExtractor>? extractor)
     {
         DataDir = dataDir ?? Path.Combine(Path.GetTempPath(), "dossier-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDir);
@@ -39,6 +40,10 @@ public sealed class ServicesFixture : IDisposable
             // Ingestion calls extraction with the key, as in production: it is not rate limited.
             b.UseSetting(ApiKeys.ConfigKey, ApiKey);
             everyService?.Invoke(b);
+            if (extractor is not null)
+            {
+                b.ConfigureTestServices(services => services.AddSingleton(_ => extractor(Dossier.Pipeline.ExtractionPipeline.CreateDefault())));
+            }
         });
         Query = new WebApplicationFactory<QueryGrpcService>().WithWebHostBuilder(b =>
         {
@@ -71,10 +76,13 @@ public sealed class ServicesFixture : IDisposable
     /// A system of its own for one test, with fast retries and the given queue settings (on <paramref name="dataDir"/> to
     /// restart on an earlier one's data); <paramref name="everyService"/> configures all three hosts (e.g. logging).
     /// </summary>
-    /// <remarks><paramref name="settings"/>: more ingestion settings (e.g. <c>Dossier:Ingestion:Feeds:*</c>).</remarks>
+    /// <remarks>
+    /// <paramref name="settings"/>: more ingestion settings (e.g. <c>Dossier:Ingestion:Feeds:*</c>); <paramref name="extractor"/>:
+    /// what extraction runs instead of the default pipeline (given that pipeline, e.g. to wrap it).
+    /// </remarks>
     public static ServicesFixture Create(
         int maxAttempts = 4, int maxPending = 1000, int workers = 2, string? dataDir = null, Action<IWebHostBuilder>? everyService = null,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, Func<Dossier.Domain.IFactExtractor, Dossier.Domain.IFactExtractor>? extractor = null)
     {
         var all = new Dictionary<string, string>
         {
@@ -90,7 +98,7 @@ public sealed class ServicesFixture : IDisposable
             all[key] = value;
         }
 
-        return new(all, dataDir, everyService);
+        return new(all, dataDir, everyService, extractor);
     }
 
     /// <summary>The write key of the query and ingestion test servers; clients of <see cref="Channel{T}"/> send it.</summary>

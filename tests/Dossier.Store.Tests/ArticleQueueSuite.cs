@@ -225,6 +225,68 @@ public abstract class ArticleQueueSuite : IDisposable
         Assert.Null(Store.Get("d1"));
         Assert.False(Store.Add(Article("d2", "Text to delete.")).Duplicate);
     }
+
+    [SkippableFact]
+    public void MarkForReextraction_SettledArticles_QueuesEachOnceAndLeavesWaitingOnesAlone()
+    {
+        AddMany(3);
+        var claimed = Store.Claim("w", 3, T0.AddSeconds(1), T0.AddMinutes(2));
+        Store.Finish("a000", "w", ArticleStatus.Indexed, extractorVersion: "v1");
+        Store.Finish("a001", "w", ArticleStatus.Failed, "InvalidArgument: refused");
+
+        var first = Store.MarkForReextraction([], T0.AddSeconds(2));
+        var second = Store.MarkForReextraction([], T0.AddSeconds(3));
+        var leased = Store.MarkForReextraction(["a002"], T0.AddSeconds(3));
+
+        Assert.Equal(3, claimed.Count);
+        Assert.Equal((2, 0, 0), (first, second, leased));
+        Assert.Equal(new ArticleCounts(3, 0, 0, 0, ReextractPending: 2), Store.Counts());
+        Assert.Equal(1, Store.Counts().NewPending);
+        var marked = Store.Get("a000")!;
+        Assert.Equal((ArticleStatus.Accepted, 0, ReextractState.Pending, "v1", null), (marked.Status, marked.Attempts, marked.Reextract, marked.ExtractorVersion, marked.Error));
+        Assert.Equal(ReextractState.None, Store.Get("a002")!.Reextract);
+        Assert.Equal(["a000", "a001"], Reopen().PendingReextractions());
+        Assert.Equal(["a000", "a001"], Store.Claim("w2", 5, T0.AddSeconds(4), T0.AddMinutes(3)).Select(a => a.Id));
+    }
+
+    [SkippableFact]
+    public void Finish_Reextraction_RecordsDoneOrFailedAndRetryQueuesTheFailedOneAgain()
+    {
+        AddMany(2);
+        foreach (var a in Store.Claim("w", 2, T0.AddSeconds(1), T0.AddMinutes(2)))
+        {
+            Store.Finish(a.Id, "w", ArticleStatus.Indexed, extractorVersion: "v1");
+        }
+
+        Store.MarkForReextraction(["a000", "a001"], T0.AddSeconds(2));
+        var again = Store.Claim("w", 2, T0.AddSeconds(3), T0.AddMinutes(2));
+        Store.Finish("a000", "w", ArticleStatus.Indexed, extractorVersion: "v2");
+        Store.Finish("a001", "w", ArticleStatus.Failed, "Internal: gave up after 8 attempts");
+        var finished = Store.Counts();
+        var retried = Store.Retry(["a001"], T0.AddSeconds(4));
+
+        Assert.All(again, a => Assert.Equal((ReextractState.Pending, 1), (a.Reextract, a.Attempts)));
+        Assert.Equal(new ArticleCounts(0, 0, 1, 1, ReextractDone: 1, ReextractFailed: 1), finished);
+        var done = Store.Get("a000")!;
+        Assert.Equal((ArticleStatus.Indexed, ReextractState.Done, "v2"), (done.Status, done.Reextract, done.ExtractorVersion));
+        Assert.Equal(1, retried);
+        Assert.Equal((ArticleStatus.Accepted, ReextractState.Pending), (Store.Get("a001")!.Status, Store.Get("a001")!.Reextract));
+        Assert.Equal(new ArticleCounts(1, 0, 1, 0, ReextractPending: 1, ReextractDone: 1), Store.Counts());
+    }
+
+    [SkippableFact]
+    public void States_SomeIds_AreInIngestOrderWithoutUnknownOnesOrText()
+    {
+        AddMany(3);
+        Store.Claim("w", 1, T0.AddSeconds(1), T0.AddMinutes(2));
+        Store.Finish("a000", "w", ArticleStatus.Indexed, extractorVersion: "v1");
+
+        var states = Store.States(["a002", "nope", "a000"]);
+
+        Assert.Equal(
+            [new ArticleState("a000", ArticleStatus.Indexed, 0, null, "v1", ReextractState.None), new ArticleState("a002", ArticleStatus.Accepted, 0, null, null, ReextractState.None)],
+            states);
+    }
 }
 
 /// <summary>The queue suite on embedded SQLite.</summary>

@@ -138,6 +138,11 @@ public static class IngestCommand
         stdout.WriteLine($"pending {s.Pending} (accepted {s.Accepted}, extracted {s.Extracted}) of at most {s.MaxPending}; indexed {s.Indexed}; failed {s.Failed}");
         stdout.WriteLine($"workers {s.Busy}/{s.Workers} busy; store {s.Engine}" +
             (s.PausedReason.Length > 0 ? $"; paused until {s.PausedUntil.ToDateTimeOffset():HH:mm:ss}: {s.PausedReason}" : ""));
+        if (s.ReextractPending + s.ReextractDone + s.ReextractFailed > 0)
+        {
+            stdout.WriteLine($"re-extraction: {s.ReextractPending} waiting, {s.ReextractDone} done, {s.ReextractFailed} failed");
+        }
+
         return 0;
     }
 
@@ -198,15 +203,25 @@ public static class IngestCommand
         _ => status.ToString(),
     };
 
-    /// <summary><c>reextract [ID ...] [--server URL]</c>: runs stored articles (default: all) through the current extractor again.</summary>
+    /// <summary>
+    /// <c>reextract [ID ...] [--no-wait] [--server URL]</c>: queues stored articles (default: all) for the current extractor
+    /// again and follows them until each is settled (with --no-wait, returns once they are queued).
+    /// </summary>
     public static async Task<int> ReextractAsync(Args args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         using var channel = Servers.Channel(args, Servers.Ingestion);
         var client = new IngestionService.IngestionServiceClient(channel);
-        using var call = client.Reextract(new ReextractRequest { Ids = { args.Positional } }, cancellationToken: cancellationToken);
+        using var call = client.Reextract(new ReextractRequest { Ids = { args.Positional }, NoWait = args.Has("no-wait") }, cancellationToken: cancellationToken);
         var failed = 0;
         await foreach (var p in call.ResponseStream.ReadAllAsync(cancellationToken))
         {
+            if (p.DocumentId.Length == 0)
+            {
+                // --no-wait: the request's counts, at once; the queue does the work.
+                stdout.WriteLine($"{p.Total} articles to re-extract ({p.Queued} queued now, the others already waiting); see: dossier queue");
+                return 0;
+            }
+
             stdout.WriteLine($"[{p.Done}/{p.Total}] {p.DocumentId}: {Describe(p.Status)}" +
                 (p.Status == DocumentStatus.Indexed ? $" ({p.FactCount} facts, extractor {p.ExtractorVersion})" : $": {p.Error}"));
             failed += p.Status == DocumentStatus.Indexed ? 0 : 1;

@@ -31,13 +31,14 @@ public sealed class IngestStatusService(IngestionService.IngestionServiceClient 
         }
     }
 
-    /// <summary>The ingestion queue: counts per state, workers, and the pause while a service is unreachable.</summary>
+    /// <summary>The ingestion queue: counts per state, workers, the pause while a service is unreachable, and re-extractions.</summary>
     public async Task<QueueSummary> QueueAsync(CancellationToken cancellationToken)
     {
         var q = await client.GetQueueStatusAsync(new GetQueueStatusRequest(), cancellationToken: cancellationToken);
         return new QueueSummary(
             q.Pending, q.Accepted, q.Extracted, q.Indexed, q.Failed, q.MaxPending, q.Workers, q.Busy, q.Engine,
-            q.PausedReason.Length > 0 ? q.PausedReason : null, q.PausedUntil?.ToDateTimeOffset());
+            q.PausedReason.Length > 0 ? q.PausedReason : null, q.PausedUntil?.ToDateTimeOffset(),
+            q.ReextractPending, q.ReextractDone, q.ReextractFailed);
     }
 
     /// <summary>Stored articles of one state (without their text), in ingest order, a page at a time.</summary>
@@ -71,7 +72,7 @@ public sealed class IngestStatusService(IngestionService.IngestionServiceClient 
 
 public sealed record QueueSummary(
     int Pending, int Accepted, int Extracted, int Indexed, int Failed, int MaxPending, int Workers, int Busy, string Engine,
-    string? PausedReason, DateTimeOffset? PausedUntil);
+    string? PausedReason, DateTimeOffset? PausedUntil, int ReextractPending = 0, int ReextractDone = 0, int ReextractFailed = 0);
 
 public sealed record IngestedArticle(
     string Id, string Title, string Status, int Attempts, string Error, DateTimeOffset? IngestedAt, DateTimeOffset? NextAttemptAt, string TraceId);

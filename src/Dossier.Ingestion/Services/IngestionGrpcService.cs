@@ -10,6 +10,7 @@ namespace Dossier.Ingestion.Services;
 /// <summary>gRPC front of the <see cref="Ingestor"/>, the article store and its queue. Writes need the API key.</summary>
 public sealed class IngestionGrpcService(
     Ingestor ingestor,
+    Reextraction reextraction,
     PageIngestor pages,
     IArticleStore store,
     WorkQueue queue,
@@ -55,16 +56,22 @@ public sealed class IngestionGrpcService(
     [RequiresApiKey]
     public override async Task Reextract(ReextractRequest request, IServerStreamWriter<ReextractProgress> responseStream, ServerCallContext context)
     {
-        var ids = request.Ids.Count > 0 ? request.Ids.Distinct().ToList() : store.Ids();
-        var done = 0;
-        foreach (var id in ids)
+        var requested = reextraction.Request(request.Ids);
+        var total = requested.Ids.Count;
+        if (request.NoWait)
         {
-            var (article, version) = await ingestor.ReextractAsync(id, context.CancellationToken);
+            await responseStream.WriteAsync(new ReextractProgress { Total = total, Queued = requested.Queued }, context.CancellationToken);
+            return;
+        }
+
+        var done = 0;
+        await foreach (var article in reextraction.FollowAsync(requested.Ids, context.CancellationToken))
+        {
             await responseStream.WriteAsync(
                 new ReextractProgress
                 {
-                    DocumentId = id, Status = Ingestor.ToProto(article.Status), FactCount = article.FactCount, Error = article.Error ?? "",
-                    ExtractorVersion = version ?? "", Done = ++done, Total = ids.Count,
+                    DocumentId = article.Id, Status = Ingestor.ToProto(article.Status), FactCount = article.FactCount, Error = article.Error ?? "",
+                    ExtractorVersion = article.ExtractorVersion ?? "", Done = ++done, Total = total, Queued = requested.Queued,
                 },
                 context.CancellationToken);
         }
@@ -119,6 +126,7 @@ public sealed class IngestionGrpcService(
             Accepted = counts.Accepted, Extracted = counts.Extracted, Indexed = counts.Indexed, Failed = counts.Failed,
             Pending = counts.Pending, MaxPending = options.Value.MaxPending, Workers = Math.Max(0, options.Value.Workers),
             Busy = queue.Busy, PausedReason = queue.PauseLeft() > TimeSpan.Zero ? queue.PausedReason : "", Engine = store.Engine,
+            ReextractPending = counts.ReextractPending, ReextractDone = counts.ReextractDone, ReextractFailed = counts.ReextractFailed,
         };
         if (status.PausedReason.Length > 0)
         {
