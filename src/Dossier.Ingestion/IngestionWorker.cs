@@ -179,7 +179,8 @@ public sealed class IngestionWorker(
                     queue.Pause(attempt.Error ?? "a service is unreachable");
                 }
 
-                var delay = Backoff(article.Attempts, o);
+                // Base × 2^(attempt − 1), capped, ±25 % so that retries of many articles do not arrive together.
+                var delay = ExponentialBackoff.Delay(o.RetryBaseDelay, article.Attempts, o.RetryMaxDelay, jitter: 0.25);
                 logger.LogWarning("Document {DocumentId}: attempt {Attempt} of {MaxAttempts} failed ({Error}); next in {Delay:F1} s",
                     article.Id, article.Attempts, o.MaxAttempts, attempt.Error, delay.TotalSeconds);
                 TryStore(() => store.Reschedule(article.Id, queue.Owner, attempt.Error ?? "", time.GetUtcNow() + delay), article.Id);
@@ -199,14 +200,6 @@ public sealed class IngestionWorker(
     /// <summary>Whether the attempt before this one ended with its extraction past the deadline (its error is kept with the article).</summary>
     private static bool RanPastTheDeadlineBefore(StoredArticle article) =>
         article.Error?.StartsWith(Attempt.ExtractionDeadlinePrefix, StringComparison.Ordinal) == true;
-
-    /// <summary>Base × 2^(attempt − 1), capped, with ±25 % jitter so retries of many articles do not arrive together.</summary>
-    public static TimeSpan Backoff(int attempt, IngestionOptions o)
-    {
-        var exponent = Math.Clamp(attempt - 1, 0, 30);
-        var delay = Math.Min(o.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, exponent), o.RetryMaxDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(delay * (0.75 + Random.Shared.NextDouble() * 0.5));
-    }
 
     private void TryStore(Action write, string id)
     {

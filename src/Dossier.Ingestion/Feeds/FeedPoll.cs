@@ -88,7 +88,8 @@ public sealed class FeedPoll(
         {
             var error = e is FetchException or FeedFormatException ? e.Message : $"{e.GetType().Name}: {e.Message}";
             var failures = feed.Failures + 1;
-            var delay = Backoff(Interval(feed), failures, o.MaxBackoff);
+            // The interval doubled after each failure in a row (the first failure waits twice the interval).
+            var delay = ExponentialBackoff.Delay(Interval(feed), failures + 1, o.MaxBackoff);
             logger.LogWarning("Feed {FeedId} ({Url}): poll failed ({Error}); {Failures} failures in a row, next poll in {Delay}",
                 feed.Id, feed.Url, error, failures, delay);
             Record(feed, new FeedPollRecord(now, now + delay, false, error, failures));
@@ -135,12 +136,4 @@ public sealed class FeedPoll(
     }
 
     private static TimeSpan Interval(FeedSubscription feed) => TimeSpan.FromSeconds(Math.Max(1, feed.IntervalSeconds));
-
-    /// <summary>The wait after the <paramref name="failures"/>-th failure in a row: interval × 2^failures, at most <paramref name="max"/> (or the interval when longer).</summary>
-    public static TimeSpan Backoff(TimeSpan interval, int failures, TimeSpan max)
-    {
-        var cap = max > interval ? max : interval;
-        var factor = Math.Pow(2, Math.Clamp(failures, 0, 30));
-        return TimeSpan.FromMilliseconds(Math.Min(interval.TotalMilliseconds * factor, cap.TotalMilliseconds));
-    }
 }
