@@ -61,9 +61,10 @@ now() { date +%s.%N; }
 mkdir -p "$WORK/out"
 dotnet "$dll" extract --in "$corpus" --out "$WORK/out" >/dev/null 2>&1
 start=$(now)
-dotnet "$dll" extract --in "$corpus" --out "$WORK/out" >/dev/null 2>&1
+/usr/bin/time -f '%U %S' -o "$WORK/extract.time" dotnet "$dll" extract --in "$corpus" --out "$WORK/out" >/dev/null 2>&1
 inproc=$(awk -v a="$ARTICLES" -v s="$start" -v e="$(now)" 'BEGIN {printf "%.1f", a / (e - s)}')
-echo "in process: $inproc articles/s (load $(load))"
+cpu=$(awk -v a="$ARTICLES" '{printf "%.2f", ($1 + $2) * 1000 / a}' "$WORK/extract.time")
+echo "in process: $inproc articles/s, $cpu ms CPU per article (load $(load))"
 
 # 2. End to end through a fresh system.
 data="$WORK/data"
@@ -85,6 +86,17 @@ stop() {
 }
 trap stop EXIT
 
+# Each service's user + system CPU ticks so far (from /proc), "name ticks" per line.
+cpu_of_services() {
+    for service in Dossier.Ingestion Dossier.Extraction Dossier.Query Dossier.Dashboard Aspire.Dashboard dcp; do
+        local total=0 pid t
+        for pid in $(pgrep -f "$service" || true); do
+            t=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+            total=$((total + t))
+        done
+        echo "$service $total"
+    done
+}
 queue() { curl -sf "$INGESTION/v1/queue" || echo '{}'; }
 field() { python3 -c 'import json, sys; print(json.load(sys.stdin).get(sys.argv[1], 0))' "$1"; }
 for _ in $(seq 300); do
@@ -92,6 +104,7 @@ for _ in $(seq 300); do
     sleep 1
 done
 # The query service answers too (ingestion waits for it, extraction may still be starting: the queue waits for it).
+cpu_before=$(cpu_of_services)
 start=$(now)
 dotnet "$dll" ingest "$corpus" --no-wait >"$WORK/ingest.log" 2>&1
 acked=$(now)
@@ -107,7 +120,16 @@ while :; do
     sleep 0.5
 done
 end=$(now)
+cpu_after=$(cpu_of_services)
 e2e=$(awk -v a="$ARTICLES" -v s="$start" -v e="$end" 'BEGIN {printf "%.1f", a / (e - s)}')
 ack=$(awk -v a="$ARTICLES" -v s="$start" -v e="$acked" 'BEGIN {printf "%.1f", a / (e - s)}')
 echo "end to end: $e2e articles/s indexed ($ack acknowledged/s; $indexed indexed, $failed failed; load $(load))"
 awk -v e="$e2e" -v i="$inproc" 'BEGIN {printf "ratio end-to-end / in-process: %.2f (target >= 0.6)\n", e / i}'
+
+
+# Where the CPU went during the ingest (start-up excluded): each process's CPU time per article.
+ticks=$(getconf CLK_TCK)
+join <(sort <<<"$cpu_before") <(sort <<<"$cpu_after") | while read -r service before after; do
+    awk -v s="$service" -v t="$((after - before))" -v hz="$ticks" -v a="$ARTICLES" \
+        'BEGIN {printf "  %-20s %7.1f s CPU, %5.2f ms per article\n", s, t / hz, t / hz * 1000 / a}'
+done
