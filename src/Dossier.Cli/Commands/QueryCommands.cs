@@ -7,7 +7,7 @@ namespace Dossier.Cli.Commands;
 /// <summary><c>search TEXT</c> and <c>facts DOC_ID</c> against a running query service; tables by default, <c>--json</c> for JSON.</summary>
 public static class QueryCommands
 {
-    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithIndentation());
+    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithIndentation().WithFormatDefaultValues(true));
 
     public static async Task<int> SearchAsync(Args args, TextWriter stdout, CancellationToken cancellationToken)
     {
