@@ -34,25 +34,28 @@ public static class HighlightMarks
         var plain = new StringBuilder(marked.Length);
         var parts = new List<TextSpan>();
         var start = -1;
-        foreach (var c in marked)
+        var rest = marked.AsSpan();
+        while (rest.Length > 0)
         {
-            if (c == Open)
+            var at = rest.IndexOfAny(Open, Close);
+            if (at < 0)
+            {
+                plain.Append(rest);
+                break;
+            }
+
+            plain.Append(rest[..at]);
+            if (rest[at] == Open)
             {
                 start = start < 0 ? plain.Length : start;
             }
-            else if (c == Close)
+            else if (start >= 0)
             {
-                if (start >= 0)
-                {
-                    parts.Add(new TextSpan(start, plain.Length));
-                }
-
+                parts.Add(new TextSpan(start, plain.Length));
                 start = -1;
             }
-            else
-            {
-                plain.Append(c);
-            }
+
+            rest = rest[(at + 1)..];
         }
 
         if (start >= 0)
@@ -71,20 +74,33 @@ public static class HighlightMarks
     }
 
     /// <summary>The words (runs of letters, marks and digits) of <c>text[start..end)</c>, surrogate pairs kept whole.</summary>
-    public static IEnumerable<TextSpan> Words(string text, int start, int end)
+    public static List<TextSpan> Words(string text, int start, int end)
     {
+        var words = new List<TextSpan>();
         var wordStart = -1;
         var i = start;
         while (i < end)
         {
-            var length = char.IsSurrogatePair(text, i) && i + 1 < end ? 2 : 1;
-            if (IsWordCharacter(text, i))
+            var c = text[i];
+            var length = 1;
+            bool word;
+            if (c < 0x80)
+            {
+                word = char.IsAsciiLetterOrDigit(c);
+            }
+            else
+            {
+                length = char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+                word = IsWordCharacter(text, i);
+            }
+
+            if (word)
             {
                 wordStart = wordStart < 0 ? i : wordStart;
             }
             else if (wordStart >= 0)
             {
-                yield return new TextSpan(wordStart, i);
+                words.Add(new TextSpan(wordStart, i));
                 wordStart = -1;
             }
 
@@ -93,8 +109,10 @@ public static class HighlightMarks
 
         if (wordStart >= 0)
         {
-            yield return new TextSpan(wordStart, end);
+            words.Add(new TextSpan(wordStart, end));
         }
+
+        return words;
     }
 
     private static bool IsWordCharacter(string text, int i) =>

@@ -98,8 +98,13 @@ public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposa
         Key: "s.document_id",
         WindowOrder: "s.published DESC NULLS LAST, s.indexed_at DESC",
         BareFrom: $"documents_search s CROSS JOIN to_tsquery({Config}, @tsquery) AS q(query)",
-        // The whole text with every query word marked; the text's own STX and ETX (the marks) become spaces first.
-        Highlight: $"ts_headline({Config}, translate(d.text, chr(2) || chr(3), '  '), q.query, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', HighlightAll=true')",
+        // The whole text with every query word marked; the text's own STX and ETX (the marks), if any, become spaces first
+        // (looking costs a few ms on 1 MB of text, translating ten times that).
+        Highlight: $"""
+            ts_headline({Config}, CASE WHEN strpos(d.text, chr(2)) > 0 OR strpos(d.text, chr(3)) > 0
+                THEN translate(d.text, chr(2) || chr(3), '  ') ELSE d.text END,
+                q.query, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', HighlightAll=true')
+            """,
         HighlightWhere: "s.search @@ q.query",
         HighlightParameters: [("@tsquery", ToTsQuery(text))]);
 

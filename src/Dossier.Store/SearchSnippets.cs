@@ -22,7 +22,7 @@ public static class SearchSnippets
     /// <param name="highlights">Ranges in <paramref name="text"/>, in order and not overlapping.</param>
     public static Snippet Make(string text, IReadOnlyList<TextSpan> highlights)
     {
-        var words = HighlightMarks.Words(text, 0, text.Length).ToList();
+        var words = HighlightMarks.Words(text, 0, text.Length);
         if (words.Count == 0)
         {
             var (plain, shortened) = Shorten(text, 0, text.Length, MaxChars);
