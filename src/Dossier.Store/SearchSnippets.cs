@@ -47,8 +47,19 @@ public static class SearchSnippets
         // A window cut short by the end of the text takes more words before it instead.
         first = Math.Max(0, Math.Min(first, words.Count - MaxWords));
         var last = Math.Min(words.Count, first + MaxWords);
+        // Cut at whitespace where the window's words have punctuation next to them: "[sic]," stays whole.
         var from = first == 0 ? Skip(text, 0) : words[first].Start;
+        while (first > 0 && from > words[first - 1].End && !char.IsWhiteSpace(text[from - 1]))
+        {
+            from--;
+        }
+
         var to = last == words.Count ? Trim(text, text.Length, from) : words[last - 1].End;
+        while (last < words.Count && to < words[last].Start && !char.IsWhiteSpace(text[to]))
+        {
+            to++;
+        }
+
         var (cut, cutShort) = Shorten(text, from, to, MaxChars);
         var prefix = first > 0 ? Ellipsis : "";
         var suffix = last < words.Count || cutShort ? Ellipsis : "";

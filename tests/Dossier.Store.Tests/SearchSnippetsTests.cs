@@ -76,6 +76,19 @@ public sealed class SearchSnippetsTests
     }
 
     [Fact]
+    public void Make_WindowEdges_KeepThePunctuationOfTheirWords()
+    {
+        var text = string.Join(' ', Enumerable.Range(0, 10).Select(i => "w" + i)) + " \"[the a b c coalition] [sic]\" — "
+            + string.Join(", ", Enumerable.Range(0, 30).Select(i => "v" + i));
+        var coalition = text.IndexOf("coalition", StringComparison.Ordinal);
+
+        var snippet = SearchSnippets.Make(text, [new TextSpan(coalition, coalition + 9)]);
+
+        Assert.Equal("…\"[the a b c coalition] [sic]\" — " + string.Join(", ", Enumerable.Range(0, 18).Select(i => "v" + i)) + ",…", snippet.Text);
+        Assert.Equal(["coalition"], snippet.Highlights.Select(h => h.Slice(snippet.Text)));
+    }
+
+    [Fact]
     public void Make_OneHugeWord_IsCutAtMaxChars()
     {
         var text = new string('x', 1000);
