@@ -12,7 +12,20 @@ public static class FullTextQuery
     public const int MaxLength = 500;
     public const int MaxTerms = 32;
 
-    public static string ToFts5(string query)
+    public static string ToFts5(string query) =>
+        string.Join(" AND ", Terms(query).Select(t => t.Prefix ? $"\"{string.Join(' ', t.Words)}\"*" : $"\"{string.Join(' ', t.Words)}\""));
+
+    /// <summary>
+    /// The words of <see cref="ToFts5"/>'s query, each its own FTS5 string (the last word of a prefix term keeps its
+    /// <c>*</c>), combined with OR: what a search highlights, phrase or not.
+    /// </summary>
+    public static string ToFts5AnyWord(string query) =>
+        string.Join(" OR ", Terms(query)
+            .SelectMany(t => t.Words.Select((w, i) => t.Prefix && i == t.Words.Length - 1 ? $"\"{w}\"*" : $"\"{w}\""))
+            .Distinct(StringComparer.Ordinal));
+
+    /// <summary>The query's terms: words and quoted phrases (their words), each with whether it is a prefix.</summary>
+    private static List<(string[] Words, bool Prefix)> Terms(string query)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
@@ -24,7 +37,7 @@ public static class FullTextQuery
             throw new InvalidQueryException($"the search text is longer than {MaxLength} characters");
         }
 
-        var terms = new List<string>();
+        var terms = new List<(string[] Words, bool Prefix)>();
         var i = 0;
         while (i < query.Length)
         {
@@ -71,10 +84,10 @@ public static class FullTextQuery
             throw new InvalidQueryException($"the search text has more than {MaxTerms} terms");
         }
 
-        return string.Join(" AND ", terms);
+        return terms;
     }
 
-    private static void AddTerm(List<string> terms, string text, bool prefix)
+    private static void AddTerm(List<(string[] Words, bool Prefix)> terms, string text, bool prefix)
     {
         var words = new StringBuilder();
         foreach (var ch in text)
@@ -82,10 +95,10 @@ public static class FullTextQuery
             words.Append(char.IsLetterOrDigit(ch) ? ch : ' ');
         }
 
-        var normalized = string.Join(' ', words.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var normalized = words.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (normalized.Length > 0)
         {
-            terms.Add(prefix ? $"\"{normalized}\"*" : $"\"{normalized}\"");
+            terms.Add((normalized, prefix));
         }
     }
 }

@@ -49,8 +49,9 @@ public sealed record IndexedArticle(ArticleSummary Summary, string Text, Documen
     public IReadOnlyList<ArticleSummary> Cluster { get; init; } = [];
 }
 
-/// <summary>A search result: the article, a fragment with the matches marked, and its relevance (higher is better).</summary>
-public sealed record SearchHit(ArticleSummary Article, string Snippet, double Score);
+/// <summary>A search result: the article, a plain fragment of its text, the matched words in it, and its relevance (higher is better).</summary>
+/// <param name="Highlights">The matched words: half-open <c>[Start, End)</c> ranges of UTF-16 code units in <paramref name="Snippet"/>, in order.</param>
+public sealed record SearchHit(ArticleSummary Article, string Snippet, IReadOnlyList<TextSpan> Highlights, double Score);
 
 /// <summary>One page of results and the offset of the next page, if any.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, int? NextOffset, int Total);

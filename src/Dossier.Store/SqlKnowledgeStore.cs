@@ -40,7 +40,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
     /// <summary>
     /// The engine's full-text part of a search: a FROM/JOIN/WHERE fragment over <c>documents d</c> that keeps matching
-    /// articles, the expressions of their score (higher is better) and snippet (matches between [ and ]), and parameters.
+    /// articles, the expressions of their score (higher is better) and highlighted text, and parameters.
     /// </summary>
     protected abstract FullTextClause FullText(string text);
 
@@ -58,8 +58,16 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// A FROM fragment that finds matches, their key and score without reading <c>documents</c>, for a ranking window
     /// without filters (the full-text index alone), or null when <paramref name="From"/> is already that.
     /// </param>
+    /// <param name="Highlight">
+    /// The article's whole text with every word the query names marked (between <see cref="HighlightMarks.Open"/> and
+    /// <see cref="HighlightMarks.Close"/>), read over <paramref name="From"/> where <paramref name="HighlightWhere"/>
+    /// holds. Each word of the query is marked wherever it occurs, in a phrase or not, as PostgreSQL's highlighter does:
+    /// the snippet is then cut from it in C# (<see cref="SearchSnippets"/>), the same on every engine.
+    /// </param>
+    /// <param name="HighlightWhere">The condition the page's rows are read under, which decides what is marked.</param>
     protected sealed record FullTextClause(
-        string From, string Where, string Score, string Snippet, (string, object?)[] Parameters, string Key, string WindowOrder, string? BareFrom);
+        string From, string Where, string Score, (string, object?)[] Parameters, string Key, string WindowOrder, string? BareFrom,
+        string Highlight, string HighlightWhere, (string, object?)[] HighlightParameters);
 
     /// <summary>
     /// How near-duplicates (one story from many outlets) are recognised when an article is indexed; the signature is made
@@ -447,19 +455,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
         var ranked = order.Skip(offset).Take(limit).ToList();
 
-        // The page's rows with their snippets (made for these rows only), in ranked order, with the window's scores: scoring
-        // again here would make FTS5's BM25 gather its statistics a second time (a full pass over a phrase's matches).
-        var hits = new List<SearchHit>(limit);
-        if (ranked.Count > 0)
-        {
-            var keys = ranked.Select((w, i) => ($"@k{i}", w.Key)).ToArray();
-            var found = Db.Query(connection, null, $"""
-                SELECT {SummaryColumns}, {clause.Snippet}, 0.0, {clause.Key}
-                FROM {clause.From} WHERE {clause.Where} AND {clause.Key} IN ({string.Join(", ", keys.Select(k => k.Item1))})
-                """, r => (Hit: ReadHit(r), Key: r.GetValue(SummaryColumnCount + 2)), [.. clause.Parameters, .. keys])
-                .ToDictionary(h => h.Key, h => h.Hit);
-            hits.AddRange(ranked.Where(w => found.ContainsKey(w.Key)).Select(w => found[w.Key] with { Score = w.Score }));
-        }
+        var hits = PageHits(connection, clause, ranked.Select(w => (w.Key, w.Score)).ToList());
 
         bool more;
         if (offset + hits.Count < order.Count)
@@ -476,11 +472,12 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             // whether others follow.
             var wanted = limit - hits.Count;
             var tail = wanted == 0 ? [] : Db.Query(connection, null, $"""
-                SELECT {SummaryColumns}, {clause.Snippet}, {clause.Score}
+                SELECT {clause.Key}, {clause.Score}
                 FROM {clause.From} WHERE {clause.Where} {filters}
                 ORDER BY {clause.WindowOrder} LIMIT @limit OFFSET @offset
-                """, ReadHit, [.. all, ("@limit", wanted + 1), ("@offset", offset + hits.Count)]);
-            hits.AddRange(tail.Take(wanted));
+                """, r => (Key: r.GetValue(0), Score: Convert.ToDouble(r.GetValue(1), CultureInfo.InvariantCulture)),
+                [.. all, ("@limit", wanted + 1), ("@offset", offset + hits.Count)]);
+            hits.AddRange(PageHits(connection, clause, tail.Take(wanted).ToList()));
             more = wanted == 0 || tail.Count > wanted;
         }
 
@@ -497,8 +494,35 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// </summary>
     public int RankWindow { get; set; } = 2000;
 
+    /// <summary>
+    /// The page's rows with their snippets (made for these rows only), in the order given, with the window's scores:
+    /// scoring again here would make FTS5's BM25 gather its statistics a second time (a full pass over a phrase's matches).
+    /// </summary>
+    private static List<SearchHit> PageHits(DbConnection connection, FullTextClause clause, IReadOnlyList<(object Key, double Score)> ranked)
+    {
+        if (ranked.Count == 0)
+        {
+            return [];
+        }
+
+        var keys = ranked.Select((w, i) => ($"@k{i}", w.Key)).ToArray();
+        var found = Db.Query(connection, null, $"""
+            SELECT {SummaryColumns}, {clause.Highlight}, {clause.Key}
+            FROM {clause.From} WHERE {clause.HighlightWhere} AND {clause.Key} IN ({string.Join(", ", keys.Select(k => k.Item1))})
+            """, r => (Summary: ReadSummary(r, 0), Marked: r.GetString(SummaryColumnCount), Key: r.GetValue(SummaryColumnCount + 1)),
+            [.. clause.HighlightParameters, .. keys])
+            .ToDictionary(h => h.Key, h => (h.Summary, h.Marked));
+        return ranked.Where(w => found.ContainsKey(w.Key)).Select(w =>
+        {
+            var (summary, marked) = found[w.Key];
+            var (text, words) = HighlightMarks.Parse(marked);
+            var snippet = SearchSnippets.Make(text, words);
+            return new SearchHit(summary, snippet.Text, snippet.Highlights, w.Score);
+        }).ToList();
+    }
+
     private static SearchHit ReadHit(DbDataReader r) =>
-        new(ReadSummary(r, 0), r.GetString(SummaryColumnCount), Convert.ToDouble(r.GetValue(SummaryColumnCount + 1), CultureInfo.InvariantCulture));
+        new(ReadSummary(r, 0), r.GetString(SummaryColumnCount), [], Convert.ToDouble(r.GetValue(SummaryColumnCount + 1), CultureInfo.InvariantCulture));
 
     public Page<EntitySummary> ListEntities(EntityQuery query, int offset, int limit)
     {

@@ -45,6 +45,19 @@ public sealed class SearchPageTests : IClassFixture<SearchPageTests.Factory>
         Assert.DoesNotContain("value=\"true\" checked", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SearchPage_Highlights_AreMarkedAndTheRestEncodedAsText()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/search?q=bearings", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<div class=\"snippet\">the old <mark>viaduct</mark> [sic] &lt;b&gt;needs&lt;/b&gt; new bearings</div>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>needs", html, StringComparison.Ordinal);
+    }
+
     public sealed class Factory : WebApplicationFactory<DashboardOptions>
     {
         public FakeQuery Query { get; } = new();
@@ -72,7 +85,7 @@ public sealed class SearchPageTests : IClassFixture<SearchPageTests.Factory>
                 {
                     new SearchHit
                     {
-                        Snippet = "the old [viaduct] needs new bearings", Score = 3.5,
+                        Snippet = "the old viaduct [sic] <b>needs</b> new bearings", Score = 3.5, Highlights = { new TextRange { Start = 8, End = 15 } },
                         Document = new DocumentSummary { Id = "rail-1", Title = "Viaduct to close for repairs", Published = "2025-09-10", ClusterSize = 3, FactCounts = new FactCounts() },
                     },
                 },

@@ -5,11 +5,19 @@ namespace Dossier.Dashboard.Tests;
 public sealed class SnippetAndLinkTests
 {
     [Fact]
-    public void SnippetParts_Parse_MarksBracketedMatches()
+    public void SnippetParts_From_MarksTheRangesAndKeepsBracketsAsText()
     {
-        var parts = SnippetParts.Parse("…the [Coalition] met in [Rome]");
+        var parts = SnippetParts.From("…the [Coalition] met in Rome [sic]", [(6, 15), (24, 28)]);
 
-        Assert.Equal([("…the ", false), ("Coalition", true), (" met in ", false), ("Rome", true)], parts.Select(p => (p.Text, p.Match)));
+        Assert.Equal([("…the [", false), ("Coalition", true), ("] met in ", false), ("Rome", true), (" [sic]", false)], parts.Select(p => (p.Text, p.Match)));
+    }
+
+    [Fact]
+    public void SnippetParts_From_BadRanges_AreIgnoredAndTheTextKeptWhole()
+    {
+        var parts = SnippetParts.From("the coalition", [(4, 13), (6, 8), (-1, 2), (10, 99), (3, 3)]);
+
+        Assert.Equal([("the ", false), ("coalition", true)], parts.Select(p => (p.Text, p.Match)));
     }
 
     [Fact]

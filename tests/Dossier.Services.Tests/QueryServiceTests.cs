@@ -91,15 +91,33 @@ public sealed class QueryServiceTests(ServicesFixture services) : IClassFixture<
     }
 
     [Fact]
-    public async Task Search_IndexedWord_FindsTheArticleWithMarkedSnippet()
+    public async Task Search_IndexedWord_FindsTheArticleWithPlainSnippetAndHighlightRanges()
     {
         var client = services.QueryClient();
-        await client.IndexFactsAsync(Request("q3", "Ministers gathered in Marrakesh for the ministerial."));
+        await client.IndexFactsAsync(Request("q3", "Ministers gathered in Marrakesh [sic] for the ministerial."));
 
         var response = await client.SearchAsync(new SearchRequest { Q = "Marrakesh" });
 
         var hit = Assert.Single(response.Hits, h => h.Document.Id == "q3");
-        Assert.Contains("[Marrakesh]", hit.Snippet);
+        Assert.Equal("Ministers gathered in Marrakesh [sic] for the ministerial.", hit.Snippet);
+        Assert.Equal([(22, 31)], hit.Highlights.Select(r => (r.Start, r.End)));
+    }
+
+    [Fact]
+    public async Task SearchRest_IndexedWord_CarriesTheHighlightsAsJsonRanges()
+    {
+        var client = services.QueryClient();
+        await client.IndexFactsAsync(Request("q3r", "Tangier: the [coalition] met in Tangier."));
+        using var http = services.Query.CreateClient();
+
+        using var response = await http.GetAsync(new Uri("/v1/search?q=Tangier", UriKind.Relative));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var hit = json.RootElement.GetProperty("hits").EnumerateArray().Single(h => h.GetProperty("document").GetProperty("id").GetString() == "q3r");
+        Assert.Equal("Tangier: the [coalition] met in Tangier.", hit.GetProperty("snippet").GetString());
+        Assert.Equal([(0, 7), (32, 39)], hit.GetProperty("highlights").EnumerateArray()
+            .Select(r => (r.GetProperty("start").GetInt32(), r.GetProperty("end").GetInt32())));
     }
 
     [Theory]

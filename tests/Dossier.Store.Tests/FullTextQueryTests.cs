@@ -13,6 +13,15 @@ public class FullTextQueryTests
         Assert.Equal(expected, FullTextQuery.ToFts5(query));
     }
 
+    [Theory]
+    [InlineData("small group", "\"small\" OR \"group\"")]
+    [InlineData("\"Global Coalition\" minist* \"war AND peace\"*", "\"Global\" OR \"Coalition\" OR \"minist\"* OR \"war\" OR \"AND\" OR \"peace\"")]
+    [InlineData("rome Rome rome", "\"rome\" OR \"Rome\"")]
+    public void ToFts5AnyWord_UserText_BecomesEachWordOrTheOthers(string query, string expected)
+    {
+        Assert.Equal(expected, FullTextQuery.ToFts5AnyWord(query));
+    }
+
     [Fact]
     public void ToFts5_TooManyTerms_Throws()
     {

@@ -21,7 +21,7 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
 
     public virtual void Dispose() => GC.SuppressFinalize(this);
 
-    private static (ArticleInfo, DocumentFacts) Article(string id, string text, string? published = null)
+    private protected static (ArticleInfo, DocumentFacts) Article(string id, string text, string? published = null)
     {
         var morocco = text.IndexOf("Morocco", StringComparison.Ordinal);
         var facts = new DocumentFacts
@@ -124,7 +124,7 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
         var hits = Store.Search("marrakesh", 0, 10);
 
         Assert.Equal(["d2", "d1"], hits.Items.Select(h => h.Article.Id));
-        Assert.Contains("[Marrakesh]", hits.Items[0].Snippet);
+        Assert.Equal(["Marrakesh", "Marrakesh"], hits.Items[0].Highlights.Select(h => h.Slice(hits.Items[0].Snippet)));
         Assert.True(hits.Items[0].Score > hits.Items[1].Score);
     }
 

@@ -7,7 +7,7 @@ namespace Dossier.Cli.Commands;
 /// <summary><c>search TEXT</c> and <c>facts DOC_ID</c> against a running query service; tables by default, <c>--json</c> for JSON.</summary>
 public static class QueryCommands
 {
-    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithIndentation());
+    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithIndentation().WithFormatDefaultValues(true));
 
     public static async Task<int> SearchAsync(Args args, TextWriter stdout, CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ public static class QueryCommands
             var title = hit.Document.Title.Length > 0 ? hit.Document.Title : hit.Document.Preview.Split('\n')[0];
             var cluster = hit.Document.ClusterSize > 1 ? $" [{hit.Document.ClusterSize} outlets]" : "";
             table.Add(hit.Document.Id, hit.Document.Published, hit.Score.ToString("F2", System.Globalization.CultureInfo.InvariantCulture), Shorten(title, 70) + cluster);
-            table.Add("", "", "", Shorten(hit.Snippet.ReplaceLineEndings(" "), 70));
+            table.Add("", "", "", Highlights.Line(hit, 70, stdout));
         }
 
         table.Write(stdout);

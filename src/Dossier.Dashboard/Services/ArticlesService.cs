@@ -52,28 +52,34 @@ public sealed record SnippetPart(string Text, bool Match);
 
 public static class SnippetParts
 {
-    /// <summary>Splits a snippet whose matches are enclosed in [ and ] into plain and matching parts.</summary>
-    public static IReadOnlyList<SnippetPart> Parse(string snippet)
+    /// <summary>
+    /// Splits a plain snippet into plain and matching parts by its highlights, half-open <c>[start, end)</c> ranges of
+    /// UTF-16 code units (the proto's TextRange). Ranges out of the snippet, empty, or overlapping an earlier one are
+    /// ignored: the text always comes out whole, once.
+    /// </summary>
+    public static IReadOnlyList<SnippetPart> From(string snippet, IEnumerable<(int Start, int End)> highlights)
     {
         var parts = new List<SnippetPart>();
         var i = 0;
-        while (i < snippet.Length)
+        foreach (var (start, end) in highlights.OrderBy(h => h.Start).ThenBy(h => h.End))
         {
-            var open = snippet.IndexOf('[', i);
-            var close = open < 0 ? -1 : snippet.IndexOf(']', open + 1);
-            if (open < 0 || close < 0)
+            if (start < i || end <= start || end > snippet.Length)
             {
-                parts.Add(new SnippetPart(snippet[i..], false));
-                break;
+                continue;
             }
 
-            if (open > i)
+            if (start > i)
             {
-                parts.Add(new SnippetPart(snippet[i..open], false));
+                parts.Add(new SnippetPart(snippet[i..start], false));
             }
 
-            parts.Add(new SnippetPart(snippet[(open + 1)..close], true));
-            i = close + 1;
+            parts.Add(new SnippetPart(snippet[start..end], true));
+            i = end;
+        }
+
+        if (i < snippet.Length)
+        {
+            parts.Add(new SnippetPart(snippet[i..], false));
         }
 
         return parts;
@@ -125,7 +131,8 @@ public sealed class ArticlesService(QueryService.QueryServiceClient client)
         };
         var response = await client.SearchAsync(request, cancellationToken: cancellationToken);
         return new SearchPage(
-            response.Hits.Select(h => new SearchResult(ToItem(h.Document), SnippetParts.Parse(h.Snippet), h.Score)).ToList(),
+            response.Hits.Select(h => new SearchResult(
+                ToItem(h.Document), SnippetParts.From(h.Snippet, h.Highlights.Select(r => (r.Start, r.End))), h.Score)).ToList(),
             response.NextPageToken.Length == 0 ? null : response.NextPageToken);
     }
 

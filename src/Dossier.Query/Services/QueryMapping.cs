@@ -40,7 +40,11 @@ internal static class QueryMapping
         return response;
     }
 
-    public static SearchHit ToProto(S.SearchHit h) => new() { Document = ToProto(h.Article), Snippet = h.Snippet, Score = h.Score };
+    public static SearchHit ToProto(S.SearchHit h) => new()
+    {
+        Document = ToProto(h.Article), Snippet = h.Snippet, Score = h.Score,
+        Highlights = { h.Highlights.Select(r => new TextRange { Start = r.Start, End = r.End }) },
+    };
 
     public static EntitySummary ToProto(S.EntitySummary e) => new()
     {
