@@ -121,7 +121,8 @@ public sealed class AnnotatedDocument(ExtractionRequest request, KnowledgeBase k
     public bool Relevant { get; set; }
     public DocumentFacts? Facts { get; set; }
 
-    private SetMask[]? _setMasks;
+    /// <summary>Per token, the id of its form's set mask (<see cref="WordSets.MaskIdOf"/>): 4 bytes a token, not a 32-byte mask.</summary>
+    private int[]? _setMaskIds;
 
     /// <summary>
     /// Is token <paramref name="token"/>'s normalized form a (single-token) entry of the named word set? Each token's
@@ -137,20 +138,20 @@ public sealed class AnnotatedDocument(ExtractionRequest request, KnowledgeBase k
             return false;
         }
 
-        var masks = _setMasks;
-        if (masks is null || masks.Length != Tokens.Count)
+        var sets = Knowledge.Sets;
+        var ids = _setMaskIds;
+        if (ids is null || ids.Length != Tokens.Count)
         {
-            masks = new SetMask[Tokens.Count];
-            var sets = Knowledge.Sets;
-            for (var i = 0; i < masks.Length; i++)
+            ids = new int[Tokens.Count];
+            for (var i = 0; i < ids.Length; i++)
             {
-                masks[i] = sets.MaskOf(Tokens[i].Norm);
+                ids[i] = sets.MaskIdOf(Tokens[i].Norm);
             }
 
-            _setMasks = masks;
+            _setMaskIds = ids;
         }
 
-        return masks[token].Has(set.Index);
+        return ids[token] != 0 && sets.Mask(ids[token]).Has(set.Index);
     }
 
     /// <summary>Indexes components build over the document and share while it is unchanged (keyed by their type).</summary>
