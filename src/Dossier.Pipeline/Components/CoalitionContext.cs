@@ -29,8 +29,28 @@ public sealed class CoalitionContext
 
     private readonly HashSet<EntityMention> _coalition = [];
 
+    private int _entities;
+
+    /// <summary>
+    /// The context of a document, shared by the membership components (member counts, then new members) while its entity
+    /// mentions are unchanged: built once, not once per component.
+    /// </summary>
+    public static CoalitionContext For(AnnotatedDocument document)
+    {
+        if (document.Shared.TryGetValue(typeof(CoalitionContext), out var cached) && cached is CoalitionContext c
+            && c._entities == document.Entities.Count)
+        {
+            return c;
+        }
+
+        var fresh = new CoalitionContext(document);
+        document.Shared[typeof(CoalitionContext)] = fresh;
+        return fresh;
+    }
+
     public CoalitionContext(AnnotatedDocument document)
     {
+        _entities = document.Entities.Count;
         _document = document;
         _sentences = [];
         _paragraphs = [];

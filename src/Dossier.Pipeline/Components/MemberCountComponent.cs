@@ -29,7 +29,7 @@ public sealed class MemberCountComponent : IPipelineComponent
 
     public void Process(AnnotatedDocument document, CancellationToken cancellationToken)
     {
-        var context = new CoalitionContext(document);
+        var context = CoalitionContext.For(document);
         if (!context.Any)
         {
             return;

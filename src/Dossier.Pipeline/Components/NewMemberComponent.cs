@@ -25,7 +25,7 @@ public sealed class NewMemberComponent : IPipelineComponent
 
     public void Process(AnnotatedDocument document, CancellationToken cancellationToken)
     {
-        var context = new CoalitionContext(document);
+        var context = CoalitionContext.For(document);
         if (!context.Any)
         {
             return;

@@ -45,6 +45,13 @@ public sealed class NumberComponent : IPipelineComponent
     /// </summary>
     public const decimal MaxValue = 1_000_000_000_000_000_000m;
 
+    /// <summary>
+    /// A currency written after a number (5 million dollars): its own method, so that the lambda over the document is made
+    /// only for a number, not on every token <see cref="ParseAt"/> is asked about.
+    /// </summary>
+    private static (int End, CurrencyEntry? Entry) CurrencyAfter(AnnotatedDocument document, int from, int to) =>
+        document.Knowledge.Currencies.Longest(document.Tokens, from, to, (e, st, _) => e.Position is "after" or "either" && CurrencyCase(document, e, st));
+
     private static NumberMention? ParseAt(AnnotatedDocument document, int i, Segment s)
     {
         var tokens = document.Tokens;
@@ -144,7 +151,7 @@ public sealed class NumberComponent : IPipelineComponent
         }
         else if (end < s.TokenEnd)
         {
-            var (cend, entry) = kb.Currencies.Longest(tokens, end, s.TokenEnd, (e, st, _) => e.Position is "after" or "either" && CurrencyCase(document, e, st));
+            var (cend, entry) = CurrencyAfter(document, end, s.TokenEnd);
             if (cend > 0 && entry is not null)
             {
                 m.Currency = entry.Code;

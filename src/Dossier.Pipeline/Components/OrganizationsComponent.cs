@@ -164,16 +164,29 @@ public sealed class OrganizationsComponent : IPipelineComponent
     /// </summary>
     private static bool OnlyCountryWords(AnnotatedDocument document, Segment s, int start, int end)
     {
-        var countries = document.EntitiesIn(s.Index).Where(e => e.Entry.Kind is EntityKind.Country or EntityKind.Demonym or EntityKind.CountryAbbreviation).ToList();
+        var sentence = document.EntitiesIn(s.Index);
         for (var t = start; t < end; t++)
         {
-            if (document.Tokens[t].IsWord && document.Tokens[t].IsCapitalized(document.Text) && !countries.Any(e => e.TokenStart <= t && t < e.TokenEnd))
+            if (document.Tokens[t].IsWord && document.Tokens[t].IsCapitalized(document.Text) && !InCountry(sentence, t))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    private static bool InCountry(IEnumerable<EntityMention> sentence, int token)
+    {
+        foreach (var e in sentence)
+        {
+            if (e.Entry.Kind is EntityKind.Country or EntityKind.Demonym or EntityKind.CountryAbbreviation && e.TokenStart <= token && token < e.TokenEnd)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Display(AnnotatedDocument document, int start, int end) =>

@@ -277,7 +277,8 @@ public sealed class SegmenterComponent : IPipelineComponent
         Func<string, int, int, bool> paragraphCaseMatches = (k, s, e) => k == "cookie" || CaseMatches(document, s, e);
         foreach (var p in document.Paragraphs)
         {
-            var kinds = new HashSet<string>(StringComparer.Ordinal);
+            // The kinds of cue found in the paragraph (the four that decide below).
+            bool cookie = false, feed = false, nav = false, byline = false;
             var markerCovers = false;
             for (var i = p.TokenStart; i < p.TokenEnd; i++)
             {
@@ -292,7 +293,10 @@ public sealed class SegmenterComponent : IPipelineComponent
                     continue;
                 }
 
-                kinds.Add(kind);
+                cookie |= kind == "cookie";
+                feed |= kind == "feed";
+                nav |= kind == "nav";
+                byline |= kind == "byline";
                 if (i == p.TokenStart && (end == p.TokenEnd || OnlyPunctuationAfter(tokens, end, p.TokenEnd)))
                 {
                     markerCovers = true;
@@ -300,20 +304,20 @@ public sealed class SegmenterComponent : IPipelineComponent
             }
 
             string? boiler = null;
-            if (kinds.Contains("cookie"))
+            if (cookie)
             {
                 boiler = "cookie";
             }
-            else if (kinds.Contains("feed") && markerCovers)
+            else if (feed && markerCovers)
             {
                 boiler = "feed";
                 inFeed = true;
             }
-            else if (kinds.Contains("nav") && markerCovers)
+            else if (nav && markerCovers)
             {
                 boiler = "nav";
             }
-            else if (kinds.Contains("byline") && p.TokenEnd - p.TokenStart <= 8 && IsNameLine(document, p))
+            else if (byline && p.TokenEnd - p.TokenStart <= 8 && IsNameLine(document, p))
             {
                 boiler = "byline";
             }
@@ -411,7 +415,7 @@ public sealed class SegmenterComponent : IPipelineComponent
             var norm = tokens[i].Norm;
             foreach (var cue in document.Knowledge.TopicCues)
             {
-                if (cue.EndsWith('*') ? norm.StartsWith(cue[..^1], StringComparison.Ordinal) : norm == cue)
+                if (cue.EndsWith('*') ? norm.AsSpan().StartsWith(cue.AsSpan(0, cue.Length - 1), StringComparison.Ordinal) : norm == cue)
                 {
                     return true;
                 }

@@ -24,7 +24,8 @@ public static class PluralForms
     }
 
     /// <summary>Is <paramref name="norm"/> a form whose <see cref="Singular"/> is an entry of <paramref name="set"/>?</summary>
-    public static bool IsPluralOf(WordSet set, string norm) => Cache.GetValue(set, Build).Contains(norm);
+    /// <remarks>Every such form ends in "s" (w + "s", or "ies"), so other words are answered without a look-up.</remarks>
+    public static bool IsPluralOf(WordSet set, string norm) => norm.EndsWith('s') && Cache.GetValue(set, Build).Contains(norm);
 
     private static FrozenSet<string> Build(WordSet set)
     {

@@ -29,10 +29,38 @@ public sealed class WordSets
         }
 
         _membership = membership.ToFrozenDictionary(StringComparer.Ordinal);
+
+        // Few forms share most masks: the distinct masks in a table (0: in no set), so that a document keeps a small id
+        // per token instead of a 32-byte mask.
+        var ids = new Dictionary<SetMask, int> { [default] = 0 };
+        var masks = new List<SetMask> { default };
+        var maskIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (word, mask) in membership)
+        {
+            if (!ids.TryGetValue(mask, out var id))
+            {
+                ids[mask] = id = masks.Count;
+                masks.Add(mask);
+            }
+
+            maskIds[word] = id;
+        }
+
+        _maskIds = maskIds.ToFrozenDictionary(StringComparer.Ordinal);
+        _masks = [.. masks];
     }
+
+    private readonly FrozenDictionary<string, int> _maskIds;
+    private readonly SetMask[] _masks;
 
     /// <summary>Every set a normalized form is an entry of (single-token entries), as a mask of set indexes.</summary>
     public SetMask MaskOf(string norm) => _membership.GetValueOrDefault(norm);
+
+    /// <summary>The id of <see cref="MaskOf"/>'s mask among the distinct masks (0: the form is in no set); see <see cref="Mask"/>.</summary>
+    public int MaskIdOf(string norm) => _maskIds.GetValueOrDefault(norm);
+
+    /// <summary>The mask of an id from <see cref="MaskIdOf"/>.</summary>
+    public SetMask Mask(int id) => _masks[id];
 
     /// <summary>The embedded sets, plus sets built from other data (<paramref name="extra"/>: name → entries).</summary>
     public static WordSets LoadEmbedded(IReadOnlyDictionary<string, IEnumerable<string>>? extra = null)

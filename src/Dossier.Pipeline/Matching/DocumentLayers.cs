@@ -128,14 +128,7 @@ public sealed class DocumentLayers(AnnotatedDocument document)
         }
 
         var ends = NewEnds();
-        foreach (var (start, end) in Mentions(layer))
-        {
-            if (start >= 0 && start < ends.Length && end > ends[start])
-            {
-                ends[start] = end;
-            }
-        }
-
+        Fill(layer, ends);
         _built[layer] = (version, ends);
         return ends;
     }
@@ -155,48 +148,94 @@ public sealed class DocumentLayers(AnnotatedDocument document)
         _ => document.Entities.Count,
     };
 
-    private IEnumerable<(int Start, int End)> Mentions(string layer)
+    /// <summary>Marks in <paramref name="ends"/> the end of the longest mention of a built layer starting at each token (loops, not queries: every document builds several).</summary>
+    private void Fill(string layer, int[] ends)
     {
         switch (layer)
         {
             case "person":
-                return document.PersonMentions.Select(m => (m.TokenStart, m.TokenEnd));
+                foreach (var m in document.PersonMentions)
+                {
+                    Mark(ends, m.TokenStart, m.TokenEnd);
+                }
+
+                return;
             case "date":
-                return document.Dates.Select(d => (d.TokenStart, d.TokenEnd));
-            case "number":
-                return document.Numbers.Where(n => n.Currency is null && !n.Percent && !n.Ordinal).Select(n => (n.TokenStart, n.TokenEnd));
-            case "ordinal":
-                return document.Numbers.Where(n => n.Ordinal).Select(n => (n.TokenStart, n.TokenEnd));
-            case "money":
-                return document.Numbers.Where(n => n.Currency is not null).Select(n => (n.TokenStart, n.TokenEnd));
-            case "country":
-                return EntitiesWhere(e => e.CountryRef is not null);
-            case "place":
-                return EntitiesWhere(e => e.Entry.Kind is EntityKind.City or EntityKind.Capital or EntityKind.Subdivision or EntityKind.Country or EntityKind.CountryAbbreviation);
-            case "city":
-                return EntitiesWhere(e => e.Entry.Kind is EntityKind.City or EntityKind.Capital);
-            case "region":
-                return EntitiesWhere(e => e.Entry.Kind is EntityKind.Region);
-            case "org":
-                return EntitiesWhere(e => e.Entry.Kind is EntityKind.Organization && e.Confirmed);
+                foreach (var d in document.Dates)
+                {
+                    Mark(ends, d.TokenStart, d.TokenEnd);
+                }
+
+                return;
+            case "number" or "ordinal" or "money":
+                foreach (var n in document.Numbers)
+                {
+                    var keep = layer switch
+                    {
+                        "number" => n.Currency is null && !n.Percent && !n.Ordinal,
+                        "ordinal" => n.Ordinal,
+                        _ => n.Currency is not null,
+                    };
+                    if (keep)
+                    {
+                        Mark(ends, n.TokenStart, n.TokenEnd);
+                    }
+                }
+
+                return;
         }
 
-        if (layer.StartsWith("org:", StringComparison.Ordinal))
+        string? id = null, kind = null;
+        var mode = layer switch
         {
-            var id = layer[4..];
-            return EntitiesWhere(e => e.Entry.Kind is EntityKind.Organization && e.Confirmed && e.Entry.Id == id);
-        }
-
-        if (layer.StartsWith("orgkind:", StringComparison.Ordinal))
+            "country" => 0,
+            "place" => 1,
+            "city" => 2,
+            "region" => 3,
+            "org" => 4,
+            _ => -1,
+        };
+        if (mode < 0)
         {
-            var kind = layer[8..];
-            return EntitiesWhere(e => e.Entry.Kind is EntityKind.Organization && e.Confirmed && e.Entry.OrgKind == kind);
+            if (layer.StartsWith("org:", StringComparison.Ordinal))
+            {
+                (mode, id) = (5, layer[4..]);
+            }
+            else if (layer.StartsWith("orgkind:", StringComparison.Ordinal))
+            {
+                (mode, kind) = (6, layer[8..]);
+            }
+            else
+            {
+                // A layer no component has set (yet): no mentions.
+                return;
+            }
         }
 
-        // A layer no component has set (yet): no mentions.
-        return [];
+        foreach (var e in document.Entities)
+        {
+            var keep = mode switch
+            {
+                0 => e.CountryRef is not null,
+                1 => e.Entry.Kind is EntityKind.City or EntityKind.Capital or EntityKind.Subdivision or EntityKind.Country or EntityKind.CountryAbbreviation,
+                2 => e.Entry.Kind is EntityKind.City or EntityKind.Capital,
+                3 => e.Entry.Kind is EntityKind.Region,
+                4 => e.Entry.Kind is EntityKind.Organization && e.Confirmed,
+                5 => e.Entry.Kind is EntityKind.Organization && e.Confirmed && e.Entry.Id == id,
+                _ => e.Entry.Kind is EntityKind.Organization && e.Confirmed && e.Entry.OrgKind == kind,
+            };
+            if (keep)
+            {
+                Mark(ends, e.TokenStart, e.TokenEnd);
+            }
+        }
     }
 
-    private IEnumerable<(int Start, int End)> EntitiesWhere(Func<EntityMention, bool> keep) =>
-        document.Entities.Where(keep).Select(e => (e.TokenStart, e.TokenEnd));
+    private static void Mark(int[] ends, int start, int end)
+    {
+        if (start >= 0 && start < ends.Length && end > ends[start])
+        {
+            ends[start] = end;
+        }
+    }
 }

@@ -65,7 +65,7 @@ public sealed class AnnotatedDocument(ExtractionRequest request, KnowledgeBase k
     /// <summary>What token patterns match against: the tokens, the text and the layers.</summary>
     public MatchInput MatchInput => _matchInput is { } m && ReferenceEquals(m.Text, Text) ? m : _matchInput = new MatchInput(Tokens, Text, Layers);
 
-    private readonly Dictionary<(string, int, int, string?, int), List<PatternMatch>> _matches = [];
+    private Dictionary<(string, int, int, string?, int), List<PatternMatch>>? _matches;
 
     /// <summary>
     /// Non-overlapping matches of the named pattern file over a token range (e.g. a sentence). Remembered per range
@@ -74,6 +74,10 @@ public sealed class AnnotatedDocument(ExtractionRequest request, KnowledgeBase k
     public IReadOnlyList<PatternMatch> Match(string patterns, int from, int to, string? label = null)
     {
         var key = (patterns, from, to, label, LayerVersion);
+
+        // Most entries are one pattern file's matches over one sentence: sized for about four files per sentence, so that the
+        // table does not grow step by step as the components ask.
+        _matches ??= new Dictionary<(string, int, int, string?, int), List<PatternMatch>>(Math.Max(16, Sentences.Count * 4));
         if (_matches.TryGetValue(key, out var cached))
         {
             return cached;
@@ -117,40 +121,44 @@ public sealed class AnnotatedDocument(ExtractionRequest request, KnowledgeBase k
     public bool Relevant { get; set; }
     public DocumentFacts? Facts { get; set; }
 
-    private SetMask[]? _setMasks;
+    /// <summary>Per token, the id of its form's set mask (<see cref="WordSets.MaskIdOf"/>): 4 bytes a token, not a 32-byte mask.</summary>
+    private int[]? _setMaskIds;
 
     /// <summary>
     /// Is token <paramref name="token"/>'s normalized form a (single-token) entry of the named word set? Each token's
     /// sets are looked up once per document (one hash), then every question is a bit test.
     /// </summary>
-    public bool InSet(string set, int token)
+    public bool InSet(string set, int token) => token >= 0 && token < Tokens.Count && InSet(Knowledge.Sets[set], token);
+
+    /// <summary>As <see cref="InSet(string, int)"/>, for a set already looked up (a caller that asks of many tokens).</summary>
+    public bool InSet(WordSet set, int token)
     {
         if (token < 0 || token >= Tokens.Count)
         {
             return false;
         }
 
-        var masks = _setMasks;
-        if (masks is null || masks.Length != Tokens.Count)
+        var sets = Knowledge.Sets;
+        var ids = _setMaskIds;
+        if (ids is null || ids.Length != Tokens.Count)
         {
-            masks = new SetMask[Tokens.Count];
-            var sets = Knowledge.Sets;
-            for (var i = 0; i < masks.Length; i++)
+            ids = new int[Tokens.Count];
+            for (var i = 0; i < ids.Length; i++)
             {
-                masks[i] = sets.MaskOf(Tokens[i].Norm);
+                ids[i] = sets.MaskIdOf(Tokens[i].Norm);
             }
 
-            _setMasks = masks;
+            _setMaskIds = ids;
         }
 
-        return masks[token].Has(Knowledge.Sets[set].Index);
+        return ids[token] != 0 && sets.Mask(ids[token]).Has(set.Index);
     }
 
     /// <summary>Indexes components build over the document and share while it is unchanged (keyed by their type).</summary>
     public Dictionary<Type, object> Shared { get; } = [];
 
     /// <summary>Layers provided so far (checked by the pipeline after each component).</summary>
-    public HashSet<string> ProvidedLayers { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> ProvidedLayers { get; } = new(64, StringComparer.Ordinal);
 
     public Segment SentenceOf(int token) => Sentences[TokenSentence[token]];
 

@@ -188,7 +188,7 @@ internal sealed class MeetingContext
         var tokens = Tokens;
         for (var k = Math.Max(0, from); k < to && k < tokens.Count; k++)
         {
-            if (Doc.InSet(set, k))
+            if (Doc.InSet(ws, k))
             {
                 return true;
             }

@@ -82,6 +82,21 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
         }
     }
 
+    /// <summary>Does a city or the coalition (or one of its bodies) start in <c>[start, end)</c> and end by <paramref name="end"/>?</summary>
+    /// <remarks>A loop, not a query: a lambda over the parameters of <see cref="NounMention"/>, asked of every token, would cost it a closure per token.</remarks>
+    private static bool CityOrCoalitionWithin(MeetingContext ctx, int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if (ctx.EntityStart[k] is { } e && e.TokenEnd <= end && (e.Entry.Kind is EntityKind.City or EntityKind.Capital || MeetingContext.IsCoalitionOrBody(e)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static MeetingMention? NounMention(MeetingContext ctx, Segment s, int i)
     {
         var tokens = ctx.Tokens;
@@ -100,8 +115,7 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
         var start = LeftEdge(ctx, s, i);
 
         // "The Brussels talks", "the Coalition talks": "talks" names a meeting only with a city or the coalition before it.
-        if (placed && !Enumerable.Range(start, i - start).Any(k => ctx.EntityStart[k] is { } e && e.TokenEnd <= i
-                && (e.Entry.Kind is EntityKind.City or EntityKind.Capital || MeetingContext.IsCoalitionOrBody(e))))
+        if (placed && !CityOrCoalitionWithin(ctx, start, i))
         {
             return null;
         }

@@ -56,7 +56,20 @@ public sealed class KnownPeopleComponent : IPipelineComponent
     {
         var kb = document.Knowledge;
         var table = kb.KnownPeople;
-        var mentionParts = person.Mentions.Select(m => PersonNameKey.Parts(document.TokenRangeText(m.TokenStart, m.TokenEnd), kb.NameKey)).ToList();
+        // A person is mostly mentioned by the same few forms ("Blinken" again and again): each form's parts are made once.
+        var partsOf = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+        var mentionParts = new List<List<string[]>>(person.Mentions.Count);
+        foreach (var m in person.Mentions)
+        {
+            var form = document.TokenRangeText(m.TokenStart, m.TokenEnd);
+            if (!partsOf.TryGetValue(form, out var parts))
+            {
+                partsOf[form] = parts = PersonNameKey.Parts(form, kb.NameKey);
+            }
+
+            mentionParts.Add(parts);
+        }
+
         var fullKeys = person.Aliases.Prepend(person.Name)
             .Select(form => PersonNameKey.Full(PersonNameKey.Parts(form, kb.NameKey)))
             .Concat(mentionParts.Select(PersonNameKey.Full))

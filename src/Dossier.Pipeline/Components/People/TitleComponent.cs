@@ -62,6 +62,7 @@ public sealed class TitleComponent : IPipelineComponent
         {
             Doc = doc;
             var n = doc.Tokens.Count;
+            Heads = new byte[n];
             var entities = doc.Entities.ToArray();
             EntityStart = new TokenIndex<EntityMention>(entities, n);
             EntityEnd = new TokenIndex<EntityMention>(entities, n + 1);
@@ -88,6 +89,9 @@ public sealed class TitleComponent : IPipelineComponent
 
         public AnnotatedDocument Doc { get; }
 
+        /// <summary><see cref="HeadAt"/> per token once asked: 0 not yet, else 1 | 2 head | 4 plural | 8 relational.</summary>
+        public byte[] Heads { get; }
+
         /// <summary>The longest entity mention starting at a token.</summary>
         public TokenIndex<EntityMention> EntityStart { get; }
 
@@ -104,6 +108,20 @@ public sealed class TitleComponent : IPipelineComponent
 
     /// <summary>Is token <paramref name="i"/> a title head (or its plural), or a relational head?</summary>
     private static (bool Head, bool Plural, bool Relational) HeadAt(Context ctx, int i)
+    {
+        // Asked of a token several times (the scan, then each phrase's extensions): worked out once, kept as flags.
+        var known = ctx.Heads[i];
+        if (known == 0)
+        {
+            var (head, plural, relational) = FindHeadAt(ctx, i);
+            known = (byte)(1 | (head ? 2 : 0) | (plural ? 4 : 0) | (relational ? 8 : 0));
+            ctx.Heads[i] = known;
+        }
+
+        return ((known & 2) != 0, (known & 4) != 0, (known & 8) != 0);
+    }
+
+    private static (bool Head, bool Plural, bool Relational) FindHeadAt(Context ctx, int i)
     {
         var t = ctx.Tokens[i];
         if (!t.IsWord || InEntity(ctx, i))
