@@ -149,6 +149,37 @@ public class CommandLineTests
         Assert.Matches(@"^\d+\.\d+\.\d+", stdout);
     }
 
+    [Theory]
+    [InlineData("search \"Marrakesh ministerial\"")]
+    [InlineData("search Marrakesh --collapse --json")]
+    [InlineData("facts 002_20664682f8330ef5 --json")]
+    [InlineData("ingest --url https://example.org/news/2022/05/coalition-ministerial.html --title Ministerial --published 2022-05-11 --no-wait")]
+    [InlineData("feeds add https://example.org/news/rss.xml --interval 600")]
+    [InlineData("feeds list --json")]
+    [InlineData("feeds poll feed-0123456789ab")]
+    [InlineData("feeds remove feed-0123456789ab")]
+    [InlineData("queue")]
+    [InlineData("failed")]
+    [InlineData("retry")]
+    [InlineData("retry 000_14e3f710417d3a1b 001_b5cea6b6ec7f5985")]
+    [InlineData("delete 000_14e3f710417d3a1b --api-key k")]
+    [InlineData("reextract")]
+    [InlineData("events --country MA --format ministerial --from 2022-01-01 --to 2022-12-31")]
+    [InlineData("events ev-4 --json")]
+    [InlineData("entity --kind person")]
+    [InlineData("entity person:antony-blinken")]
+    [InlineData("timeline")]
+    [InlineData("timeline new_member --json")]
+    public void Run_ReadmeCommandWithNoServiceListening_ParsesAndExitsOne(string line)
+    {
+        var args = System.Text.RegularExpressions.Regex.Matches(line, "\"[^\"]*\"|\\S+").Select(m => m.Value.Trim('"'));
+
+        var (code, _, stderr) = Cli.Run([.. args, "--server", Nowhere]);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("dossier: Unavailable", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Run_ServiceUnreachable_ExitsOneNotTwo()
     {

@@ -85,11 +85,11 @@ public static class IngestionCommands
 
     public static Command Delete(CliContext context)
     {
-        var ids = Ids("The article to delete", ArgumentArity.ExactlyOne);
-        var command = new Command("delete", "Delete an article and its facts") { ids };
+        var id = new Argument<string>("ID") { Description = "The article to delete" };
+        var command = new Command("delete", "Delete an article and its facts") { id };
         var server = SharedOptions.AddServer(command, Servers.Ingestion);
         command.SetAction((result, cancellationToken) => IngestCommand.DeleteAsync(
-            new DocumentIdsOptions(result.GetRequiredValue(ids), server(result)), context.Out, cancellationToken));
+            new DocumentIdsOptions([result.GetRequiredValue(id)], server(result)), context.Out, cancellationToken));
         return command;
     }
 
