@@ -12,7 +12,7 @@ public static class CompletionCommand
 {
     public static Command Create(CliContext context)
     {
-        var shell = new Argument<string>("SHELL") { Description = "The shell to complete in" }.AcceptOnlyFromAmong("bash");
+        var shell = new Argument<string>("SHELL") { Description = "The shell to complete in", HelpName = "SHELL" }.AcceptOnlyFromAmong("bash");
         var command = new Command("completion", "Print a shell completion script: eval \"$(dossier completion bash)\"") { shell };
         command.SetAction(result =>
         {

@@ -41,7 +41,7 @@ public static class DossierCommandLine
             ReadCommands.Export(context),
             CompletionCommand.Create(context),
         };
-        root.Subcommands.Add(Help(root, context));
+        root.Subcommands.Add(Help(context));
         foreach (var version in root.Options.OfType<VersionOption>())
         {
             version.Action = new PrintVersion(context.Out);
@@ -117,13 +117,12 @@ public static class DossierCommandLine
     }
 
     /// <summary><c>dossier help [COMMAND ...]</c>: the same as <c>dossier [COMMAND ...] --help</c>.</summary>
-    private static Command Help(RootCommand root, CliContext context)
+    private static Command Help(CliContext context)
     {
         var names = new Argument<string[]>("COMMAND") { Arity = ArgumentArity.ZeroOrMore };
         var help = new Command("help", "Show help for a command") { names };
         help.Hidden = true;
-        help.SetAction(result => root.Parse([.. result.GetValue(names) ?? [], "--help"]).Invoke(
-            new InvocationConfiguration { Output = context.Out, Error = context.Error }));
+        help.SetAction((result, cancellationToken) => RunAsync([.. result.GetValue(names) ?? [], "--help"], context, cancellationToken));
         return help;
     }
 

@@ -84,7 +84,8 @@ public static class ReadCommands
     {
         var kind = new Argument<string>("KIND")
         {
-            Description = "The claims to show",
+            Description = "The claims to show: member_count or new_member",
+            HelpName = "KIND",
             Arity = ArgumentArity.ZeroOrOne,
             DefaultValueFactory = _ => "member_count",
         };
