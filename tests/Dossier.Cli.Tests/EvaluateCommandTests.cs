@@ -4,8 +4,6 @@ namespace Dossier.Cli.Tests;
 
 public sealed class EvaluateCommandTests : IDisposable
 {
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "verbose" };
-
     private readonly string _root = Directory.CreateTempSubdirectory("dossier-cli-eval-").FullName;
 
     public EvaluateCommandTests()
@@ -27,7 +25,7 @@ public sealed class EvaluateCommandTests : IDisposable
         var extractor = new RecordingExtractor();
         var stdout = new StringWriter();
 
-        var code = EvaluateCommand.Run(new Args(["--gold", P("gold"), "--docs", P("docs"), "--sources", P("sources.tsv")], Flags), stdout, new StringWriter(), extractor);
+        var code = Cli.Run(stdout, new StringWriter(), extractor, "evaluate", "--gold", P("gold"), "--docs", P("docs"), "--sources", P("sources.tsv"));
 
         Assert.Equal(0, code);
         Assert.Equal("https://example.is/2024/05/01/talks", extractor.Requests["k1"].Url);
@@ -39,9 +37,11 @@ public sealed class EvaluateCommandTests : IDisposable
     public void Run_SourcesWithPred_IsAUsageError()
     {
         Directory.CreateDirectory(P("pred"));
-        var args = new Args(["--gold", P("gold"), "--docs", P("docs"), "--pred", P("pred"), "--sources", P("sources.tsv")], Flags);
+        var (code, stdout, stderr) = Cli.Run("evaluate", "--gold", P("gold"), "--docs", P("docs"), "--pred", P("pred"), "--sources", P("sources.tsv"));
 
-        Assert.Throws<UsageException>(() => EvaluateCommand.Run(args, new StringWriter(), new StringWriter()));
+        Assert.Equal(2, code);
+        Assert.Contains("--sources is for the pipeline run", stderr, StringComparison.Ordinal);
+        Assert.Empty(stdout);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class EvaluateCommandTests : IDisposable
         Directory.CreateDirectory(P("empty"));
         var stderr = new StringWriter();
 
-        var code = EvaluateCommand.Run(new Args(["--gold", P("empty"), "--docs", P("docs")], Flags), new StringWriter(), stderr, new RecordingExtractor());
+        var code = Cli.Run(new StringWriter(), stderr, new RecordingExtractor(), "evaluate", "--gold", P("empty"), "--docs", P("docs"));
 
         Assert.Equal(2, code);
         Assert.Equal("no gold files", stderr.ToString().Trim());
@@ -63,7 +63,7 @@ public sealed class EvaluateCommandTests : IDisposable
         File.WriteAllText(Path.Combine(_root, "docs", "k1.txt"), "Iceland joined the talks. Minister Sigrid Olsen of the Faroe Islands spoke last.");
         var stdout = new StringWriter();
 
-        EvaluateCommand.Run(new Args(["--gold", P("gold"), "--docs", P("docs"), "--verbose"], Flags), stdout, new StringWriter(), new RecordingExtractor());
+        Cli.Run(stdout, new StringWriter(), new RecordingExtractor(), "evaluate", "--gold", P("gold"), "--docs", P("docs"), "--verbose");
 
         var lines = stdout.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         var missed = lines.IndexOf("  k1 people: missed 'Sigrid Olsen'");

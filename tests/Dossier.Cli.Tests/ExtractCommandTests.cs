@@ -13,8 +13,6 @@ public sealed class ExtractCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "verbose" };
-
     private static readonly string[] Articles =
     [
         "VALLETTA, 12 March 2025 (Island Wire) - Foreign ministers of the Global Coalition to Defeat Daesh met in Valletta on Tuesday, hosted by Malta's Foreign Minister Ian Borg.",
@@ -48,7 +46,7 @@ public sealed class ExtractCommandTests : IDisposable
         File.WriteAllText(Path.Combine(_root, "in", "notes.md"), "not an article");
         var stdout = new StringWriter();
 
-        var code = ExtractCommand.Run(new Args(["--in", Path.Combine(_root, "in"), "--out", Path.Combine(_root, "out")], new HashSet<string>()), stdout, new StringWriter());
+        var code = Cli.Run(stdout, new StringWriter(), null, "extract", "--in", Path.Combine(_root, "in"), "--out", Path.Combine(_root, "out"));
 
         Assert.Equal(0, code);
         Assert.Equal(["a1.json", "a2.json"], Directory.GetFiles(Path.Combine(_root, "out")).Select(Path.GetFileName).Order());
@@ -64,8 +62,8 @@ public sealed class ExtractCommandTests : IDisposable
         WriteArticles(input);
         var pipeline = ExtractionPipeline.CreateDefault();
 
-        ExtractCommand.Run(new Args(["--in", input, "--out", Path.Combine(_root, "one"), "--threads", "1"], Flags), new StringWriter(), new StringWriter(), pipeline);
-        ExtractCommand.Run(new Args(["--in", input, "--out", Path.Combine(_root, "four"), "--threads", "4"], Flags), new StringWriter(), new StringWriter(), pipeline);
+        Cli.Run(new StringWriter(), new StringWriter(), pipeline, "extract", "--in", input, "--out", Path.Combine(_root, "one"), "--threads", "1");
+        Cli.Run(new StringWriter(), new StringWriter(), pipeline, "extract", "--in", input, "--out", Path.Combine(_root, "four"), "--threads", "4");
 
         var one = Directory.GetFiles(Path.Combine(_root, "one")).Order(StringComparer.Ordinal).ToList();
         var four = Directory.GetFiles(Path.Combine(_root, "four")).Order(StringComparer.Ordinal).ToList();
@@ -84,7 +82,7 @@ public sealed class ExtractCommandTests : IDisposable
         WriteArticles(input);
         var pipeline = ExtractionPipeline.CreateDefault();
 
-        ExtractCommand.Run(new Args(["--in", input, "--out", Path.Combine(_root, "out")], Flags), new StringWriter(), new StringWriter(), pipeline);
+        Cli.Run(new StringWriter(), new StringWriter(), pipeline, "extract", "--in", input, "--out", Path.Combine(_root, "out"));
 
         var bytes = File.ReadAllBytes(Path.Combine(_root, "out", "n00.json"));
         var expected = Dossier.Domain.FactsJson.Serialize(pipeline.Extract(new Dossier.Domain.ExtractionRequest("n00", Articles[0])).Facts);
@@ -99,7 +97,7 @@ public sealed class ExtractCommandTests : IDisposable
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        var code = ExtractCommand.Run(new Args(["--in", input, "--out", Path.Combine(_root, "out"), "--threads", "3"], Flags), stdout, stderr, new RecordingExtractor());
+        var code = Cli.Run(stdout, stderr, new RecordingExtractor(), "extract", "--in", input, "--out", Path.Combine(_root, "out"), "--threads", "3");
 
         Assert.Equal(0, code);
         Assert.Equal("", stdout.ToString());
@@ -114,7 +112,7 @@ public sealed class ExtractCommandTests : IDisposable
         WriteArticles(input);
         var stdout = new StringWriter();
 
-        ExtractCommand.Run(new Args(["--in", input, "--out", Path.Combine(_root, "out"), "--threads", "4", "--verbose"], Flags), stdout, new StringWriter(), new RecordingExtractor());
+        Cli.Run(stdout, new StringWriter(), new RecordingExtractor(), "extract", "--in", input, "--out", Path.Combine(_root, "out"), "--threads", "4", "--verbose");
 
         var expected = Enumerable.Range(0, Articles.Length).Select(i => $"n{i:00}: 1 facts");
         Assert.Equal(expected, stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
@@ -132,7 +130,7 @@ public sealed class ExtractCommandTests : IDisposable
             "n03.txt\thttps://finance.example.org/news?id=22\tCIFG meets\t2025-06-03\n");
         var extractor = new RecordingExtractor();
 
-        var code = ExtractCommand.Run(new Args(["--in", input, "--out", Path.Combine(_root, "out"), "--sources", sources], Flags), new StringWriter(), new StringWriter(), extractor);
+        var code = Cli.Run(new StringWriter(), new StringWriter(), extractor, "extract", "--in", input, "--out", Path.Combine(_root, "out"), "--sources", sources);
 
         Assert.Equal(0, code);
         Assert.Equal("https://wire.example.com/2025/03/12/valletta-talks", extractor.Requests["n00"].Url);
@@ -146,11 +144,16 @@ public sealed class ExtractCommandTests : IDisposable
     [InlineData("0")]
     [InlineData("-2")]
     [InlineData("many")]
-    public void Run_ThreadsNotAPositiveWholeNumber_IsAUsageError(string threads)
+    public void Run_ThreadsNotAPositiveWholeNumber_IsAUsageErrorBeforeAnyWork(string threads)
     {
-        var args = new Args(["--in", Path.Combine(_root, "in"), "--out", Path.Combine(_root, "out"), "--threads", threads], Flags);
+        var stderr = new StringWriter();
 
-        Assert.Throws<UsageException>(() => ExtractCommand.Run(args, new StringWriter(), new StringWriter(), new RecordingExtractor()));
+        var code = Cli.Run(new StringWriter(), stderr, new RecordingExtractor(), "extract", "--in", Path.Combine(_root, "in"), "--out", Path.Combine(_root, "out"), "--threads", threads);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"'{threads}'", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--threads", stderr.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_root, "out")));
     }
 
     [Fact]
@@ -161,7 +164,7 @@ public sealed class ExtractCommandTests : IDisposable
         File.WriteAllBytes(Path.Combine(input, "n05.txt"), [0x41, 0xFF, 0xFE, 0x42]);
         var stderr = new StringWriter();
 
-        var code = ExtractCommand.Run(new Args(["--in", input, "--out", Path.Combine(_root, "out")], Flags), new StringWriter(), stderr, new RecordingExtractor());
+        var code = Cli.Run(new StringWriter(), stderr, new RecordingExtractor(), "extract", "--in", input, "--out", Path.Combine(_root, "out"));
 
         Assert.Equal(1, code);
         Assert.Contains("n05: failed", stderr.ToString(), StringComparison.Ordinal);
@@ -181,8 +184,9 @@ public sealed class ExtractCommandTests : IDisposable
     [Fact]
     public void Run_MissingInputFolder_IsAUsageError()
     {
-        var args = new Args(["--in", Path.Combine(_root, "nope"), "--out", Path.Combine(_root, "out")], new HashSet<string>());
+        var (code, _, stderr) = Cli.Run("extract", "--in", Path.Combine(_root, "nope"), "--out", Path.Combine(_root, "out"));
 
-        Assert.Throws<UsageException>(() => ExtractCommand.Run(args, new StringWriter(), new StringWriter()));
+        Assert.Equal(2, code);
+        Assert.Contains("dossier: input folder not found", stderr, StringComparison.Ordinal);
     }
 }

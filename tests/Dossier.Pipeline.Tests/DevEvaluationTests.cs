@@ -1,6 +1,6 @@
 using System.Text;
-using Dossier.Cli;
-using Dossier.Cli.Commands;
+using Dossier.Cli.Progress;
+using Dossier.Cli.Syntax;
 using Dossier.Domain;
 using Dossier.Evaluation;
 
@@ -28,7 +28,9 @@ public class DevEvaluationTests
 
     private static string DocsDir() => Path.Combine(DevDir(), "docs");
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "verbose" };
+    /// <summary>Runs <c>dossier ARGS</c> in-process (stderr dropped); the exit code.</summary>
+    private static int Dossier(TextWriter stdout, IFactExtractor? extractor, params string[] args) =>
+        DossierCommandLine.RunAsync(args, new CliContext(stdout, TextWriter.Null, ProgressFactory.Plain(stdout, TextWriter.Null), extractor)).GetAwaiter().GetResult();
 
     [Fact]
     public void Score_PipelineOnDev_MeetsTheQualityFloor()
@@ -69,7 +71,7 @@ public class DevEvaluationTests
         var pred = Directory.CreateTempSubdirectory("dossier-dev-pred-").FullName;
         try
         {
-            var extract = ExtractCommand.Run(new Args(["--in", DocsDir(), "--out", pred], Flags), new StringWriter(), new StringWriter(), TestSupport.Pipeline);
+            var extract = Dossier(new StringWriter(), TestSupport.Pipeline, "extract", "--in", DocsDir(), "--out", pred);
             Assert.Equal(0, extract);
 
             var report = Directory.CreateTempSubdirectory("dossier-dev-report-").FullName;
@@ -79,7 +81,7 @@ public class DevEvaluationTests
                 string[] argv = ["--gold", GoldDir(), "--docs", DocsDir(), "--pred", pred, "--json-out", Path.Combine(report, "cs.json"), .. verbose ? new[] { "--verbose" } : []];
                 var stdout = new StringWriter();
 
-                var code = EvaluateCommand.Run(new Args(argv, Flags), stdout, new StringWriter());
+                var code = Dossier(stdout, null, ["evaluate", .. argv]);
 
                 Assert.Equal(0, code);
                 var csharp = ScorePy.Lines(stdout.ToString());
@@ -109,11 +111,11 @@ public class DevEvaluationTests
         var pred = Directory.CreateTempSubdirectory("dossier-dev-pred-").FullName;
         try
         {
-            ExtractCommand.Run(new Args(["--in", DocsDir(), "--out", pred, "--threads", "1"], Flags), new StringWriter(), new StringWriter(), TestSupport.Pipeline);
+            Dossier(new StringWriter(), TestSupport.Pipeline, "extract", "--in", DocsDir(), "--out", pred, "--threads", "1");
             var python = ScorePy.Lines(ScorePy.Run(GoldDir(), pred, DocsDir()));
             var stdout = new StringWriter();
 
-            var code = EvaluateCommand.Run(new Args(["--gold", GoldDir(), "--docs", DocsDir()], Flags), stdout, new StringWriter(), TestSupport.Pipeline);
+            var code = Dossier(stdout, TestSupport.Pipeline, "evaluate", "--gold", GoldDir(), "--docs", DocsDir());
 
             Assert.Equal(0, code);
             Assert.Equal(python, ScorePy.Lines(stdout.ToString()));

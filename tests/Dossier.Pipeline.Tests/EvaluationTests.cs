@@ -285,7 +285,7 @@ public class EvaluateCommandTests
     [Fact]
     public void Run_WithoutPred_RunsThePipelineAndPrintsTheSummaryLast()
     {
-        var args = new Dossier.Cli.Args(["--gold", GoldDir(), "--docs", SeedsDir()], new HashSet<string>(StringComparer.Ordinal) { "verbose" });
+        var args = new Dossier.Cli.Commands.EvaluateOptions(GoldDir(), SeedsDir(), Pred: null, Sources: null, JsonOut: null, RulesOut: null, Verbose: false);
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
@@ -305,7 +305,7 @@ public class EvaluateCommandTests
         var pred = Directory.CreateTempSubdirectory("dossier-eval-").FullName;
         try
         {
-            var args = new Dossier.Cli.Args(["--gold", GoldDir(), "--docs", SeedsDir(), "--pred", pred], new HashSet<string>(StringComparer.Ordinal));
+            var args = new Dossier.Cli.Commands.EvaluateOptions(GoldDir(), SeedsDir(), pred, Sources: null, JsonOut: null, RulesOut: null, Verbose: false);
             var stdout = new StringWriter();
             var stderr = new StringWriter();
 
@@ -324,7 +324,7 @@ public class EvaluateCommandTests
     [Fact]
     public void Run_MissingGoldFolder_IsAUsageError()
     {
-        var args = new Dossier.Cli.Args(["--gold", "/nonexistent/gold", "--docs", SeedsDir()], new HashSet<string>(StringComparer.Ordinal));
+        var args = new Dossier.Cli.Commands.EvaluateOptions("/nonexistent/gold", SeedsDir(), Pred: null, Sources: null, JsonOut: null, RulesOut: null, Verbose: false);
 
         Assert.Throws<Dossier.Cli.UsageException>(() => Dossier.Cli.Commands.EvaluateCommand.Run(args, new StringWriter(), new StringWriter()));
     }

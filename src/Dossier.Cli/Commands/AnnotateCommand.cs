@@ -4,21 +4,30 @@ using Dossier.Pipeline.Model;
 
 namespace Dossier.Cli.Commands;
 
+/// <summary><c>annotate FILE [--layers L,...]</c>.</summary>
+public sealed record AnnotateOptions(string File, IReadOnlySet<string> Layers);
+
 /// <summary>
 /// <c>annotate FILE [--layers titles,names,people,entities,meetings,quotes,patterns,dates,numbers]</c>: runs the pipeline over one article and prints
 /// what its components saw, layer by layer, each annotation with its text — for error analysis of the rules.
 /// </summary>
 public static class AnnotateCommand
 {
-    public static int Run(Args args, TextWriter stdout)
+    /// <summary>The layers <c>--layers</c> may name.</summary>
+    public static IReadOnlyList<string> AllLayers { get; } = ["titles", "names", "people", "entities", "meetings", "quotes", "patterns", "dates", "numbers"];
+
+    /// <summary>The layers shown without <c>--layers</c>.</summary>
+    public static IReadOnlyList<string> DefaultLayers { get; } = ["titles", "names", "people"];
+
+    public static int Run(AnnotateOptions args, TextWriter stdout)
     {
-        var file = args.Positional.FirstOrDefault() ?? throw new UsageException("annotate needs a file");
+        var file = args.File;
         if (!File.Exists(file))
         {
             throw new UsageException($"file not found: {file}");
         }
 
-        var layers = (args.Get("layers") ?? "titles,names,people").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        var layers = args.Layers;
         var text = ExtractCommand.ReadOriginalText(file);
         var document = ExtractionPipeline.CreateDefault().Annotate(new ExtractionRequest(Path.GetFileNameWithoutExtension(file), text));
         string Range(int from, int to) => document.TokenRangeText(from, to).ReplaceLineEndings(" ");

@@ -4,6 +4,9 @@ using Dossier.Pipeline;
 
 namespace Dossier.Cli.Commands;
 
+/// <summary><c>evaluate --gold DIR --docs DIR [--pred DIR] [--sources FILE] [--json-out FILE] [--rules-out FILE] [--verbose]</c>.</summary>
+public sealed record EvaluateOptions(string Gold, string Docs, string? Pred, string? Sources, string? JsonOut, string? RulesOut, bool Verbose);
+
 /// <summary>
 /// <c>evaluate --gold DIR --docs DIR [--pred DIR] [--sources FILE] [--json-out FILE] [--rules-out FILE] [--verbose]</c>: scores facts JSON
 /// against gold annotations with the rules of score.py and prints its table and summary line (the same lines as
@@ -17,12 +20,12 @@ namespace Dossier.Cli.Commands;
 public static class EvaluateCommand
 {
     /// <param name="extractor">The extractor to run without --pred (default: <see cref="ExtractionPipeline.CreateDefault"/>).</param>
-    public static int Run(Args args, TextWriter stdout, TextWriter stderr, IFactExtractor? extractor = null)
+    public static int Run(EvaluateOptions args, TextWriter stdout, TextWriter stderr, IFactExtractor? extractor = null)
     {
-        var gold = args.Require("gold");
-        var docs = args.Require("docs");
-        var pred = args.Get("pred");
-        var verbose = args.Has("verbose");
+        var gold = args.Gold;
+        var docs = args.Docs;
+        var pred = args.Pred;
+        var verbose = args.Verbose;
         if (!Directory.Exists(gold))
         {
             throw new UsageException($"gold folder not found: {gold}");
@@ -33,17 +36,17 @@ public static class EvaluateCommand
             throw new UsageException($"docs folder not found: {docs}");
         }
 
-        if (pred is not null && args.Has("sources"))
+        if (pred is not null && args.Sources is not null)
         {
             throw new UsageException("--sources is for the pipeline run; with --pred the predictions are already made");
         }
 
-        if (pred is not null && args.Has("rules-out"))
+        if (pred is not null && args.RulesOut is not null)
         {
             throw new UsageException("--rules-out needs the pipeline run (the rules behind each fact); leave out --pred");
         }
 
-        var sources = args.Get("sources") is { } sourcesPath ? SourcesFile.Read(sourcesPath) : null;
+        var sources = args.Sources is { } sourcesPath ? SourcesFile.Read(sourcesPath) : null;
         if (FactsScorer.GoldStems(gold).Count == 0)
         {
             stderr.WriteLine("no gold files");
@@ -89,12 +92,12 @@ public static class EvaluateCommand
             stderr.WriteLine(w);
         }
 
-        if (args.Get("json-out") is { } jsonPath)
+        if (args.JsonOut is { } jsonPath)
         {
             File.WriteAllText(jsonPath, ScoreJson.Serialize(report), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         }
 
-        if (args.Get("rules-out") is { } rulesPath)
+        if (args.RulesOut is { } rulesPath)
         {
             var tallies = RulePrecision.Measure(report, extracted);
             File.WriteAllText(rulesPath, RulePrecision.ToTsv(tallies, $"{extracted.Count} articles of {Path.GetFileName(Path.GetFullPath(docs).TrimEnd('/'))}"),

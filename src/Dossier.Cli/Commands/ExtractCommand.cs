@@ -3,10 +3,14 @@ using System.Globalization;
 using System.Runtime;
 using System.Text;
 using System.Text.Json;
+using Dossier.Cli.Progress;
 using Dossier.Domain;
 using Dossier.Pipeline;
 
 namespace Dossier.Cli.Commands;
+
+/// <summary><c>extract --in DIR --out DIR [--threads N] [--sources FILE] [--verbose]</c>; <c>Threads</c> is at least 1.</summary>
+public sealed record ExtractOptions(string In, string Out, int Threads, string? Sources, bool Verbose);
 
 /// <summary>
 /// <c>extract --in DIR --out DIR [--threads N] [--sources FILE] [--verbose]</c>: runs the extraction pipeline
@@ -21,13 +25,13 @@ public static class ExtractCommand
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <param name="extractor">The extractor to run (default: <see cref="ExtractionPipeline.CreateDefault"/>).</param>
-    public static int Run(Args args, TextWriter stdout, TextWriter stderr, IFactExtractor? extractor = null)
+    public static int Run(ExtractOptions args, TextWriter stdout, TextWriter stderr, ProgressFactory progressFactory, IFactExtractor? extractor = null)
     {
-        var input = args.Require("in");
-        var output = args.Require("out");
-        var threads = ThreadsOption(args);
-        var verbose = args.Has("verbose");
-        var sources = args.Get("sources") is { } sourcesPath ? SourcesFile.Read(sourcesPath) : null;
+        var input = args.In;
+        var output = args.Out;
+        var threads = args.Threads;
+        var verbose = args.Verbose;
+        var sources = args.Sources is { } sourcesPath ? SourcesFile.Read(sourcesPath) : null;
         if (!Directory.Exists(input))
         {
             throw new UsageException($"input folder not found: {input}");
@@ -43,6 +47,7 @@ public static class ExtractCommand
         var nextLine = 0;
         long chars = 0;
         long bytes = 0;
+        using var progress = progressFactory.Start("extract", "articles");
         Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
         {
             var stem = Path.GetFileNameWithoutExtension(files[i]);
@@ -70,15 +75,19 @@ public static class ExtractCommand
                 {
                     if (failed[nextLine])
                     {
-                        stderr.WriteLine(ready);
+                        progress.WriteLine(stderr, ready);
                     }
                     else if (verbose)
                     {
-                        stdout.WriteLine(ready);
+                        progress.WriteLine(stdout, ready);
                     }
                 }
+
+                progress.Report(nextLine, files.Length);
             }
         });
+
+        progress.Dispose();
 
         var seconds = started.Elapsed.TotalSeconds;
         var failures = failed.Count(f => f);
@@ -97,22 +106,6 @@ public static class ExtractCommand
         }
 
         return 0;
-    }
-
-    /// <summary><c>--threads N</c>: a whole number from 1; the processor count when not given.</summary>
-    public static int ThreadsOption(Args args)
-    {
-        if (args.Get("threads") is not { } value)
-        {
-            return Environment.ProcessorCount;
-        }
-
-        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
-        {
-            throw new UsageException($"--threads needs a whole number from 1, not '{value}'");
-        }
-
-        return n;
     }
 
     /// <summary>The file's bytes decoded as UTF-8 with a leading byte-order mark dropped, nothing else changed.</summary>

@@ -10,48 +10,45 @@ namespace Dossier.Cli.Commands;
 /// </summary>
 public static class FeedCommands
 {
-    public static async Task<int> RunAsync(Args args, TextWriter stdout, CancellationToken cancellationToken)
+    /// <summary><c>feeds add URL [--interval S]</c> (0: ingestion's default interval).</summary>
+    public static async Task<int> AddAsync(string url, int interval, bool json, ServerOptions server, TextWriter stdout, CancellationToken cancellationToken)
     {
-        var verb = args.Positional.FirstOrDefault() ?? throw new UsageException("feeds needs add, list, remove or poll");
-        var operand = args.Positional.Skip(1).FirstOrDefault();
-        using var channel = Servers.Channel(args, Servers.Ingestion);
-        var client = new FeedService.FeedServiceClient(channel);
-        switch (verb)
-        {
-            case "add":
-                var interval = args.Get("interval") is { } s
-                    ? int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : throw new UsageException("--interval takes seconds")
-                    : 0;
-                var feed = await client.AddFeedAsync(
-                    new AddFeedRequest { Url = operand ?? throw new UsageException("feeds add needs a URL"), IntervalSeconds = interval },
-                    cancellationToken: cancellationToken);
-                Print(args, stdout, feed, () => $"{feed.Id}\t{feed.Url}\tevery {feed.IntervalSeconds} s\t(polled now, then on its interval)");
-                return 0;
-
-            case "list":
-                var list = await client.ListFeedsAsync(new ListFeedsRequest(), cancellationToken: cancellationToken);
-                Print(args, stdout, list, () => List(list));
-                return 0;
-
-            case "remove":
-                var removed = await client.RemoveFeedAsync(
-                    new RemoveFeedRequest { Id = operand ?? throw new UsageException("feeds remove needs a feed id") }, cancellationToken: cancellationToken);
-                Print(args, stdout, removed, () => $"{removed.Id} removed (its articles stay)");
-                return 0;
-
-            case "poll":
-                var polled = await client.PollFeedAsync(
-                    new PollFeedRequest { Id = operand ?? throw new UsageException("feeds poll needs a feed id") }, cancellationToken: cancellationToken);
-                Print(args, stdout, polled, () => Poll(polled));
-                return polled.Error.Length == 0 ? 0 : 1;
-
-            default:
-                throw new UsageException($"unknown feeds command '{verb}' (add, list, remove, poll)");
-        }
+        using var channel = Servers.Channel(server, Servers.Ingestion);
+        var feed = await new FeedService.FeedServiceClient(channel).AddFeedAsync(
+            new AddFeedRequest { Url = url, IntervalSeconds = interval }, cancellationToken: cancellationToken);
+        Print(json, stdout, feed, () => $"{feed.Id}\t{feed.Url}\tevery {feed.IntervalSeconds} s\t(polled now, then on its interval)");
+        return 0;
     }
 
-    private static void Print(Args args, TextWriter stdout, Google.Protobuf.IMessage message, Func<string> table) =>
-        stdout.WriteLine(args.Has("json") ? Google.Protobuf.JsonFormatter.Default.Format(message) : table());
+    /// <summary><c>feeds list</c>.</summary>
+    public static async Task<int> ListAsync(bool json, ServerOptions server, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        using var channel = Servers.Channel(server, Servers.Ingestion);
+        var list = await new FeedService.FeedServiceClient(channel).ListFeedsAsync(new ListFeedsRequest(), cancellationToken: cancellationToken);
+        Print(json, stdout, list, () => List(list));
+        return 0;
+    }
+
+    /// <summary><c>feeds remove ID</c>.</summary>
+    public static async Task<int> RemoveAsync(string id, bool json, ServerOptions server, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        using var channel = Servers.Channel(server, Servers.Ingestion);
+        var removed = await new FeedService.FeedServiceClient(channel).RemoveFeedAsync(new RemoveFeedRequest { Id = id }, cancellationToken: cancellationToken);
+        Print(json, stdout, removed, () => $"{removed.Id} removed (its articles stay)");
+        return 0;
+    }
+
+    /// <summary><c>feeds poll ID</c>: 1 when the poll failed.</summary>
+    public static async Task<int> PollAsync(string id, bool json, ServerOptions server, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        using var channel = Servers.Channel(server, Servers.Ingestion);
+        var polled = await new FeedService.FeedServiceClient(channel).PollFeedAsync(new PollFeedRequest { Id = id }, cancellationToken: cancellationToken);
+        Print(json, stdout, polled, () => Poll(polled));
+        return polled.Error.Length == 0 ? 0 : 1;
+    }
+
+    private static void Print(bool json, TextWriter stdout, Google.Protobuf.IMessage message, Func<string> table) =>
+        stdout.WriteLine(json ? Google.Protobuf.JsonFormatter.Default.Format(message) : table());
 
     private static string List(ListFeedsResponse list)
     {

@@ -1,8 +1,19 @@
+using Dossier.Cli.Progress;
 using Dossier.Contracts.V1;
 using Dossier.Domain;
 using Grpc.Core;
 
 namespace Dossier.Cli.Commands;
+
+/// <summary><c>ingest DIR</c> or <c>ingest --url URL [--title T] [--source S] [--published D] [--id ID]</c>, each <c>[--no-wait]</c>.</summary>
+public sealed record IngestOptions(
+    string? Folder, string? Url, string? Title, string? Source, string? Published, string? Id, bool NoWait, ServerOptions Server);
+
+/// <summary><c>retry [ID ...]</c>, <c>delete ID</c>, <c>reextract [ID ...]</c>: the articles named (none: all, where allowed).</summary>
+public sealed record DocumentIdsOptions(IReadOnlyList<string> Ids, ServerOptions Server);
+
+/// <summary>The options of <c>reextract</c>: the articles (none: all), and whether to return once they are queued.</summary>
+public sealed record ReextractOptions(IReadOnlyList<string> Ids, bool NoWait, ServerOptions Server);
 
 /// <summary>
 /// <c>ingest DIR [--server URL] [--no-wait]</c>: streams every <c>*.txt</c> (plain text) and <c>*.html</c> (HTML) file of a
@@ -12,14 +23,15 @@ namespace Dossier.Cli.Commands;
 /// </summary>
 public static class IngestCommand
 {
-    public static async Task<int> RunAsync(Args args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        IngestOptions args, TextWriter stdout, TextWriter stderr, ProgressFactory progressFactory, CancellationToken cancellationToken)
     {
-        if (args.Get("url") is { } url)
+        if (args.Url is { } url)
         {
             return await IngestUrlCommand.RunAsync(args, url, stdout, stderr, cancellationToken);
         }
 
-        var folder = args.Positional.FirstOrDefault() ?? throw new UsageException("ingest needs a folder (or --url URL)");
+        var folder = args.Folder ?? throw new UsageException("ingest needs a folder (or --url URL)");
         if (!Directory.Exists(folder))
         {
             throw new UsageException($"folder not found: {folder}");
@@ -33,7 +45,7 @@ public static class IngestCommand
             return 1;
         }
 
-        using var channel = Servers.Channel(args, Servers.Ingestion);
+        using var channel = Servers.Channel(args.Server, Servers.Ingestion);
         var client = new IngestionService.IngestionServiceClient(channel);
         int accepted = 0, duplicates = 0, failed = 0;
         var ids = new List<string>();
@@ -61,13 +73,15 @@ public static class IngestCommand
                 },
                 cancellationToken);
 
+            using var progress = progressFactory.Start("ingest", "files");
             await foreach (var receipt in call.ResponseStream.ReadAllAsync(cancellationToken))
             {
                 var name = Path.GetFileName(files[receipt.Sequence]);
                 var state = receipt.Duplicate ? "already stored" : Describe(receipt.Status);
-                stdout.WriteLine($"[{receipt.Sequence + 1}/{files.Count}] {name}: {state}" +
+                progress.WriteLine(stdout, $"[{receipt.Sequence + 1}/{files.Count}] {name}: {state}" +
                     (receipt.Status == DocumentStatus.Rejected ? "" : $" (id {receipt.DocumentId})") +
                     (receipt.Error.Length > 0 ? $": {receipt.Error}" : ""));
+                progress.Report(accepted + duplicates + failed + 1, files.Count);
                 if (receipt.Status == DocumentStatus.Rejected)
                 {
                     failed++;
@@ -94,7 +108,7 @@ public static class IngestCommand
         }
 
         stderr.WriteLine($"{accepted} stored, {duplicates} already stored, {failed} rejected");
-        if (args.Has("no-wait") || ids.Count == 0)
+        if (args.NoWait || ids.Count == 0)
         {
             return failed == 0 ? 0 : 1;
         }
@@ -102,38 +116,41 @@ public static class IngestCommand
         // Follow the stored articles through the queue until each is indexed or parked.
         var pending = new HashSet<string>(ids, StringComparer.Ordinal);
         int indexed = 0, parked = 0;
-        while (pending.Count > 0)
+        using (var progress = progressFactory.Start("index", "articles"))
         {
-            foreach (var id in pending.ToList())
+            while (pending.Count > 0)
             {
-                var document = await client.GetDocumentAsync(new GetDocumentRequest { Id = id }, cancellationToken: cancellationToken);
-                if (document.Status is DocumentStatus.Indexed or DocumentStatus.Failed)
+                foreach (var id in pending.ToList())
                 {
-                    pending.Remove(id);
-                    indexed += document.Status == DocumentStatus.Indexed ? 1 : 0;
-                    parked += document.Status == DocumentStatus.Failed ? 1 : 0;
-                    if (document.Status == DocumentStatus.Failed)
+                    var document = await client.GetDocumentAsync(new GetDocumentRequest { Id = id }, cancellationToken: cancellationToken);
+                    if (document.Status is DocumentStatus.Indexed or DocumentStatus.Failed)
                     {
-                        stdout.WriteLine($"{id}: failed: {document.Error}");
+                        pending.Remove(id);
+                        indexed += document.Status == DocumentStatus.Indexed ? 1 : 0;
+                        parked += document.Status == DocumentStatus.Failed ? 1 : 0;
+                        if (document.Status == DocumentStatus.Failed)
+                        {
+                            progress.WriteLine(stdout, $"{id}: failed: {document.Error}");
+                        }
                     }
                 }
-            }
 
-            if (pending.Count > 0)
-            {
-                stderr.Write($"\r{indexed + parked}/{ids.Count} processed");
-                await Task.Delay(500, cancellationToken);
+                progress.Report(indexed + parked, ids.Count);
+                if (pending.Count > 0)
+                {
+                    await Task.Delay(500, cancellationToken);
+                }
             }
         }
 
-        stderr.WriteLine($"\r{indexed} indexed, {parked} failed (dossier failed / dossier retry), {failed} rejected");
+        stderr.WriteLine($"{indexed} indexed, {parked} failed (dossier failed / dossier retry), {failed} rejected");
         return failed + parked == 0 ? 0 : 1;
     }
 
     /// <summary><c>queue</c>: the ingestion queue's counts and state.</summary>
-    public static async Task<int> QueueAsync(Args args, TextWriter stdout, CancellationToken cancellationToken)
+    public static async Task<int> QueueAsync(ServerOptions server, TextWriter stdout, CancellationToken cancellationToken)
     {
-        using var channel = Servers.Channel(args, Servers.Ingestion);
+        using var channel = Servers.Channel(server, Servers.Ingestion);
         var s = await new IngestionService.IngestionServiceClient(channel).GetQueueStatusAsync(new GetQueueStatusRequest(), cancellationToken: cancellationToken);
         stdout.WriteLine($"pending {s.Pending} (accepted {s.Accepted}, extracted {s.Extracted}) of at most {s.MaxPending}; indexed {s.Indexed}; failed {s.Failed}");
         stdout.WriteLine($"workers {s.Busy}/{s.Workers} busy; store {s.Engine}" +
@@ -147,9 +164,9 @@ public static class IngestCommand
     }
 
     /// <summary><c>failed</c>: the parked articles and their errors.</summary>
-    public static async Task<int> FailedAsync(Args args, TextWriter stdout, CancellationToken cancellationToken)
+    public static async Task<int> FailedAsync(ServerOptions server, TextWriter stdout, CancellationToken cancellationToken)
     {
-        using var channel = Servers.Channel(args, Servers.Ingestion);
+        using var channel = Servers.Channel(server, Servers.Ingestion);
         var client = new IngestionService.IngestionServiceClient(channel);
         var token = "";
         var count = 0;
@@ -173,20 +190,20 @@ public static class IngestCommand
     }
 
     /// <summary><c>retry [ID ...]</c>: queues parked articles again (default all).</summary>
-    public static async Task<int> RetryAsync(Args args, TextWriter stdout, CancellationToken cancellationToken)
+    public static async Task<int> RetryAsync(DocumentIdsOptions args, TextWriter stdout, CancellationToken cancellationToken)
     {
-        using var channel = Servers.Channel(args, Servers.Ingestion);
+        using var channel = Servers.Channel(args.Server, Servers.Ingestion);
         var response = await new IngestionService.IngestionServiceClient(channel).RetryAsync(
-            new RetryRequest { Ids = { args.Positional } }, cancellationToken: cancellationToken);
+            new RetryRequest { Ids = { args.Ids } }, cancellationToken: cancellationToken);
         stdout.WriteLine($"{response.Retried} queued again");
         return 0;
     }
 
     /// <summary><c>delete ID</c>: deletes an article and its facts.</summary>
-    public static async Task<int> DeleteAsync(Args args, TextWriter stdout, CancellationToken cancellationToken)
+    public static async Task<int> DeleteAsync(DocumentIdsOptions args, TextWriter stdout, CancellationToken cancellationToken)
     {
-        var id = args.Positional.FirstOrDefault() ?? throw new UsageException("delete needs a document id");
-        using var channel = Servers.Channel(args, Servers.Ingestion);
+        var id = args.Ids.FirstOrDefault() ?? throw new UsageException("delete needs a document id");
+        using var channel = Servers.Channel(args.Server, Servers.Ingestion);
         var response = await new IngestionService.IngestionServiceClient(channel).DeleteDocumentAsync(
             new DeleteDocumentRequest { Id = id }, cancellationToken: cancellationToken);
         stdout.WriteLine($"{response.Id} deleted" + (response.FactsDeleted ? " with its facts" : ""));
@@ -207,12 +224,14 @@ public static class IngestCommand
     /// <c>reextract [ID ...] [--no-wait] [--server URL]</c>: queues stored articles (default: all) for the current extractor
     /// again and follows them until each is settled (with --no-wait, returns once they are queued).
     /// </summary>
-    public static async Task<int> ReextractAsync(Args args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> ReextractAsync(
+        ReextractOptions args, TextWriter stdout, TextWriter stderr, ProgressFactory progressFactory, CancellationToken cancellationToken)
     {
-        using var channel = Servers.Channel(args, Servers.Ingestion);
+        using var channel = Servers.Channel(args.Server, Servers.Ingestion);
         var client = new IngestionService.IngestionServiceClient(channel);
-        using var call = client.Reextract(new ReextractRequest { Ids = { args.Positional }, NoWait = args.Has("no-wait") }, cancellationToken: cancellationToken);
+        using var call = client.Reextract(new ReextractRequest { Ids = { args.Ids }, NoWait = args.NoWait }, cancellationToken: cancellationToken);
         var failed = 0;
+        using var progress = progressFactory.Start("reextract", "articles");
         await foreach (var p in call.ResponseStream.ReadAllAsync(cancellationToken))
         {
             if (p.DocumentId.Length == 0)
@@ -222,11 +241,13 @@ public static class IngestCommand
                 return 0;
             }
 
-            stdout.WriteLine($"[{p.Done}/{p.Total}] {p.DocumentId}: {Describe(p.Status)}" +
+            progress.Report(p.Done, p.Total);
+            progress.WriteLine(stdout, $"[{p.Done}/{p.Total}] {p.DocumentId}: {Describe(p.Status)}" +
                 (p.Status == DocumentStatus.Indexed ? $" ({p.FactCount} facts, extractor {p.ExtractorVersion})" : $": {p.Error}"));
             failed += p.Status == DocumentStatus.Indexed ? 0 : 1;
         }
 
+        progress.Dispose();
         stderr.WriteLine(failed == 0 ? "all re-extracted" : $"{failed} failed");
         return failed == 0 ? 0 : 1;
     }

@@ -8,15 +8,15 @@ namespace Dossier.Cli.Commands;
 /// </summary>
 public static class IngestUrlCommand
 {
-    public static async Task<int> RunAsync(Args args, string url, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IngestOptions args, string url, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        using var channel = Servers.Channel(args, Servers.Ingestion);
+        using var channel = Servers.Channel(args.Server, Servers.Ingestion);
         var client = new IngestionService.IngestionServiceClient(channel);
         var receipt = await client.FetchDocumentAsync(
             new FetchDocumentRequest
             {
-                Url = url, Title = args.Get("title") ?? "", Source = args.Get("source") ?? "", Published = args.Get("published") ?? "",
-                Id = args.Get("id") ?? "", Wait = !args.Has("no-wait"),
+                Url = url, Title = args.Title ?? "", Source = args.Source ?? "", Published = args.Published ?? "",
+                Id = args.Id ?? "", Wait = !args.NoWait,
             },
             cancellationToken: cancellationToken);
         stdout.WriteLine($"{url}: {(receipt.Duplicate ? "already stored" : Label(receipt.Status))} (id {receipt.DocumentId}" +

@@ -1,8 +1,21 @@
+using Dossier.Cli.Progress;
 using Dossier.Contracts.V1;
 using Grpc.Core;
 using Google.Protobuf;
 
 namespace Dossier.Cli.Commands;
+
+/// <summary><c>events [ID] [--country CC] [--format F] [--from D] [--to D] [--json]</c>.</summary>
+public sealed record EventsOptions(string? Id, string? Country, string? Format, string? From, string? To, bool Json, ServerOptions Server);
+
+/// <summary><c>entity [ID | NAME-PREFIX] [--kind K] [--json]</c>.</summary>
+public sealed record EntityOptions(string? IdOrPrefix, string? Kind, bool Json, ServerOptions Server);
+
+/// <summary><c>timeline [KIND] [--json]</c>.</summary>
+public sealed record TimelineOptions(string Kind, bool Json, ServerOptions Server);
+
+/// <summary><c>export [--out PATH] [--jsonl]</c>.</summary>
+public sealed record ExportOptions(string? Out, bool Jsonl, ServerOptions Server);
 
 /// <summary>
 /// <c>events</c>, <c>entity</c>, <c>timeline</c> and <c>export</c> against a running query service: readable tables by
@@ -13,14 +26,14 @@ public static class KnowledgeCommands
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithIndentation().WithFormatDefaultValues(false));
 
     /// <summary><c>events [--country CC] [--format F] [--from D] [--to D]</c>, or <c>events ID</c> for one event.</summary>
-    public static async Task<int> EventsAsync(Args args, TextWriter stdout, CancellationToken cancellationToken)
+    public static async Task<int> EventsAsync(EventsOptions args, TextWriter stdout, CancellationToken cancellationToken)
     {
-        using var channel = Servers.Channel(args, Servers.Query);
+        using var channel = Servers.Channel(args.Server, Servers.Query);
         var client = new QueryService.QueryServiceClient(channel);
-        if (args.Positional.FirstOrDefault() is { } id)
+        if (args.Id is { } id)
         {
             var e = await client.GetEventAsync(new GetEventRequest { Id = id }, cancellationToken: cancellationToken);
-            if (args.Has("json"))
+            if (args.Json)
             {
                 stdout.WriteLine(Json.Format(e));
                 return 0;
@@ -51,11 +64,11 @@ public static class KnowledgeCommands
         var response = await client.ListEventsAsync(
             new ListEventsRequest
             {
-                Country = args.Get("country") ?? "", Format = args.Get("format") ?? "", From = args.Get("from") ?? "", To = args.Get("to") ?? "",
+                Country = args.Country ?? "", Format = args.Format ?? "", From = args.From ?? "", To = args.To ?? "",
                 PageSize = 200,
             },
             cancellationToken: cancellationToken);
-        if (args.Has("json"))
+        if (args.Json)
         {
             stdout.WriteLine(Json.Format(response));
             return 0;
@@ -73,15 +86,15 @@ public static class KnowledgeCommands
     }
 
     /// <summary><c>entity ID</c> for one entity, or <c>entity --kind K [NAME-PREFIX]</c> to list.</summary>
-    public static async Task<int> EntityAsync(Args args, TextWriter stdout, CancellationToken cancellationToken)
+    public static async Task<int> EntityAsync(EntityOptions args, TextWriter stdout, CancellationToken cancellationToken)
     {
-        using var channel = Servers.Channel(args, Servers.Query);
+        using var channel = Servers.Channel(args.Server, Servers.Query);
         var client = new QueryService.QueryServiceClient(channel);
-        var first = args.Positional.FirstOrDefault();
+        var first = args.IdOrPrefix;
         if (first is not null && first.Contains(':', StringComparison.Ordinal))
         {
             var entity = await client.GetEntityAsync(new GetEntityRequest { Id = first }, cancellationToken: cancellationToken);
-            if (args.Has("json"))
+            if (args.Json)
             {
                 stdout.WriteLine(Json.Format(entity));
                 return 0;
@@ -120,8 +133,8 @@ public static class KnowledgeCommands
         }
 
         var response = await client.ListEntitiesAsync(
-            new ListEntitiesRequest { Kind = args.Get("kind") ?? "", Q = first ?? "", PageSize = 200 }, cancellationToken: cancellationToken);
-        if (args.Has("json"))
+            new ListEntitiesRequest { Kind = args.Kind ?? "", Q = first ?? "", PageSize = 200 }, cancellationToken: cancellationToken);
+        if (args.Json)
         {
             stdout.WriteLine(Json.Format(response));
             return 0;
@@ -140,13 +153,13 @@ public static class KnowledgeCommands
     }
 
     /// <summary><c>timeline [KIND]</c>: claims over time (default member_count), contradictions marked.</summary>
-    public static async Task<int> TimelineAsync(Args args, TextWriter stdout, CancellationToken cancellationToken)
+    public static async Task<int> TimelineAsync(TimelineOptions args, TextWriter stdout, CancellationToken cancellationToken)
     {
-        using var channel = Servers.Channel(args, Servers.Query);
+        using var channel = Servers.Channel(args.Server, Servers.Query);
         var client = new QueryService.QueryServiceClient(channel);
         var timeline = await client.GetClaimTimelineAsync(
-            new GetClaimTimelineRequest { Kind = args.Positional.FirstOrDefault() ?? "member_count" }, cancellationToken: cancellationToken);
-        if (args.Has("json"))
+            new GetClaimTimelineRequest { Kind = args.Kind }, cancellationToken: cancellationToken);
+        if (args.Json)
         {
             stdout.WriteLine(Json.Format(timeline));
             return 0;
@@ -167,12 +180,13 @@ public static class KnowledgeCommands
     }
 
     /// <summary><c>export [--out FILE] [--jsonl]</c>: every article's facts (FORMAT.md JSON, or JSON Lines).</summary>
-    public static async Task<int> ExportAsync(Args args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> ExportAsync(
+        ExportOptions args, TextWriter stdout, TextWriter stderr, ProgressFactory progressFactory, CancellationToken cancellationToken)
     {
-        using var channel = Servers.Channel(args, Servers.Query);
+        using var channel = Servers.Channel(args.Server, Servers.Query);
         var client = new QueryService.QueryServiceClient(channel);
-        var jsonl = args.Has("jsonl");
-        var outPath = args.Get("out");
+        var jsonl = args.Jsonl;
+        var outPath = args.Out;
         if (!jsonl && outPath is not null && !Directory.Exists(outPath))
         {
             Directory.CreateDirectory(outPath);
@@ -181,16 +195,25 @@ public static class KnowledgeCommands
         using var call = client.ExportFacts(new ExportFactsRequest { Format = jsonl ? "jsonl" : "json" }, cancellationToken: cancellationToken);
         using var file = jsonl && outPath is not null ? new StreamWriter(outPath) : null;
         var count = 0;
-        await foreach (var chunk in call.ResponseStream.ReadAllAsync(cancellationToken))
+        using (var progress = progressFactory.Start("export", "articles"))
         {
-            count++;
-            if (!jsonl && outPath is not null)
+            await foreach (var chunk in call.ResponseStream.ReadAllAsync(cancellationToken))
             {
-                await File.WriteAllTextAsync(Path.Combine(outPath, chunk.DocumentId + ".json"), chunk.Content, cancellationToken);
-            }
-            else
-            {
-                await (file ?? stdout).WriteAsync(jsonl ? chunk.Content : chunk.Content + "\n");
+                count++;
+                if (!jsonl && outPath is not null)
+                {
+                    await File.WriteAllTextAsync(Path.Combine(outPath, chunk.DocumentId + ".json"), chunk.Content, cancellationToken);
+                }
+                else if (file is not null)
+                {
+                    await file.WriteAsync(chunk.Content);
+                }
+                else
+                {
+                    progress.Write(stdout, jsonl ? chunk.Content : chunk.Content + "\n");
+                }
+
+                progress.Report(count, null);
             }
         }
 

@@ -4,23 +4,29 @@ using Grpc.Core;
 
 namespace Dossier.Cli.Commands;
 
+/// <summary><c>search TEXT [--collapse] [--json]</c>.</summary>
+public sealed record SearchOptions(IReadOnlyList<string> Text, bool Collapse, bool Json, ServerOptions Server);
+
+/// <summary><c>facts DOC_ID [--json]</c>.</summary>
+public sealed record FactsOptions(string Id, bool Json, ServerOptions Server);
+
 /// <summary><c>search TEXT</c> and <c>facts DOC_ID</c> against a running query service; tables by default, <c>--json</c> for JSON.</summary>
 public static class QueryCommands
 {
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithIndentation().WithFormatDefaultValues(true));
 
-    public static async Task<int> SearchAsync(Args args, TextWriter stdout, CancellationToken cancellationToken)
+    public static async Task<int> SearchAsync(SearchOptions args, TextWriter stdout, CancellationToken cancellationToken)
     {
-        var text = string.Join(' ', args.Positional);
+        var text = string.Join(' ', args.Text);
         if (text.Length == 0)
         {
             throw new UsageException("search needs the text to look for");
         }
 
-        using var channel = Servers.Channel(args, Servers.Query);
+        using var channel = Servers.Channel(args.Server, Servers.Query);
         var client = new QueryService.QueryServiceClient(channel);
-        var response = await client.SearchAsync(new SearchRequest { Q = text, PageSize = 20, CollapseDuplicates = args.Has("collapse") }, cancellationToken: cancellationToken);
-        if (args.Has("json"))
+        var response = await client.SearchAsync(new SearchRequest { Q = text, PageSize = 20, CollapseDuplicates = args.Collapse }, cancellationToken: cancellationToken);
+        if (args.Json)
         {
             stdout.WriteLine(Json.Format(response));
             return 0;
@@ -40,12 +46,12 @@ public static class QueryCommands
         return 0;
     }
 
-    public static async Task<int> FactsAsync(Args args, TextWriter stdout, CancellationToken cancellationToken)
+    public static async Task<int> FactsAsync(FactsOptions args, TextWriter stdout, CancellationToken cancellationToken)
     {
-        var id = args.Positional.FirstOrDefault() ?? throw new UsageException("facts needs a document id");
-        using var channel = Servers.Channel(args, Servers.Query);
+        var id = args.Id;
+        using var channel = Servers.Channel(args.Server, Servers.Query);
         var client = new QueryService.QueryServiceClient(channel);
-        if (args.Has("json"))
+        if (args.Json)
         {
             var body = await client.ExportDocumentFactsAsync(new GetDocumentFactsRequest { Id = id }, cancellationToken: cancellationToken);
             stdout.WriteLine(body.Data.ToStringUtf8());

@@ -2,6 +2,9 @@ using Grpc.Net.Client;
 
 namespace Dossier.Cli.Commands;
 
+/// <summary><c>--server URL</c> and <c>--api-key KEY</c>, which every command against a running system takes.</summary>
+public sealed record ServerOptions(string? Server = null, string? ApiKey = null);
+
 /// <summary>Where the services listen when started by the app host (README: ports), and the key writes need.</summary>
 public static class Servers
 {
@@ -13,16 +16,16 @@ public static class Servers
     /// <c>DOSSIER_API_KEY</c>, else the key the app host keeps in the data folder (<c>DOSSIER_DATA_DIR</c> or
     /// <c>~/.local/share/dossier</c>, file <c>api-key</c>).
     /// </summary>
-    public static GrpcChannel Channel(Args args, string fallback)
+    public static GrpcChannel Channel(ServerOptions server, string fallback)
     {
-        var url = args.Get("server") ?? fallback;
+        var url = server.Server ?? fallback;
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
             throw new UsageException($"--server must be an http:// or https:// URL, not '{url}'");
         }
 
         HttpMessageHandler handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true };
-        if (ApiKey(args) is { } key)
+        if (ApiKey(server.ApiKey) is { } key)
         {
             handler = new Contracts.ApiKeyHandler(key) { InnerHandler = handler };
         }
@@ -30,9 +33,9 @@ public static class Servers
         return GrpcChannel.ForAddress(uri, new GrpcChannelOptions { MaxReceiveMessageSize = 16 * 1024 * 1024, HttpHandler = handler });
     }
 
-    public static string? ApiKey(Args args)
+    public static string? ApiKey(string? apiKey)
     {
-        var key = args.Get("api-key") ?? Environment.GetEnvironmentVariable("DOSSIER_API_KEY");
+        var key = apiKey ?? Environment.GetEnvironmentVariable("DOSSIER_API_KEY");
         if (string.IsNullOrWhiteSpace(key))
         {
             var dataDir = Environment.GetEnvironmentVariable("DOSSIER_DATA_DIR") is { Length: > 0 } dir
