@@ -28,26 +28,7 @@ mkdir -p "$WORK"
 if [[ "$(cat "$corpus/.target" 2>/dev/null || true)" != "$TARGET_MB" ]]; then
     rm -rf "$corpus"
     mkdir -p "$corpus"
-    python3 - "$corpus" "$TARGET_MB" seeds ../shared/eval/dev/docs tests/Dossier.Pipeline.Tests/Articles <<'PY'
-import os, sys
-out, target = sys.argv[1], int(sys.argv[2]) * 10**6
-sources = []
-for folder in sys.argv[3:]:
-    if os.path.isdir(folder):
-        for name in sorted(os.listdir(folder)):
-            if name.endswith(".txt"):
-                with open(os.path.join(folder, name), "rb") as f:
-                    sources.append((name[:-4], f.read()))
-total = copy = 0
-while total < target:
-    for stem, data in sources:
-        body = data + b"\n[bench copy %05d of %s]\n" % (copy, stem.encode())
-        with open(os.path.join(out, "c%05d_%s.txt" % (copy, stem)), "wb") as f:
-            f.write(body)
-        total += len(body)
-    copy += 1
-print(f"corpus: {copy * len(sources)} files from {len(sources)} articles, {total:,} bytes", file=sys.stderr)
-PY
+    bench/make-corpus.py "$corpus" --megabytes "$TARGET_MB" --label bench
     echo "$TARGET_MB" > "$corpus/.target"
 fi
 

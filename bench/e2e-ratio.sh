@@ -26,25 +26,7 @@ mkdir -p "$WORK"
 if [[ "$(cat "$corpus/.articles" 2>/dev/null || true)" != "$ARTICLES" ]]; then
     rm -rf "$corpus"
     mkdir -p "$corpus"
-    python3 - "$corpus" "$ARTICLES" seeds ../shared/eval/dev/docs tests/Dossier.Pipeline.Tests/Articles <<'PY'
-import os, sys
-out, wanted = sys.argv[1], int(sys.argv[2])
-sources = []
-for folder in sys.argv[3:]:
-    if os.path.isdir(folder):
-        for name in sorted(os.listdir(folder)):
-            if name.endswith(".txt"):
-                with open(os.path.join(folder, name), "rb") as f:
-                    sources.append((name[:-4], f.read()))
-total = 0
-for i in range(wanted):
-    stem, data = sources[i % len(sources)]
-    body = data + b"\n[e2e copy %05d of %s]\n" % (i, stem.encode())
-    with open(os.path.join(out, "e%05d_%s.txt" % (i, stem)), "wb") as f:
-        f.write(body)
-    total += len(body)
-print(f"corpus: {wanted} files from {len(sources)} articles, {total:,} bytes", file=sys.stderr)
-PY
+    bench/make-corpus.py "$corpus" --articles "$ARTICLES" --label e2e
     echo "$ARTICLES" > "$corpus/.articles"
 fi
 
