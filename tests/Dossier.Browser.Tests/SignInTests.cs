@@ -28,13 +28,13 @@ public sealed class SignInTests(BrowserFixture system)
 
             // Signed out: the post is refused and the browser is sent to sign in, coming back to the queue.
             await row.Locator("button").ClickAsync();
-            await page.WaitForURLAsync(new Regex("/signin\\?ReturnUrl=%2Fqueue$"));
+            await WaitForUrlAsync(page, new Regex("/signin\\?ReturnUrl=%2Fqueue$"));
             Assert.Equal(1, (await ingestion.GetDocumentAsync(new GetDocumentRequest { Id = id })).Attempts);
 
             // Signed in with the API key: back on the queue page.
             await page.FillAsync("#secret", DossierApp.ApiKey);
             await page.ClickAsync("form.signin button[type=submit]");
-            await page.WaitForURLAsync(new Regex("/queue$"));
+            await WaitForUrlAsync(page, new Regex("/queue$"));
             Assert.Equal(1, await page.Locator("#sign-out").CountAsync());
 
             // A form whose antiforgery token is wrong, or missing, is refused (400) and changes nothing.
@@ -52,7 +52,7 @@ public sealed class SignInTests(BrowserFixture system)
             // The real form, signed in: the article is queued again.
             await page.GotoAsync("/queue");
             await row.Locator("button").ClickAsync();
-            await page.WaitForURLAsync(new Regex("/queue\\?retried=1$"));
+            await WaitForUrlAsync(page, new Regex("/queue\\?retried=1$"));
             Assert.Contains("1 article(s) queued again", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
             await system.ScreenshotAsync(page, "queue-retried");
         }
@@ -60,6 +60,23 @@ public sealed class SignInTests(BrowserFixture system)
         {
             // The other browser tests expect a queue without parked articles.
             await ingestion.DeleteDocumentAsync(new DeleteDocumentRequest { Id = id });
+        }
+    }
+
+    /// <summary>
+    /// Waits for the page to reach a URL, a minute at most (the whole test suite runs in parallel: a loaded machine), and
+    /// when it does not, fails saying where the page is and what it shows.
+    /// </summary>
+    private static async Task WaitForUrlAsync(IPage page, Regex url)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url, new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            var shown = await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 });
+            Assert.Fail($"the page did not reach {url} within a minute: it is at {page.Url}, showing: {shown}");
         }
     }
 
