@@ -27,7 +27,9 @@ public sealed class Reextraction(IArticleStore store, WorkQueue queue, TimeProvi
     public ReextractionRequest Request(IReadOnlyCollection<string> ids)
     {
         var distinct = ids.Distinct(StringComparer.Ordinal).ToList();
-        if (distinct.FirstOrDefault(id => id.Length == 0 || store.Get(id) is null) is { } unknown)
+        // One query for all of them, without their texts.
+        var known = store.States(distinct).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        if (distinct.FirstOrDefault(id => !known.Contains(id)) is { } unknown)
         {
             throw GrpcErrors.NotFound($"document '{unknown}'");
         }

@@ -113,9 +113,6 @@ public interface IArticleStore
     void Update(string id, ArticleStatus status, string? error = null, int? factCount = null, string? text = null, string? published = null,
         string? traceId = null, string? title = null, string? source = null, string? url = null);
 
-    /// <summary>The ids of every stored article, in ingest order.</summary>
-    IReadOnlyList<string> Ids();
-
     /// <summary>Articles in ingest order (optionally of one status), after the article <paramref name="afterId"/> when given.</summary>
     IReadOnlyList<StoredArticle> List(ArticleStatus? status, int limit, string? afterId = null);
 

@@ -85,12 +85,6 @@ public abstract class SqlArticleStore : IArticleStore
         }
     }
 
-    public IReadOnlyList<string> Ids()
-    {
-        using var connection = Open();
-        return Db.Query(connection, null, "SELECT id FROM articles ORDER BY ingested_at, id", r => r.GetString(0));
-    }
-
     public IReadOnlyList<StoredArticle> List(ArticleStatus? status, int limit, string? afterId = null)
     {
         using var connection = Open();
