@@ -112,9 +112,7 @@ public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposa
             ts_headline({Config}, CASE WHEN strpos(d.text, chr(2)) > 0 OR strpos(d.text, chr(3)) > 0
                 THEN translate(d.text, chr(2) || chr(3), '  ') ELSE d.text END,
                 q.query, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', HighlightAll=true')
-            """,
-        HighlightWhere: "s.search @@ q.query",
-        HighlightParameters: [("@tsquery", ToTsQuery(text))]);
+            """);
 
     /// <summary>
     /// What a user types as a <c>to_tsquery</c> text, read by the same rules as on SQLite (<see cref="FullTextQuery"/>:

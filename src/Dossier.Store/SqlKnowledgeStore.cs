@@ -64,10 +64,13 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// holds. Each word of the query is marked wherever it occurs, in a phrase or not, as PostgreSQL's highlighter does:
     /// the snippet is then cut from it in C# (<see cref="SearchSnippets"/>), the same on every engine.
     /// </param>
-    /// <param name="HighlightWhere">The condition the page's rows are read under, which decides what is marked.</param>
+    /// <param name="HighlightWhere">
+    /// The condition the page's rows are read under, which decides what is marked; null when it is <paramref name="Where"/>.
+    /// </param>
+    /// <param name="HighlightParameters">Its parameters; null when they are <paramref name="Parameters"/>.</param>
     protected sealed record FullTextClause(
         string From, string Where, string Score, (string, object?)[] Parameters, string Key, string WindowOrder, string? BareFrom,
-        string Highlight, string HighlightWhere, (string, object?)[] HighlightParameters);
+        string Highlight, string? HighlightWhere = null, (string, object?)[]? HighlightParameters = null);
 
     /// <summary>
     /// How near-duplicates (one story from many outlets) are recognised when an article is indexed; the signature is made
@@ -508,9 +511,9 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         var keys = ranked.Select((w, i) => ($"@k{i}", w.Key)).ToArray();
         var found = Db.Query(connection, null, $"""
             SELECT {SummaryColumns}, {clause.Highlight}, {clause.Key}
-            FROM {clause.From} WHERE {clause.HighlightWhere} AND {clause.Key} IN ({string.Join(", ", keys.Select(k => k.Item1))})
+            FROM {clause.From} WHERE {clause.HighlightWhere ?? clause.Where} AND {clause.Key} IN ({string.Join(", ", keys.Select(k => k.Item1))})
             """, r => (Summary: ReadSummary(r, 0), Marked: r.GetString(SummaryColumnCount), Key: r.GetValue(SummaryColumnCount + 1)),
-            [.. clause.HighlightParameters, .. keys])
+            [.. clause.HighlightParameters ?? clause.Parameters, .. keys])
             .ToDictionary(h => h.Key, h => (h.Summary, h.Marked));
         return ranked.Where(w => found.ContainsKey(w.Key)).Select(w =>
         {
