@@ -1,4 +1,5 @@
 using System.Text;
+using Dossier.Contracts;
 using Dossier.Contracts.V1;
 
 namespace Dossier.Cli;
@@ -53,22 +54,19 @@ public static class Highlights
         }
 
         var line = new StringBuilder(length + 16);
-        var i = 0;
-        foreach (var (start, end) in ranges.OrderBy(r => r.Start).ThenBy(r => r.End))
+        foreach (var (start, end, match) in HighlightSegments.Of(snippet.Length, ranges))
         {
-            if (style == HighlightStyle.Plain || start < i || end <= start || end > snippet.Length || start >= length)
+            if (start >= length)
             {
-                continue;
+                break;
             }
 
-            AppendOneLine(line, snippet, i, start);
-            line.Append(BoldOn);
+            var bold = match && style == HighlightStyle.Bold;
+            line.Append(bold ? BoldOn : "");
             AppendOneLine(line, snippet, start, Math.Min(end, length));
-            line.Append(BoldOff);
-            i = Math.Min(end, length);
+            line.Append(bold ? BoldOff : "");
         }
 
-        AppendOneLine(line, snippet, i, length);
         return shortened ? line.Append('…').ToString() : line.ToString();
     }
 

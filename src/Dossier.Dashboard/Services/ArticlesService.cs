@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dossier.Contracts;
 using Dossier.Contracts.V1;
 using Grpc.Core;
 using D = Dossier.Domain;
@@ -57,33 +58,8 @@ public static class SnippetParts
     /// UTF-16 code units (the proto's TextRange). Ranges out of the snippet, empty, or overlapping an earlier one are
     /// ignored: the text always comes out whole, once.
     /// </summary>
-    public static IReadOnlyList<SnippetPart> From(string snippet, IEnumerable<(int Start, int End)> highlights)
-    {
-        var parts = new List<SnippetPart>();
-        var i = 0;
-        foreach (var (start, end) in highlights.OrderBy(h => h.Start).ThenBy(h => h.End))
-        {
-            if (start < i || end <= start || end > snippet.Length)
-            {
-                continue;
-            }
-
-            if (start > i)
-            {
-                parts.Add(new SnippetPart(snippet[i..start], false));
-            }
-
-            parts.Add(new SnippetPart(snippet[start..end], true));
-            i = end;
-        }
-
-        if (i < snippet.Length)
-        {
-            parts.Add(new SnippetPart(snippet[i..], false));
-        }
-
-        return parts;
-    }
+    public static IReadOnlyList<SnippetPart> From(string snippet, IEnumerable<(int Start, int End)> highlights) =>
+        HighlightSegments.Of(snippet.Length, highlights).Select(s => new SnippetPart(snippet[s.Start..s.End], s.Match)).ToList();
 }
 
 /// <summary>The dashboard's view of the query service: pages get plain records, never proto types.</summary>
