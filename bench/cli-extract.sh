@@ -25,12 +25,7 @@ WORK=${WORK:-/tmp/dossier-cli-bench}
 corpus="$WORK/in"
 mkdir -p "$WORK"
 
-if [[ "$(cat "$corpus/.target" 2>/dev/null || true)" != "$TARGET_MB" ]]; then
-    rm -rf "$corpus"
-    mkdir -p "$corpus"
-    bench/make-corpus.py "$corpus" --megabytes "$TARGET_MB" --label bench
-    echo "$TARGET_MB" > "$corpus/.target"
-fi
+bench/make-corpus.py "$corpus" --megabytes "$TARGET_MB" --label bench
 
 bytes=$(find "$corpus" -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s}')
 files=$(find "$corpus" -name '*.txt' | wc -l)

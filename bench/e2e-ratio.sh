@@ -23,12 +23,7 @@ INGESTION=${INGESTION:-http://localhost:5191}
 corpus="$WORK/in"
 mkdir -p "$WORK"
 
-if [[ "$(cat "$corpus/.articles" 2>/dev/null || true)" != "$ARTICLES" ]]; then
-    rm -rf "$corpus"
-    mkdir -p "$corpus"
-    bench/make-corpus.py "$corpus" --articles "$ARTICLES" --label e2e
-    echo "$ARTICLES" > "$corpus/.articles"
-fi
+bench/make-corpus.py "$corpus" --articles "$ARTICLES" --label e2e
 
 bytes=$(find "$corpus" -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s}')
 echo "corpus: $ARTICLES articles, $bytes bytes in $corpus; engine $ENGINE"

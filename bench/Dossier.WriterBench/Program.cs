@@ -9,29 +9,29 @@ using Npgsql;
 // Writers of the PostgreSQL knowledge store, as query replicas are: the same articles indexed into a fresh schema by one
 // writer, then by several at once (each its own store and connection pool, the articles dealt out in turn), in batches as
 // query's IndexFactsBatch sends them. Prints articles per second and the share of write time spent waiting for the lock.
-//   dotnet run -c Release --project bench/Dossier.WriterBench -- --connection "Host=127.0.0.1;Port=55490;Username=postgres;Database=postgres"
-//       [--articles 3000] [--writers 1,2,4] [--batch 50]
-// Articles: the seeds, ../shared/eval/dev/docs and tests/Dossier.Pipeline.Tests/Articles, replicated, each copy made unique
-// by a reference line (run from the repository root).
+//   bench/make-corpus.py /tmp/writer-corpus --articles 1500 --label writer
+//   dotnet run -c Release --project bench/Dossier.WriterBench -- --in /tmp/writer-corpus \
+//       --connection "Host=127.0.0.1;Port=55490;Username=postgres;Database=postgres" [--writers 1,2,4] [--batch 50]
+// Articles: every *.txt of --in, e.g. the benchmarks' real-sized corpus (bench/make-corpus.py).
 var connection = Option("--connection") ?? Environment.GetEnvironmentVariable("DOSSIER_TEST_POSTGRES")
     ?? throw new ArgumentException("--connection (or DOSSIER_TEST_POSTGRES) is required: an Npgsql connection string of a server where the user may create schemas");
-var count = int.Parse(Option("--articles") ?? "3000", CultureInfo.InvariantCulture);
+var folder = Option("--in") ?? throw new ArgumentException("--in DIR is required: a folder of *.txt articles (bench/make-corpus.py makes one)");
 var writerCounts = (Option("--writers") ?? "1,2,4").Split(',').Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToArray();
 var batch = int.Parse(Option("--batch") ?? "50", CultureInfo.InvariantCulture);
 
-var sources = new[] { "seeds", "../shared/eval/dev/docs", "tests/Dossier.Pipeline.Tests/Articles" }
-    .Where(Directory.Exists).SelectMany(d => Directory.EnumerateFiles(d, "*.txt").Order(StringComparer.Ordinal)).Select(File.ReadAllText).ToArray();
-if (sources.Length == 0)
+var files = Directory.EnumerateFiles(folder, "*.txt").Order(StringComparer.Ordinal).ToArray();
+var count = files.Length;
+if (count == 0)
 {
-    throw new InvalidOperationException("no articles found: run from the repository root");
+    throw new InvalidOperationException($"no *.txt articles in {folder}");
 }
 
 var pipeline = ExtractionPipeline.CreateDefault();
 var clock = Stopwatch.StartNew();
 var articles = Enumerable.Range(0, count).AsParallel().AsOrdered().Select(i =>
 {
-    var id = "w" + i.ToString("D6", CultureInfo.InvariantCulture);
-    var text = sources[i % sources.Length] + $"\n[writer bench copy {i}]\n";
+    var id = Path.GetFileNameWithoutExtension(files[i]);
+    var text = File.ReadAllText(files[i]);
     var facts = pipeline.Extract(new ExtractionRequest(id, text, null)).Facts;
     return (Article: new ArticleInfo { Id = id, Text = text, Title = "Article " + id, Published = facts.Published }, Facts: facts);
 }).ToList();
