@@ -20,9 +20,11 @@ public static class FullTextQuery
     /// <c>*</c>), combined with OR: what a search highlights, phrase or not.
     /// </summary>
     public static string ToFts5AnyWord(string query) =>
-        string.Join(" OR ", Terms(query)
-            .SelectMany(t => t.Words.Select((w, i) => t.Prefix && i == t.Words.Length - 1 ? $"\"{w}\"*" : $"\"{w}\""))
-            .Distinct(StringComparer.Ordinal));
+        string.Join(" OR ", AnyWords(query).Select(w => w.Prefix ? $"\"{w.Word}\"*" : $"\"{w.Word}\"").Distinct(StringComparer.Ordinal));
+
+    /// <summary>The words <see cref="ToFts5AnyWord"/> combines, each with whether it is a prefix (a prefix term's last word).</summary>
+    public static IEnumerable<(string Word, bool Prefix)> AnyWords(string query) =>
+        Terms(query).SelectMany(t => t.Words.Select((w, i) => (w, t.Prefix && i == t.Words.Length - 1)));
 
     /// <summary>The query's terms: words and quoted phrases (their words), each with whether it is a prefix.</summary>
     private static List<(string[] Words, bool Prefix)> Terms(string query)

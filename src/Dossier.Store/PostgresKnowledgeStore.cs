@@ -91,14 +91,14 @@ public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposa
             FROM documents WHERE id = @id
             """, ("@id", article.Id));
 
-    protected override void DeleteFullText(DbConnection connection, DbTransaction tx, string id) =>
-        Db.Execute(connection, tx, "DELETE FROM documents_search WHERE document_id = @id", ("@id", id));
+    protected override void DeleteFullText(SqlSession session, string id) =>
+        session.Execute("DELETE FROM documents_search WHERE document_id = @id", ("@id", id));
 
     /// <summary>
     /// Matches and their ranking window come from <c>documents_search</c> alone (vector, date, indexing time: narrow rows,
     /// an index in window order); the article rows are read for the page only, or when a filter needs them.
     /// </summary>
-    protected override FullTextClause FullText(string text) => new(
+    protected override IReadOnlyList<FullTextClause> FullText(DbConnection connection, string text) => [new(
         From: $"documents d JOIN documents_search s ON s.document_id = d.id CROSS JOIN to_tsquery({Config}, @tsquery) AS q(query)",
         Where: "s.search @@ q.query",
         Score: "ts_rank_cd(s.search, q.query, 1)",
@@ -112,7 +112,7 @@ public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposa
             ts_headline({Config}, CASE WHEN strpos(d.text, chr(2)) > 0 OR strpos(d.text, chr(3)) > 0
                 THEN translate(d.text, chr(2) || chr(3), '  ') ELSE d.text END,
                 q.query, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', HighlightAll=true')
-            """);
+            """)];
 
     /// <summary>
     /// What a user types as a <c>to_tsquery</c> text, read by the same rules as on SQLite (<see cref="FullTextQuery"/>:

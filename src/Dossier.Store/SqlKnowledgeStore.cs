@@ -35,14 +35,16 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     protected abstract void InsertFullText(SqlSession session, ArticleInfo article);
 
 
-    /// <summary>Removes the article from the full-text index.</summary>
-    protected abstract void DeleteFullText(DbConnection connection, DbTransaction tx, string id);
+    /// <summary>Removes the article from the full-text index (before its documents row is deleted).</summary>
+    protected abstract void DeleteFullText(SqlSession session, string id);
 
     /// <summary>
     /// The engine's full-text part of a search: a FROM/JOIN/WHERE fragment over <c>documents d</c> that keeps matching
-    /// articles, the expressions of their score (higher is better) and highlighted text, and parameters.
+    /// articles, the expressions of their score (higher is better) and highlighted text, and parameters. One clause per
+    /// part of the full-text index, in window order (the part holding the newest matches first): a search reads the parts
+    /// in turn until its ranking window is full (see <see cref="RankWindow"/>); each part scores its matches by itself.
     /// </summary>
-    protected abstract FullTextClause FullText(string text);
+    protected abstract IReadOnlyList<FullTextClause> FullText(DbConnection connection, string text);
 
     /// <summary>
     /// Called first in every write transaction. Engines whose writers run at once (several PostgreSQL replicas) serialize
@@ -68,9 +70,14 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// The condition the page's rows are read under, which decides what is marked; null when it is <paramref name="Where"/>.
     /// </param>
     /// <param name="HighlightParameters">Its parameters; null when they are <paramref name="Parameters"/>.</param>
+    /// <param name="MarkWords">
+    /// Marks the query's words in C#: <paramref name="Highlight"/> is then the plain text, read by key alone (no match
+    /// condition), and this gives the marked words' ranges in it.
+    /// </param>
     protected sealed record FullTextClause(
         string From, string Where, string Score, (string, object?)[] Parameters, string Key, string WindowOrder, string? BareFrom,
-        string Highlight, string? HighlightWhere = null, (string, object?)[]? HighlightParameters = null);
+        string Highlight, string? HighlightWhere = null, (string, object?)[]? HighlightParameters = null,
+        Func<string, IReadOnlyList<TextSpan>>? MarkWords = null);
 
     /// <summary>
     /// How near-duplicates (one story from many outlets) are recognised when an article is indexed; the signature is made
@@ -414,26 +421,32 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             return new Page<SearchHit>(items, Next(offset, items.Count, count), count);
         }
 
-        var clause = FullText(text);
-        (string, object?)[] all = [.. clause.Parameters, .. filterParameters];
+        var parts = FullText(connection, text);
 
         // Ranking is bounded: only the first RankWindow matches in the engine's window order (the most recently indexed on
         // SQLite, the newest by date on PostgreSQL; an index order, so the engine stops reading there) are scored and
         // ranked; any further matches follow in that order. Up to RankWindow matches this is a full ranking. One match more
         // than the window is read to know whether others follow: matches are never counted in full, since counting every
         // match of a common word costs time in proportion to the store.
-        // Without filters the window is read from the full-text index alone where the engine can (reading 2,000 article
+        // Without filters the window is read from the full-text index alone where the engine can (reading 1,000 article
         // rows cost more than ranking them); equal scores then keep the window order.
         // Collapsing reads each match's cluster, so it needs the article rows.
         var collapse = query.CollapseDuplicates;
-        var bare = filters.Length == 0 && clause.BareFrom is not null && !collapse;
-        var window = Db.Query(connection, null, $"""
-            SELECT {clause.Key}, {(bare ? "NULL, NULL, NULL" : "d.published, d.id, COALESCE(d.cluster_id, d.id)")}, {clause.Score}
-            FROM {(bare ? clause.BareFrom : clause.From)} WHERE {clause.Where} {filters}
-            ORDER BY {clause.WindowOrder} LIMIT @window
-            """, r => (Key: r.GetValue(0), Published: r.NullableString(1), Id: r.NullableString(2), Cluster: r.NullableString(3),
-                Score: Convert.ToDouble(r.GetValue(4), CultureInfo.InvariantCulture)),
-            [.. all, ("@window", RankWindow + 1)]);
+        var window = new List<(int Part, object Key, string? Published, string? Id, string? Cluster, double Score)>();
+        for (var part = 0; part < parts.Count && window.Count <= RankWindow; part++)
+        {
+            var clause = parts[part];
+            var bare = filters.Length == 0 && clause.BareFrom is not null && !collapse;
+            var index = part;
+            window.AddRange(Db.Query(connection, null, $"""
+                SELECT {clause.Key}, {(bare ? "NULL, NULL, NULL" : "d.published, d.id, COALESCE(d.cluster_id, d.id)")}, {clause.Score}
+                FROM {(bare ? clause.BareFrom : clause.From)} WHERE {clause.Where} {filters}
+                ORDER BY {clause.WindowOrder} LIMIT @window
+                """, r => (Part: index, Key: r.GetValue(0), Published: r.NullableString(1), Id: r.NullableString(2), Cluster: r.NullableString(3),
+                    Score: Convert.ToDouble(r.GetValue(4), CultureInfo.InvariantCulture)),
+                [.. clause.Parameters, .. filterParameters, ("@window", RankWindow + 1 - window.Count)]));
+        }
+
         var beyond = window.Count > RankWindow;
         if (beyond)
         {
@@ -441,7 +454,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         }
 
         var order = window
-            .Select((w, position) => (w.Key, w.Published, w.Id, w.Cluster, w.Score, Position: position))
+            .Select((w, position) => (w.Part, w.Key, w.Published, w.Id, w.Cluster, w.Score, Position: position))
             .OrderByDescending(w => w.Score)
             .ThenBy(w => w.Published is null ? 1 : 0).ThenByDescending(w => w.Published, StringComparer.Ordinal)
             .ThenBy(w => w.Id, StringComparer.Ordinal)
@@ -458,7 +471,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
         var ranked = order.Skip(offset).Take(limit).ToList();
 
-        var hits = PageHits(connection, clause, ranked.Select(w => (w.Key, w.Score)).ToList());
+        var hits = PageHits(connection, parts, ranked.Select(w => (w.Part, w.Key, w.Score)).ToList());
 
         bool more;
         if (offset + hits.Count < order.Count)
@@ -474,13 +487,8 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             // Past the ranked window: the remaining matches in window order, one more than the page asks for to know
             // whether others follow.
             var wanted = limit - hits.Count;
-            var tail = wanted == 0 ? [] : Db.Query(connection, null, $"""
-                SELECT {clause.Key}, {clause.Score}
-                FROM {clause.From} WHERE {clause.Where} {filters}
-                ORDER BY {clause.WindowOrder} LIMIT @limit OFFSET @offset
-                """, r => (Key: r.GetValue(0), Score: Convert.ToDouble(r.GetValue(1), CultureInfo.InvariantCulture)),
-                [.. all, ("@limit", wanted + 1), ("@offset", offset + hits.Count)]);
-            hits.AddRange(PageHits(connection, clause, tail.Take(wanted).ToList()));
+            var tail = wanted == 0 ? [] : Tail(connection, parts, filters, filterParameters, offset + hits.Count, wanted + 1);
+            hits.AddRange(PageHits(connection, parts, tail.Take(wanted).ToList()));
             more = wanted == 0 || tail.Count > wanted;
         }
 
@@ -493,32 +501,71 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
     /// <summary>
     /// How many matches of a search are scored and ranked (see <see cref="Search"/>): ranking every match of a common word
-    /// costs time in proportion to the store's size; this keeps a search's cost bounded.
+    /// costs time in proportion to the store's size; this keeps a search's cost bounded. Scoring costs some microseconds a
+    /// match (FTS5's BM25 reads each match's term instances and length), so 1,000 matches are about half a search's time
+    /// at 100,000 articles (bench/BENCHMARKS.md, query service).
     /// </summary>
-    public int RankWindow { get; set; } = 2000;
+    public int RankWindow { get; set; } = 1000;
+
+    /// <summary>
+    /// <paramref name="count"/> matches in window order from the <paramref name="skip"/>th on, across the parts: a part
+    /// whose matches all lie before that point is counted (deep pages only).
+    /// </summary>
+    private static List<(int Part, object Key, double Score)> Tail(DbConnection connection, IReadOnlyList<FullTextClause> parts,
+        string filters, (string, object?)[] filterParameters, int skip, int count)
+    {
+        var tail = new List<(int Part, object Key, double Score)>();
+        for (var part = 0; part < parts.Count && tail.Count < count; part++)
+        {
+            var clause = parts[part];
+            var index = part;
+            (string, object?)[] all = [.. clause.Parameters, .. filterParameters];
+            var rows = Db.Query(connection, null, $"""
+                SELECT {clause.Key}, {clause.Score}
+                FROM {clause.From} WHERE {clause.Where} {filters}
+                ORDER BY {clause.WindowOrder} LIMIT @limit OFFSET @offset
+                """, r => (Part: index, Key: r.GetValue(0), Score: Convert.ToDouble(r.GetValue(1), CultureInfo.InvariantCulture)),
+                [.. all, ("@limit", count - tail.Count), ("@offset", skip)]);
+            if (rows.Count == 0 && skip > 0)
+            {
+                skip -= Db.Scalar<int>(connection, null, $"SELECT COUNT(*) FROM {clause.From} WHERE {clause.Where} {filters}", all);
+                skip = Math.Max(skip, 0);
+                continue;
+            }
+
+            tail.AddRange(rows);
+            skip = 0;
+        }
+
+        return tail;
+    }
 
     /// <summary>
     /// The page's rows with their snippets (made for these rows only), in the order given, with the window's scores:
     /// scoring again here would make FTS5's BM25 gather its statistics a second time (a full pass over a phrase's matches).
     /// </summary>
-    private static List<SearchHit> PageHits(DbConnection connection, FullTextClause clause, IReadOnlyList<(object Key, double Score)> ranked)
+    private static List<SearchHit> PageHits(DbConnection connection, IReadOnlyList<FullTextClause> parts, IReadOnlyList<(int Part, object Key, double Score)> ranked)
     {
-        if (ranked.Count == 0)
+        var found = new Dictionary<(int, object), (ArticleSummary Summary, (string Text, IReadOnlyList<TextSpan> Words) Marked)>();
+        foreach (var group in ranked.GroupBy(w => w.Part))
         {
-            return [];
+            var clause = parts[group.Key];
+            var keys = group.Select((w, i) => ($"@k{i}", (object?)w.Key)).ToArray();
+            var where = clause.MarkWords is null ? $"{clause.HighlightWhere ?? clause.Where} AND " : "";
+            (string, object?)[] parameters = clause.MarkWords is null ? [.. clause.HighlightParameters ?? clause.Parameters, .. keys] : keys;
+            foreach (var hit in Db.Query(connection, null, $"""
+                SELECT {SummaryColumns}, {clause.Highlight}, {clause.Key}
+                FROM {clause.From} WHERE {where}{clause.Key} IN ({string.Join(", ", keys.Select(k => k.Item1))})
+                """, r => (Summary: ReadSummary(r, 0), Text: r.GetString(SummaryColumnCount), Key: r.GetValue(SummaryColumnCount + 1)),
+                parameters))
+            {
+                found[(group.Key, hit.Key)] = (hit.Summary, clause.MarkWords is { } mark ? (hit.Text, mark(hit.Text)) : HighlightMarks.Parse(hit.Text));
+            }
         }
 
-        var keys = ranked.Select((w, i) => ($"@k{i}", w.Key)).ToArray();
-        var found = Db.Query(connection, null, $"""
-            SELECT {SummaryColumns}, {clause.Highlight}, {clause.Key}
-            FROM {clause.From} WHERE {clause.HighlightWhere ?? clause.Where} AND {clause.Key} IN ({string.Join(", ", keys.Select(k => k.Item1))})
-            """, r => (Summary: ReadSummary(r, 0), Marked: r.GetString(SummaryColumnCount), Key: r.GetValue(SummaryColumnCount + 1)),
-            [.. clause.HighlightParameters ?? clause.Parameters, .. keys])
-            .ToDictionary(h => h.Key, h => (h.Summary, h.Marked));
-        return ranked.Where(w => found.ContainsKey(w.Key)).Select(w =>
+        return ranked.Where(w => found.ContainsKey((w.Part, w.Key))).Select(w =>
         {
-            var (summary, marked) = found[w.Key];
-            var (text, words) = HighlightMarks.Parse(marked);
+            var (summary, (text, words)) = found[(w.Part, w.Key)];
             var snippet = SearchSnippets.Make(text, words);
             return new SearchHit(summary, snippet.Text, snippet.Highlights, w.Score);
         }).ToList();
@@ -1138,8 +1185,8 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         }
 
         _nearDuplicates.Remove(session, id, cluster);
+        DeleteFullText(session, id);
         session.Execute("DELETE FROM documents WHERE id = @id", ("@id", id));
-        DeleteFullText(session.Connection, session.Transaction, id);
         var uses = session.Query("SELECT entity_id, mention_count, aliases, counted FROM entity_documents WHERE document_id = @id",
             r => (Entity: r.GetString(0), Mentions: r.Int(1), Aliases: JsonSerializer.Deserialize<List<string>>(r.GetString(2)) ?? [], Counted: r.Int(3) != 0), ("@id", id));
         foreach (var (entity, mentions, aliases, counts) in uses)

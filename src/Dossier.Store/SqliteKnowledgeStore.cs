@@ -15,24 +15,55 @@ public sealed class SqliteKnowledgeStore(SqliteDatabase database) : SqlKnowledge
 
     protected override DbConnection Open() => database.Open();
 
-    protected override void InsertFullText(SqlSession session, ArticleInfo article) =>
-        session.Execute("INSERT INTO documents_fts (document_id, title, text) VALUES (@id, @title, @text)",
-            ("@id", article.Id), ("@title", article.Title), ("@text", HighlightMarks.Clean(article.Text)));
+    /// <summary>
+    /// How many articles (row ids) a part of the full-text index holds before the next part is begun
+    /// (<see cref="SqliteFullTextParts"/>): a search for a common word costs about as much as one part.
+    /// </summary>
+    public int FullTextPartSize { get; init; } = 16384;
 
-    protected override void DeleteFullText(DbConnection connection, DbTransaction tx, string id) =>
-        Db.Execute(connection, tx, "DELETE FROM documents_fts WHERE document_id = @id", ("@id", id));
+    protected override void InsertFullText(SqlSession session, ArticleInfo article)
+    {
+        var rowid = session.Scalar<long>("SELECT rowid FROM documents WHERE id = @id", ("@id", article.Id));
+        var table = SqliteFullTextParts.ForNew(session, rowid, FullTextPartSize);
+        (string, object?)[] row = [("@rowid", rowid), ("@id", article.Id), ("@title", article.Title), ("@text", HighlightMarks.Clean(article.Text))];
+        session.Execute(table == SqliteFullTextParts.Legacy
+            ? $"INSERT INTO {table} (document_id, title, text) VALUES (@id, @title, @text)"
+            : $"INSERT INTO {table} (rowid, document_id, title, text) VALUES (@rowid, @id, @title, @text)", row);
+    }
 
-    protected override FullTextClause FullText(string text) => new(
-        From: "documents_fts JOIN documents d ON d.id = documents_fts.document_id",
-        Where: "documents_fts MATCH @match",
-        Score: "-bm25(documents_fts, 0.0, 4.0, 1.0)",
-        Parameters: [("@match", FullTextQuery.ToFts5(text))],
-        Key: "documents_fts.rowid",
-        WindowOrder: "documents_fts.rowid DESC",
-        BareFrom: "documents_fts",
-        // FTS5 marks the instances of the query's phrases: matched again by any of the query's words, it marks each
-        // word wherever it occurs, as PostgreSQL does.
-        Highlight: "highlight(documents_fts, 2, char(2), char(3))",
-        HighlightWhere: "documents_fts MATCH @words",
-        HighlightParameters: [("@words", FullTextQuery.ToFts5AnyWord(text))]);
+    protected override void DeleteFullText(SqlSession session, string id)
+    {
+        if (session.Query("SELECT rowid FROM documents WHERE id = @id", r => r.GetInt64(0), ("@id", id)) is not [var rowid])
+        {
+            return;
+        }
+
+        var table = SqliteFullTextParts.Of(session, rowid);
+        if (table == SqliteFullTextParts.Legacy)
+        {
+            session.Execute("DELETE FROM documents_fts WHERE document_id = @id", ("@id", id));
+        }
+        else
+        {
+            session.Execute($"DELETE FROM {table} WHERE rowid = @rowid", ("@rowid", rowid));
+        }
+    }
+
+    protected override IReadOnlyList<FullTextClause> FullText(DbConnection connection, string text)
+    {
+        (string, object?)[] match = [("@match", FullTextQuery.ToFts5(text))];
+        var marker = new Fts5WordMarker(text);
+        return SqliteFullTextParts.Tables(connection).Select(table => new FullTextClause(
+            From: $"{table} JOIN documents d ON d.id = {table}.document_id",
+            Where: $"{table} MATCH @match",
+            Score: $"-bm25({table}, 0.0, 4.0, 1.0)",
+            Parameters: match,
+            Key: $"{table}.rowid",
+            WindowOrder: $"{table}.rowid DESC",
+            BareFrom: table,
+            // Each of the query's words is marked wherever it occurs, in a phrase or not, as PostgreSQL does; in C#, since
+            // FTS5 would first match the page's rows against an OR of every word (see Fts5WordMarker).
+            Highlight: $"{table}.text",
+            MarkWords: marker.Mark)).ToList();
+    }
 }

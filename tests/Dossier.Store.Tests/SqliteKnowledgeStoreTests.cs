@@ -3,11 +3,17 @@ using Microsoft.Data.Sqlite;
 namespace Dossier.Store.Tests;
 
 /// <summary>The knowledge store suite on embedded SQLite.</summary>
-public sealed class SqliteKnowledgeStoreTests : KnowledgeStoreSuite
+public class SqliteKnowledgeStoreTests : KnowledgeStoreSuite
 {
     private readonly TempFolder _folder = new();
 
-    protected override IKnowledgeStore CreateStore() => SqliteKnowledgeStore.Open(_folder.File("k.db"));
+    /// <summary>Articles per part of the full-text index (<see cref="SqliteKnowledgeStore.FullTextPartSize"/>); null: the default.</summary>
+    protected virtual int? FullTextPartSize => null;
+
+    protected override IKnowledgeStore CreateStore() => Create(new SqliteDatabase(_folder.File("k.db"), SqliteKnowledgeStore.Schema));
+
+    private SqliteKnowledgeStore Create(SqliteDatabase database) =>
+        FullTextPartSize is { } size ? new SqliteKnowledgeStore(database) { FullTextPartSize = size } : new SqliteKnowledgeStore(database);
 
     protected override IKnowledgeStore OpenUpgradedFrom(int version, string sql)
     {
@@ -22,7 +28,7 @@ public sealed class SqliteKnowledgeStoreTests : KnowledgeStoreSuite
         }
 
         _databases[path] = new SqliteDatabase(path, SqliteKnowledgeStore.Schema);
-        return new SqliteKnowledgeStore(_databases[path]);
+        return Create(_databases[path]);
     }
 
     protected override (int Current, int Latest) SchemaVersions(IKnowledgeStore store) =>
