@@ -62,21 +62,17 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// </param>
     /// <param name="Highlight">
     /// The article's whole text with every word the query names marked (between <see cref="HighlightMarks.Open"/> and
-    /// <see cref="HighlightMarks.Close"/>), read over <paramref name="From"/> where <paramref name="HighlightWhere"/>
-    /// holds. Each word of the query is marked wherever it occurs, in a phrase or not, as PostgreSQL's highlighter does:
-    /// the snippet is then cut from it in C# (<see cref="SearchSnippets"/>), the same on every engine.
+    /// <see cref="HighlightMarks.Close"/>), read over <paramref name="From"/> where <paramref name="Where"/> holds. Each
+    /// word of the query is marked wherever it occurs, in a phrase or not, as PostgreSQL's highlighter does: the snippet is
+    /// then cut from it in C# (<see cref="SearchSnippets"/>), the same on every engine.
     /// </param>
-    /// <param name="HighlightWhere">
-    /// The condition the page's rows are read under, which decides what is marked; null when it is <paramref name="Where"/>.
-    /// </param>
-    /// <param name="HighlightParameters">Its parameters; null when they are <paramref name="Parameters"/>.</param>
     /// <param name="MarkWords">
     /// Marks the query's words in C#: <paramref name="Highlight"/> is then the plain text, read by key alone (no match
     /// condition), and this gives the marked words' ranges in it.
     /// </param>
     protected sealed record FullTextClause(
         string From, string Where, string Score, (string, object?)[] Parameters, string Key, string WindowOrder, string? BareFrom,
-        string Highlight, string? HighlightWhere = null, (string, object?)[]? HighlightParameters = null,
+        string Highlight,
         Func<string, IReadOnlyList<TextSpan>>? MarkWords = null);
 
     /// <summary>
@@ -551,8 +547,8 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         {
             var clause = parts[group.Key];
             var keys = group.Select((w, i) => ($"@k{i}", (object?)w.Key)).ToArray();
-            var where = clause.MarkWords is null ? $"{clause.HighlightWhere ?? clause.Where} AND " : "";
-            (string, object?)[] parameters = clause.MarkWords is null ? [.. clause.HighlightParameters ?? clause.Parameters, .. keys] : keys;
+            var where = clause.MarkWords is null ? $"{clause.Where} AND " : "";
+            (string, object?)[] parameters = clause.MarkWords is null ? [.. clause.Parameters, .. keys] : keys;
             foreach (var hit in Db.Query(connection, null, $"""
                 SELECT {SummaryColumns}, {clause.Highlight}, {clause.Key}
                 FROM {clause.From} WHERE {where}{clause.Key} IN ({string.Join(", ", keys.Select(k => k.Item1))})

@@ -45,10 +45,18 @@ internal static class SqliteFullTextParts
     {
         var newest = session.Query("SELECT part, first_rowid FROM fulltext_parts ORDER BY part DESC LIMIT 1",
             r => (Part: r.GetInt64(0), First: r.GetInt64(1)));
-        if (newest is [var (part, first)] && (rowid < first || rowid - first < partSize))
+        if (newest is [var (part, first)])
         {
-            // A row id below the newest part's (SQLite reuses the largest row id once it is deleted) keeps to its own part.
-            return rowid < first ? Of(session, rowid) : Table(part);
+            if (rowid < first)
+            {
+                // A row id below the newest part's (SQLite reuses the largest row id once it is deleted) keeps to its own part.
+                return Of(session, rowid);
+            }
+
+            if (rowid - first < partSize)
+            {
+                return Table(part);
+            }
         }
 
         var next = newest is [var n] ? n.Part + 1 : 1;

@@ -52,7 +52,7 @@ public sealed class SqliteKnowledgeStoreInPartsTests : SqliteKnowledgeStoreTests
 
         var hits = store.Search("envoys", 0, 10);
         Assert.Equal(5, hits.Total);
-        Assert.Equal("d1", hits.Items.Select(h => h.Article.Id).Single(id => id == "d1"));
+        Assert.Single(hits.Items, h => h.Article.Id == "d1");
         Assert.Equal(1, store.Search("corrected", 0, 10).Total);
         Assert.Equal(0, store.Search("\"round 1\"", 0, 10).Total);
     }
