@@ -146,12 +146,42 @@ public sealed class SqlSession(DbConnection connection, DbTransaction tx) : IDis
     /// </summary>
     public int InsertRows(string head, IReadOnlyList<object?[]> rows, string tail = "")
     {
-        if (rows.Count == 0)
+        var inserted = 0;
+        foreach (var command in InsertCommands(head, rows, tail))
         {
-            return 0;
+            inserted += command.ExecuteNonQuery();
         }
 
-        var inserted = 0;
+        return inserted;
+    }
+
+    /// <summary>
+    /// <see cref="InsertRows"/> with a <c>RETURNING</c> clause in <paramref name="tail"/>: the rows it returns, read by
+    /// <paramref name="read"/> (e.g. those an <c>ON CONFLICT DO NOTHING</c> insert did insert).
+    /// </summary>
+    public List<T> InsertRowsReturning<T>(string head, IReadOnlyList<object?[]> rows, string tail, Func<DbDataReader, T> read)
+    {
+        var list = new List<T>();
+        foreach (var command in InsertCommands(head, rows, tail))
+        {
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                list.Add(read(reader));
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>The multi-row statements of <see cref="InsertRows"/>, each bound to its rows when enumerated.</summary>
+    private IEnumerable<DbCommand> InsertCommands(string head, IReadOnlyList<object?[]> rows, string tail)
+    {
+        if (rows.Count == 0)
+        {
+            yield break;
+        }
+
         var columns = rows[0].Length;
         var perStatement = Math.Max(1, MaxInsertParameters / columns);
         for (var from = 0; from < rows.Count; from += perStatement)
@@ -202,10 +232,8 @@ public sealed class SqlSession(DbConnection connection, DbTransaction tx) : IDis
                 }
             }
 
-            inserted += command.ExecuteNonQuery();
+            yield return command;
         }
-
-        return inserted;
     }
 
     public int Execute(string sql, params (string Name, object? Value)[] parameters) => Prepared(sql, parameters).ExecuteNonQuery();

@@ -17,9 +17,6 @@ public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposa
     /// <summary>The advisory lock taken while migrating, so replicas starting together migrate one at a time ("Dossier" in ASCII).</summary>
     public const long MigrationLock = PostgresMigrations.Lock;
 
-    /// <summary>The advisory lock of a write transaction: replicas index one article at a time.</summary>
-    public const long WriteLock = MigrationLock + 1;
-
     private const string Config = "'english'";
 
     private readonly NpgsqlDataSource _dataSource;
@@ -56,9 +53,10 @@ public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposa
     protected override DbConnection Open() => _dataSource.OpenConnection();
 
     /// <summary>
-    /// Writers wait for one another (a transaction-level advisory lock, released at commit or rollback): merging reads what
-    /// earlier articles wrote, and two replicas indexing the same article or the same meeting at once would otherwise race.
-    /// Readers are never blocked. A write plans each statement for its own values (<c>plan_cache_mode</c>, for this
+    /// Writers run at once and wait for one another only on the keys their reads decide on (<see cref="WriteKeys"/>, as
+    /// advisory locks: <see cref="PostgresWriteLocks"/>): replicas indexing different articles, entities and events
+    /// proceed together, two indexing the same article, cluster, name or meeting take turns. Readers are never blocked.
+    /// A write plans each statement for its own values (<c>plan_cache_mode</c>, for this
     /// transaction only): Npgsql prepares the statements, and the generic plan PostgreSQL settles on while a new store is
     /// small (a sequential scan of the near-duplicate bands, say) stays in use as the tables grow, until an analyze happens
     /// to invalidate it — measured on a fresh store (bench/Dossier.WriterBench), 2.5 times slower writes.
@@ -66,10 +64,19 @@ public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposa
     protected override void BeginWrite(DbConnection connection, DbTransaction tx)
     {
         Db.Execute(connection, tx, "SET LOCAL plan_cache_mode = force_custom_plan");
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        Db.Execute(connection, tx, "SELECT pg_advisory_xact_lock(@lock)", ("@lock", WriteLock));
-        StoreMetrics.LockWait.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("db.system", Engine));
     }
+
+    protected override WriteLocks Locks(SqlSession session, IReadOnlySet<string> alone) => new PostgresWriteLocks(session, alone);
+
+    /// <summary>
+    /// A transaction that lost a race: a deadlock (40P01, two writers' locks in a cycle, e.g. on the counts of a removal)
+    /// or a serialization failure (40001), or a key it must hold alone (<see cref="WriteConflictException"/>).
+    /// </summary>
+    protected override bool IsRetryable(Exception e) =>
+        base.IsRetryable(e) || e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
+
+    protected override void Waited(WriteLocks locks) =>
+        StoreMetrics.LockWait.Record(((PostgresWriteLocks)locks).WaitedMilliseconds, new KeyValuePair<string, object?>("db.system", Engine));
 
     /// <summary>The near-duplicate candidates of an article's band keys in two statements (a round trip each), keys and ids as arrays.</summary>
     protected override IReadOnlyList<NearDuplicateCandidate> NearDuplicateCandidates(SqlSession session, long[] keys)

@@ -54,6 +54,20 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     {
     }
 
+    /// <summary>
+    /// The locks of a write transaction (<see cref="WriteKeys"/>), for engines whose writers run at once; none where
+    /// there is one writer. <paramref name="alone"/>: keys an earlier attempt of the transaction found it must hold alone.
+    /// </summary>
+    protected virtual WriteLocks Locks(SqlSession session, IReadOnlySet<string> alone) => WriteLocks.None;
+
+    /// <summary>Whether a failed write transaction is to be written again: it lost a race with another writer (a deadlock, say).</summary>
+    protected virtual bool IsRetryable(Exception e) => e is WriteConflictException;
+
+    /// <summary>Records how long a write transaction waited for other writers' locks.</summary>
+    protected virtual void Waited(WriteLocks locks)
+    {
+    }
+
     /// <param name="Key">The key of a matching row the engine finds fastest (a full-text row id, else <c>d.id</c>).</param>
     /// <param name="WindowOrder">An order the engine reads matches in from an index, stopping early under a LIMIT.</param>
     /// <param name="BareFrom">
@@ -185,12 +199,25 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
         try
         {
-            using var connection = Open();
-            using var session = new SqlSession(connection, connection.BeginTransaction());
-            BeginWrite(session.Connection, session.Transaction);
-            var existed = DeleteDocument(session, id);
-            session.Commit();
-            return existed;
+            var alone = new HashSet<string>(StringComparer.Ordinal);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    using var connection = Open();
+                    using var session = new SqlSession(connection, connection.BeginTransaction());
+                    BeginWrite(session.Connection, session.Transaction);
+                    var scope = new WriteScope(session, Locks(session, alone));
+                    LockKeys(scope, [id], []);
+                    var existed = DeleteDocument(scope, id);
+                    session.Commit();
+                    Waited(scope.Locks);
+                    return existed;
+                }
+                catch (Exception e) when (attempt < MaxAttempts && Retry(e, alone))
+                {
+                }
+            }
         }
         finally
         {
@@ -220,26 +247,32 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     private void WriteBatch(IReadOnlyList<PendingIndex> items)
     {
         List<(PendingIndex Item, bool Replaced, Exception? Error)> results;
-        try
+        var alone = new HashSet<string>(StringComparer.Ordinal);
+        var isolate = false;
+        for (var attempt = 1; ; attempt++)
         {
             try
             {
-                results = Write(items, isolate: false);
+                results = Write(items, isolate, alone);
+                break;
             }
-            catch (Exception e) when (items.Count > 1 && IsArticleError(e))
+            catch (Exception e) when (attempt < MaxAttempts && Retry(e, alone))
             {
-                results = Write(items, isolate: true);
             }
-        }
-        catch (Exception e)
-        {
+            catch (Exception e) when (!isolate && items.Count > 1 && IsArticleError(e))
+            {
+                isolate = true;
+            }
+            catch (Exception e)
+            {
             // Nothing was committed: every article of the transaction fails with the error, rethrown to each caller.
-            foreach (var item in items)
-            {
-                item.Done.TrySetException(e);
-            }
+                foreach (var item in items)
+                {
+                    item.Done.TrySetException(e);
+                }
 
-            return;
+                return;
+            }
         }
 
         foreach (var (item, replaced, error) in results)
@@ -255,62 +288,128 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         }
     }
 
-    /// <summary>An error one article's data can cause (as opposed to a broken connection or store).</summary>
-    private static bool IsArticleError(Exception e) => e is DbException or InvalidOperationException or FormatException;
+    /// <summary>An error one article's data can cause (as opposed to a broken connection or store, or a lost race).</summary>
+    private bool IsArticleError(Exception e) => (e is DbException or InvalidOperationException or FormatException) && !IsRetryable(e);
+
+    /// <summary>The most attempts of one write transaction that loses races with other writers.</summary>
+    private const int MaxAttempts = 10;
+
+    /// <summary>Whether to write the transaction again, remembering a key it must lock alone from the start.</summary>
+    private bool Retry(Exception e, HashSet<string> alone)
+    {
+        if (!IsRetryable(e))
+        {
+            return false;
+        }
+
+        if (e is WriteConflictException conflict)
+        {
+            alone.Add(conflict.Key);
+        }
+
+        StoreMetrics.WriteRetries.Add(1, new KeyValuePair<string, object?>("db.system", Engine));
+        return true;
+    }
+
+    /// <summary>What one write transaction carries from article to article.</summary>
+    private sealed class WriteScope(SqlSession session, WriteLocks locks)
+    {
+        public SqlSession Session { get; } = session;
+
+        public WriteLocks Locks { get; } = locks;
+
+        public AliasResolutions Aliases { get; } = new();
+
+        public PendingCounts Counts { get; } = new();
+    }
+
+    /// <summary>
+    /// Locks what the transaction's reads decide on (<see cref="WriteKeys"/>), on engines with writers at once: the
+    /// articles' own keys first, then — the stored ones among them read — every other key, each batch in one order.
+    /// </summary>
+    private void LockKeys(WriteScope scope, IReadOnlyList<string> ids, IReadOnlyList<PendingIndex> items)
+    {
+        if (!scope.Locks.Active)
+        {
+            return;
+        }
+
+        scope.Locks.Take(ids.Select(WriteKeys.Document), []);
+        var alone = new List<string>();
+        var shared = new List<string>();
+        foreach (var item in items)
+        {
+            WriteKeys.OfArticle(item.Facts, item.Signature, alone, shared);
+        }
+
+        foreach (var stored in scope.Session.Query("SELECT id FROM documents WHERE id IN (" + string.Join(", ", ids.Select((_, i) => "@id" + i.ToString(CultureInfo.InvariantCulture))) + ")",
+            r => r.GetString(0), ids.Select((id, i) => ("@id" + i.ToString(CultureInfo.InvariantCulture), (object?)id)).ToArray()))
+        {
+            WriteKeys.OfStored(scope.Session, stored, _nearDuplicates.Rule, alone);
+        }
+
+        scope.Locks.Take(alone, shared);
+    }
 
     /// <summary>
     /// Writes the articles in one transaction and commits it. Straight through unless <paramref name="isolate"/>, when each
     /// article gets a savepoint and one that fails is rolled back alone and reported in the results.
     /// </summary>
-    private List<(PendingIndex Item, bool Replaced, Exception? Error)> Write(IReadOnlyList<PendingIndex> items, bool isolate)
+    private List<(PendingIndex Item, bool Replaced, Exception? Error)> Write(IReadOnlyList<PendingIndex> items, bool isolate, IReadOnlySet<string> alone)
     {
         var results = new List<(PendingIndex Item, bool Replaced, Exception? Error)>(items.Count);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var connection = Open();
         using var session = new SqlSession(connection, connection.BeginTransaction());
         BeginWrite(session.Connection, session.Transaction);
-        var aliases = new AliasResolutions();
+        var scope = new WriteScope(session, Locks(session, alone));
+        LockKeys(scope, items.Select(i => i.Article.Id).Distinct(StringComparer.Ordinal).ToList(), items);
         foreach (var item in items)
         {
             if (!isolate)
             {
-                results.Add((item, IndexInto(session, aliases, item.Article, item.Facts, item.Signature), null));
+                results.Add((item, IndexInto(scope, item.Article, item.Facts, item.Signature), null));
                 continue;
             }
 
             session.Execute("SAVEPOINT article");
             try
             {
-                results.Add((item, IndexInto(session, aliases, item.Article, item.Facts, item.Signature), null));
+                results.Add((item, IndexInto(scope, item.Article, item.Facts, item.Signature), null));
+                scope.Counts.Flush(session);
                 session.Execute("RELEASE SAVEPOINT article");
             }
             catch (Exception e) when (IsArticleError(e))
             {
                 session.Execute("ROLLBACK TO SAVEPOINT article");
                 session.Execute("RELEASE SAVEPOINT article");
-                aliases.Clear();
+                scope.Aliases.Clear();
+                scope.Counts.Clear();
                 results.Add((item, false, e));
             }
         }
 
+        scope.Counts.Flush(session);
         session.Commit();
+        Waited(scope.Locks);
         StoreMetrics.WriteDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("db.system", Engine));
         return results;
     }
 
     /// <summary>Writes one article and everything derived from it inside the session's transaction.</summary>
-    private bool IndexInto(SqlSession session, AliasResolutions aliases, ArticleInfo article, DocumentFacts facts, NearDuplicateSignature? signature)
+    private bool IndexInto(WriteScope scope, ArticleInfo article, DocumentFacts facts, NearDuplicateSignature? signature)
     {
+        var session = scope.Session;
         // An article indexed again keeps its first-seen order among its near-duplicates.
         var seq = NearDuplicateIndex.Seq(session, article.Id);
-        var replaced = DeleteDocument(session, article.Id);
+        var replaced = DeleteDocument(scope, article.Id);
         if (replaced)
         {
             // The article's entities may be gone with it.
-            aliases.Clear();
+            scope.Aliases.Clear();
         }
         var published = article.Published ?? facts.Published;
-        var cluster = _nearDuplicates.Add(session, article.Id, signature, seq, NearDuplicateCandidates, out var joined);
+        var cluster = _nearDuplicates.Add(session, scope.Locks, article.Id, signature, seq, NearDuplicateCandidates, out var joined);
 
         // The entities another member of the cluster already counts: this article reports them again, it adds no report.
         var counted = !joined ? [] : session.Query("""
@@ -329,11 +428,11 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             ("@cluster", cluster));
         InsertFullText(session, article);
 
-        var entities = ResolveEntities(session, aliases, facts);
-        aliases.Forget(WriteEntities(session, article.Id, published, entities.Values.Distinct().ToList(), counted));
+        var entities = ResolveEntities(scope, facts);
+        scope.Aliases.Forget(WriteEntities(scope, article.Id, published, entities.Values.Distinct().ToList(), counted));
         foreach (var meeting in facts.Meetings)
         {
-            WriteMeeting(session, article, published, meeting, entities);
+            WriteMeeting(scope, article, published, meeting, entities);
         }
 
         WriteClaims(session, article, published, facts);
@@ -785,8 +884,9 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     }
 
     /// <summary>The canonical entities an article mentions, keyed by the name the article uses (and the entity id).</summary>
-    private static Dictionary<string, EntityUse> ResolveEntities(SqlSession session, AliasResolutions aliases, DocumentFacts facts)
+    private static Dictionary<string, EntityUse> ResolveEntities(WriteScope scope, DocumentFacts facts)
     {
+        var session = scope.Session;
         var uses = new Dictionary<string, EntityUse>(StringComparer.Ordinal);
 
         EntityUse Use(string key, Func<EntityUse> create)
@@ -808,7 +908,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
         foreach (var o in facts.Organizations)
         {
-            var id = ResolveByAlias(session, aliases, EntityKinds.Organization, [o.Name, .. o.Aliases]) ?? EntityKeys.Organization(o.Name);
+            var id = ResolveByAlias(scope, EntityKinds.Organization, [o.Name, .. o.Aliases]) ?? EntityKeys.Organization(o.Name);
             var use = Use(id, () => new EntityUse(id, EntityKinds.Organization, o.Name, null, null));
             use.Aliases.UnionWith(o.Aliases.Prepend(o.Name));
             use.Spans.AddRange(o.Spans);
@@ -857,22 +957,27 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         return candidates.Count == 1 ? candidates[0] : id;
     }
 
+    /// <summary>The most entities of one name read to find the most mentioned.</summary>
+    private const int MaxAliasCandidates = 16;
+
     /// <summary>An existing entity of the kind known by one of these names (Daesh = ISIS), or null.</summary>
-    private static string? ResolveByAlias(SqlSession session, AliasResolutions aliases, string kind, IEnumerable<string> names)
+    private static string? ResolveByAlias(WriteScope scope, string kind, IEnumerable<string> names)
     {
         foreach (var name in names)
         {
             var key = EntityKeys.Slug(name);
-            if (!aliases.TryGet(kind, key, out var found))
+            if (!scope.Aliases.TryGet(kind, key, out var found))
             {
-                // The most mentioned entity of the name; a second one is read to know whether the answer may change.
-                var candidates = session.Query(
-                    "SELECT a.entity_id FROM alias_index a JOIN entities e ON e.id = a.entity_id WHERE a.alias_key = @key AND e.kind = @kind ORDER BY e.mention_count DESC LIMIT 2",
-                    r => r.GetString(0), ("@key", key), ("@kind", kind));
-                found = candidates.FirstOrDefault();
+                // The most mentioned entity of the name (counting the mentions this transaction has still to apply; the
+                // first id of equals); a second one is read to know whether the answer may change.
+                var candidates = scope.Session.Query(
+                    "SELECT a.entity_id, e.mention_count FROM alias_index a JOIN entities e ON e.id = a.entity_id WHERE a.alias_key = @key AND e.kind = @kind ORDER BY e.mention_count DESC, a.entity_id LIMIT @limit",
+                    r => (Id: r.GetString(0), Mentions: r.Int(1)), ("@key", key), ("@kind", kind), ("@limit", MaxAliasCandidates));
+                found = candidates.Count == 0 ? null
+                    : candidates.OrderByDescending(c => c.Mentions + scope.Counts.Mentions(c.Id)).ThenBy(c => c.Id, StringComparer.Ordinal).First().Id;
                 if (candidates.Count < 2)
                 {
-                    aliases.Remember(kind, key, found);
+                    scope.Aliases.Remember(kind, key, found);
                 }
             }
 
@@ -921,8 +1026,9 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// </summary>
     /// <returns>The folded names written to <c>alias_index</c>.</returns>
     /// <param name="counted">The entities another member of the article's cluster counts already: their rows are written uncounted.</param>
-    private static IEnumerable<string> WriteEntities(SqlSession session, string documentId, string? published, IReadOnlyList<EntityUse> uses, IReadOnlySet<string> counted)
+    private static IEnumerable<string> WriteEntities(WriteScope scope, string documentId, string? published, IReadOnlyList<EntityUse> uses, IReadOnlySet<string> counted)
     {
+        var session = scope.Session;
         var entities = new List<object?[]>();
         var documents = new List<object?[]>();
         var aliases = new List<object?[]>();
@@ -940,15 +1046,17 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             var counts = !counted.Contains(e.Id);
             if (counts)
             {
-                entities.Add([e.Id, e.Kind, e.Name, EntityKeys.Slug(e.Name), Typed.Text(e.Surname), Typed.Text(e.Country), count, 1]);
+                entities.Add([e.Id, e.Kind, e.Name, EntityKeys.Slug(e.Name), Typed.Text(e.Surname), Typed.Text(e.Country), 0, 0]);
+                scope.Counts.AddEntity(e.Id, e.Kind, e.Name, e.Surname, e.Country, count);
             }
 
             documents.Add([e.Id, documentId, published ?? "", count, e.Name, JsonSerializer.Serialize(names), PackSpans(e.Spans), counts ? 1 : 0]);
             foreach (var alias in names)
             {
                 var key = EntityKeys.Slug(alias);
-                aliases.Add([e.Id, alias, key, 1]);
+                aliases.Add([e.Id, alias, key, 0]);
                 aliasIndex.Add([key, e.Id]);
+                scope.Counts.AddAlias(e.Id, alias, key);
             }
 
             foreach (var title in e.Titles)
@@ -957,17 +1065,37 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             }
         }
 
-        session.InsertRows("INSERT INTO entities (id, kind, name, name_key, surname, country, mention_count, document_count)", entities, """
-            ON CONFLICT (id) DO UPDATE SET
-                mention_count = entities.mention_count + excluded.mention_count,
-                document_count = entities.document_count + 1,
-                country = COALESCE(entities.country, excluded.country),
-                name = CASE WHEN length(excluded.name) > length(entities.name) AND excluded.kind = 'person' THEN excluded.name ELSE entities.name END
-            """);
+        // The rows as the article finds them (later articles resolve to them); their counts come at the transaction's end.
+        if (!scope.Locks.Active)
+        {
+            session.InsertRows("INSERT INTO entities (id, kind, name, name_key, surname, country, mention_count, document_count)", entities, "ON CONFLICT DO NOTHING");
+            session.InsertRows("INSERT INTO alias_index (alias_key, entity_id)", aliasIndex, "ON CONFLICT DO NOTHING");
+        }
+        else
+        {
+            // A new person, or a name new to an organization, changes what other writers' reads of the surname or the
+            // name find: the transaction must hold that key alone.
+            foreach (var (id, surname) in session.InsertRowsReturning("INSERT INTO entities (id, kind, name, name_key, surname, country, mention_count, document_count)",
+                entities, "ON CONFLICT DO NOTHING RETURNING id, surname", r => (Id: r.GetString(0), Surname: r.NullableString(1))))
+            {
+                if (id.StartsWith(EntityKinds.Person + ":", StringComparison.Ordinal) && !string.IsNullOrEmpty(surname))
+                {
+                    scope.Locks.Require(WriteKeys.Surname(surname));
+                }
+            }
+
+            foreach (var (key, id) in session.InsertRowsReturning("INSERT INTO alias_index (alias_key, entity_id)", aliasIndex,
+                "ON CONFLICT DO NOTHING RETURNING alias_key, entity_id", r => (Key: r.GetString(0), Id: r.GetString(1))))
+            {
+                if (id.StartsWith(EntityKinds.Organization + ":", StringComparison.Ordinal))
+                {
+                    scope.Locks.Require(WriteKeys.AliasKey(key));
+                }
+            }
+        }
+
         session.InsertRows("INSERT INTO entity_documents (entity_id, document_id, published, mention_count, name, aliases, spans, counted)", documents);
-        session.InsertRows("INSERT INTO entity_aliases (entity_id, alias, alias_key, document_count)", aliases,
-            "ON CONFLICT (entity_id, alias) DO UPDATE SET document_count = entity_aliases.document_count + 1");
-        session.InsertRows("INSERT INTO alias_index (alias_key, entity_id)", aliasIndex, "ON CONFLICT DO NOTHING");
+        session.InsertRows("INSERT INTO entity_aliases (entity_id, alias, alias_key, document_count)", aliases, "ON CONFLICT DO NOTHING");
         session.InsertRows("INSERT INTO entity_titles (entity_id, title, document_id, published)", titles, "ON CONFLICT DO NOTHING");
         return aliasIndex.Select(row => (string)row[0]!);
     }
@@ -995,12 +1123,19 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         return spans;
     }
 
-    private static void WriteMeeting(SqlSession session, ArticleInfo article, string? published, MeetingFact m, Dictionary<string, EntityUse> entities)
+    private static void WriteMeeting(WriteScope scope, ArticleInfo article, string? published, MeetingFact m, Dictionary<string, EntityUse> entities)
     {
+        var session = scope.Session;
         var country = m.Country?.ToUpperInvariant();
         var cityKey = MeetingIdentity.CityKey(m);
         var candidates = MergeCandidates(session, m.Format, country, m.City, m.Date);
         var match = KnowledgeRules.BestMatch(candidates, m.Format, country, cityKey, m.Date);
+        if (match is not null && WriteKeys.IsYearless(match.Date) && !WriteKeys.IsYearless(m.Date))
+        {
+            // A day without a year takes this meeting's year: every year's meetings of the country read that event.
+            scope.Locks.Require(WriteKeys.Events(country));
+        }
+
         long eventId;
         string? sortDate;
         if (match is null)
@@ -1161,13 +1296,18 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     }
 
     /// <summary>Removes an article and everything derived from it. True when it was there.</summary>
-    private bool DeleteDocument(SqlSession session, string id)
+    private bool DeleteDocument(WriteScope scope, string id)
     {
+        var session = scope.Session;
         var found = session.Query("SELECT cluster_id FROM documents WHERE id = @id", r => r.NullableString(0) ?? id, ("@id", id));
-        if (found is not [var cluster])
+        if (found is not [var stored])
         {
             return false;
         }
+
+        // The counts below are decrements of what is applied: apply what is pending first.
+        scope.Counts.Flush(session);
+        var cluster = NearDuplicateIndex.LockCluster(session, scope.Locks, id, stored);
 
         // The rows of the cluster's other members that may count in this article's place (see below), read before the
         // cluster is handed to its next canonical article.

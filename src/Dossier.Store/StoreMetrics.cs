@@ -20,4 +20,8 @@ public static class StoreMetrics
     /// <summary>The part of a write transaction spent waiting for other writers' locks, in milliseconds.</summary>
     public static readonly Histogram<double> LockWait = Meter.CreateHistogram<double>(
         "dossier.store.write.lock_wait", unit: "ms", description: "Time a knowledge store write transaction waited for other writers.");
+
+    /// <summary>Write transactions written again after losing a race with another writer (a deadlock, a key needed alone).</summary>
+    public static readonly Counter<long> WriteRetries = Meter.CreateCounter<long>(
+        "dossier.store.write.retries", description: "Knowledge store write transactions written again after losing a race with another writer.");
 }

@@ -33,7 +33,7 @@ internal sealed class NearDuplicateIndex(NearDuplicateRule rule)
     /// </summary>
     /// <param name="readCandidates">The engine's reading of the candidates of these band keys (see <see cref="Rank"/>).</param>
     public string Add(
-        SqlSession session, string id, NearDuplicateSignature? signature, long? seq,
+        SqlSession session, WriteLocks locks, string id, NearDuplicateSignature? signature, long? seq,
         Func<SqlSession, long[], IReadOnlyList<NearDuplicateCandidate>> readCandidates, out bool joined)
     {
         joined = false;
@@ -65,7 +65,7 @@ internal sealed class NearDuplicateIndex(NearDuplicateRule rule)
         if (best is { } found)
         {
             joined = true;
-            cluster = found.Cluster;
+            cluster = LockCluster(session, locks, found.Id, found.Cluster);
             if (Seq(session, found.Cluster) is { } first && order < first)
             {
                 // Seen before the canonical article (indexed again, keeping its first-seen order): it leads the cluster again.
@@ -119,6 +119,27 @@ internal sealed class NearDuplicateIndex(NearDuplicateRule rule)
         {
             Rekey(session, cluster, canonical);
         }
+    }
+
+    /// <summary>
+    /// Locks the cluster of a member (<see cref="WriteKeys"/>) and returns its id: read again once locked, since another
+    /// writer may have handed the cluster to a new canonical article meanwhile.
+    /// </summary>
+    public static string LockCluster(SqlSession session, WriteLocks locks, string member, string cluster)
+    {
+        while (locks.Active)
+        {
+            locks.TakeOrConflict(WriteKeys.Cluster(cluster));
+            var now = session.Query("SELECT cluster_id FROM near_dup_signatures WHERE document_id = @id", r => r.GetString(0), ("@id", member));
+            if (now is not [var current] || current == cluster)
+            {
+                break;
+            }
+
+            cluster = current;
+        }
+
+        return cluster;
     }
 
     /// <summary>Gives every member of a cluster (documents and signatures) another cluster id: its new canonical article's.</summary>

@@ -1,0 +1,90 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Dossier.Store;
+
+/// <summary>
+/// <see cref="WriteLocks"/> as PostgreSQL transaction-level advisory locks (released at commit or rollback), one 64-bit
+/// key per lock key: the first 8 bytes of its SHA-256, so that every replica, whatever its runtime, locks the same number
+/// (<c>string.GetHashCode</c> differs per process; a collision only makes two keys take turns). A batch is locked in one
+/// statement, in ascending key order, which <c>unnest</c> keeps.
+/// </summary>
+internal sealed class PostgresWriteLocks(SqlSession session, IReadOnlySet<string> alone) : WriteLocks
+{
+    /// <summary>The keys held, and whether alone.</summary>
+    private readonly Dictionary<long, bool> _held = [];
+
+    public override bool Active => true;
+
+    /// <summary>The time spent waiting for other writers' locks, in milliseconds.</summary>
+    public double WaitedMilliseconds { get; private set; }
+
+    public override void Take(IEnumerable<string> exclusive, IEnumerable<string> shared)
+    {
+        var wanted = new SortedDictionary<long, bool>();
+        foreach (var key in exclusive.Concat(alone))
+        {
+            wanted[Hash(key)] = true;
+        }
+
+        foreach (var key in shared)
+        {
+            wanted.TryAdd(Hash(key), false);
+        }
+
+        var keys = new List<long>(wanted.Count);
+        var modes = new List<bool>(wanted.Count);
+        foreach (var (key, exclusively) in wanted)
+        {
+            if (!_held.TryGetValue(key, out var held) || (exclusively && !held))
+            {
+                keys.Add(key);
+                modes.Add(exclusively);
+            }
+        }
+
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        session.Execute("""
+            SELECT CASE WHEN alone THEN pg_advisory_xact_lock(key) ELSE pg_advisory_xact_lock_shared(key) END
+            FROM unnest(@keys, @alone) AS t(key, alone)
+            """, ("@keys", keys.ToArray()), ("@alone", modes.ToArray()));
+        WaitedMilliseconds += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        for (var i = 0; i < keys.Count; i++)
+        {
+            _held[keys[i]] = modes[i] || _held.GetValueOrDefault(keys[i]);
+        }
+    }
+
+    public override void TakeOrConflict(string key)
+    {
+        var hash = Hash(key);
+        if (_held.GetValueOrDefault(hash))
+        {
+            return;
+        }
+
+        if (!session.Scalar<bool>("SELECT pg_try_advisory_xact_lock(@key)", ("@key", hash)))
+        {
+            throw new WriteConflictException(key);
+        }
+
+        _held[hash] = true;
+    }
+
+    public override void Require(string key)
+    {
+        if (!_held.GetValueOrDefault(Hash(key)))
+        {
+            throw new WriteConflictException(key);
+        }
+    }
+
+    private static long Hash(string key) => BinaryPrimitives.ReadInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+}
