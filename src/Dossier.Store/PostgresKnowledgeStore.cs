@@ -75,9 +75,6 @@ public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposa
     protected override bool IsRetryable(Exception e) =>
         base.IsRetryable(e) || e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
 
-    protected override void Waited(WriteLocks locks) =>
-        StoreMetrics.LockWait.Record(((PostgresWriteLocks)locks).WaitedMilliseconds, new KeyValuePair<string, object?>("db.system", Engine));
-
     /// <summary>The near-duplicate candidates of an article's band keys in two statements (a round trip each), keys and ids as arrays.</summary>
     protected override IReadOnlyList<NearDuplicateCandidate> NearDuplicateCandidates(SqlSession session, long[] keys)
     {

@@ -16,10 +16,14 @@ internal sealed class PostgresWriteLocks(SqlSession session, IReadOnlySet<string
     /// <summary>The keys held, and whether alone.</summary>
     private readonly Dictionary<long, bool> _held = [];
 
+    /// <summary>The keys <see cref="Require"/> found not held alone.</summary>
+    private readonly HashSet<string> _missing = new(StringComparer.Ordinal);
+
+    private double _waited;
+
     public override bool Active => true;
 
-    /// <summary>The time spent waiting for other writers' locks, in milliseconds.</summary>
-    public double WaitedMilliseconds { get; private set; }
+    public override double WaitedMilliseconds => _waited;
 
     public override void Take(IEnumerable<string> exclusive, IEnumerable<string> shared)
     {
@@ -55,7 +59,7 @@ internal sealed class PostgresWriteLocks(SqlSession session, IReadOnlySet<string
             SELECT CASE WHEN alone THEN pg_advisory_xact_lock(key) ELSE pg_advisory_xact_lock_shared(key) END
             FROM unnest(@keys, @alone) AS t(key, alone)
             """, ("@keys", keys.ToArray()), ("@alone", modes.ToArray()));
-        WaitedMilliseconds += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        _waited += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         for (var i = 0; i < keys.Count; i++)
         {
             _held[keys[i]] = modes[i] || _held.GetValueOrDefault(keys[i]);
@@ -72,7 +76,8 @@ internal sealed class PostgresWriteLocks(SqlSession session, IReadOnlySet<string
 
         if (!session.Scalar<bool>("SELECT pg_try_advisory_xact_lock(@key)", ("@key", hash)))
         {
-            throw new WriteConflictException(key);
+            _missing.Add(key);
+            throw new WriteConflictException(_missing);
         }
 
         _held[hash] = true;
@@ -82,7 +87,15 @@ internal sealed class PostgresWriteLocks(SqlSession session, IReadOnlySet<string
     {
         if (!_held.GetValueOrDefault(Hash(key)))
         {
-            throw new WriteConflictException(key);
+            _missing.Add(key);
+        }
+    }
+
+    public override void ThrowIfMissing()
+    {
+        if (_missing.Count > 0)
+        {
+            throw new WriteConflictException(_missing);
         }
     }
 

@@ -63,10 +63,6 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// <summary>Whether a failed write transaction is to be written again: it lost a race with another writer (a deadlock, say).</summary>
     protected virtual bool IsRetryable(Exception e) => e is WriteConflictException;
 
-    /// <summary>Records how long a write transaction waited for other writers' locks.</summary>
-    protected virtual void Waited(WriteLocks locks)
-    {
-    }
 
     /// <param name="Key">The key of a matching row the engine finds fastest (a full-text row id, else <c>d.id</c>).</param>
     /// <param name="WindowOrder">An order the engine reads matches in from an index, stopping early under a LIMIT.</param>
@@ -210,8 +206,9 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
                     var scope = new WriteScope(session, Locks(session, alone));
                     LockKeys(scope, [id], []);
                     var existed = DeleteDocument(scope, id);
+                    scope.Locks.ThrowIfMissing();
                     session.Commit();
-                    Waited(scope.Locks);
+                    RecordWait(scope.Locks);
                     return existed;
                 }
                 catch (Exception e) when (attempt < MaxAttempts && Retry(e, alone))
@@ -304,11 +301,19 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
         if (e is WriteConflictException conflict)
         {
-            alone.Add(conflict.Key);
+            alone.UnionWith(conflict.Keys);
         }
 
         StoreMetrics.WriteRetries.Add(1, new KeyValuePair<string, object?>("db.system", Engine));
         return true;
+    }
+
+    private void RecordWait(WriteLocks locks)
+    {
+        if (locks.Active)
+        {
+            StoreMetrics.LockWait.Record(locks.WaitedMilliseconds, new KeyValuePair<string, object?>("db.system", Engine));
+        }
     }
 
     /// <summary>What one write transaction carries from article to article.</summary>
@@ -334,22 +339,48 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             return;
         }
 
+        var session = scope.Session;
         scope.Locks.Take(ids.Select(WriteKeys.Document), []);
+
+        // Which names and people exist already (read unlocked: a guess that saves most writes of new ones a second
+        // attempt; WriteEntities checks what the write really adds).
+        var names = items.SelectMany(i => i.Facts.Organizations).SelectMany(o => o.Aliases.Prepend(o.Name)).Select(EntityKeys.Slug).Distinct(StringComparer.Ordinal).ToList();
+        var knownNames = In(session, "SELECT DISTINCT a.alias_key FROM alias_index a JOIN entities e ON e.id = a.entity_id WHERE e.kind = 'organization' AND a.alias_key", names);
+        var people = items.SelectMany(i => i.Facts.People).Select(p => EntityKeys.Person(p.Name)).Distinct(StringComparer.Ordinal).ToList();
+        var knownPeople = In(session, "SELECT id FROM entities WHERE id", people);
+
         var alone = new List<string>();
         var shared = new List<string>();
         foreach (var item in items)
         {
-            WriteKeys.OfArticle(item.Facts, item.Signature, alone, shared);
+            WriteKeys.OfArticle(item.Facts, item.Signature, knownNames.Contains, knownPeople.Contains, alone, shared);
         }
 
-        foreach (var stored in scope.Session.Query("SELECT id FROM documents WHERE id IN (" + string.Join(", ", ids.Select((_, i) => "@id" + i.ToString(CultureInfo.InvariantCulture))) + ")",
-            r => r.GetString(0), ids.Select((id, i) => ("@id" + i.ToString(CultureInfo.InvariantCulture), (object?)id)).ToArray()))
+        foreach (var stored in In(session, "SELECT id FROM documents WHERE id", ids))
         {
-            WriteKeys.OfStored(scope.Session, stored, _nearDuplicates.Rule, alone);
+            WriteKeys.OfStored(session, stored, _nearDuplicates.Rule, ids.Count, alone, shared);
         }
 
         scope.Locks.Take(alone, shared);
     }
+
+    /// <summary>The first column of a query ending in <c>column</c> and given <c>IN (values)</c>, as a set.</summary>
+    private static HashSet<string> In(SqlSession session, string sql, IReadOnlyList<string> values)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        for (var from = 0; from < values.Count; from += MaxInValues)
+        {
+            var chunk = values.Skip(from).Take(MaxInValues).ToList();
+            var names = chunk.Select((_, i) => "@v" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+            found.UnionWith(session.Query(sql + " IN (" + string.Join(", ", names) + ")", r => r.GetString(0),
+                chunk.Select((v, i) => (names[i], (object?)v)).ToArray()));
+        }
+
+        return found;
+    }
+
+    /// <summary>The most values of one <c>IN</c> list.</summary>
+    private const int MaxInValues = 200;
 
     /// <summary>
     /// Writes the articles in one transaction and commits it. Straight through unless <paramref name="isolate"/>, when each
@@ -389,9 +420,10 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             }
         }
 
+        scope.Locks.ThrowIfMissing();
         scope.Counts.Flush(session);
         session.Commit();
-        Waited(scope.Locks);
+        RecordWait(scope.Locks);
         StoreMetrics.WriteDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("db.system", Engine));
         return results;
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Dossier.Domain;
 using Dossier.Domain.NearDuplicates;
 
@@ -42,48 +41,62 @@ internal static class WriteKeys
     /// <summary>True for a date of a day without its year (<c>--MM-DD</c>).</summary>
     public static bool IsYearless(string? date) => date is not null && date.StartsWith("--", StringComparison.Ordinal);
 
-    /// <summary>The keys an article's new facts are written under.</summary>
-    public static void OfArticle(DocumentFacts facts, NearDuplicateSignature? signature, List<string> alone, List<string> shared)
+    /// <summary>
+    /// The keys an article's new facts are written under. A name no organization has yet, and the surname of a person not
+    /// stored yet, are locked alone from the start (the write will add them); the others shared.
+    /// </summary>
+    /// <param name="knownName">Whether an organization has the folded name (<see cref="EntityKeys.Slug"/>).</param>
+    /// <param name="knownPerson">Whether the person entity of the id is stored.</param>
+    public static void OfArticle(DocumentFacts facts, NearDuplicateSignature? signature, Func<string, bool> knownName, Func<string, bool> knownPerson,
+        List<string> alone, List<string> shared)
     {
         if (signature is not null)
         {
             alone.AddRange(signature.BandKeys.Select(Band));
         }
 
-        foreach (var o in facts.Organizations)
+        foreach (var name in facts.Organizations.SelectMany(o => o.Aliases.Prepend(o.Name)))
         {
-            shared.Add(Alias(o.Name));
-            shared.AddRange(o.Aliases.Select(Alias));
+            var slug = EntityKeys.Slug(name);
+            (knownName(slug) ? shared : alone).Add(AliasKey(slug));
         }
 
         foreach (var p in facts.People)
         {
             if (EntityKeys.Surname(p.Name) is { Length: > 0 } surname)
             {
-                shared.Add(Surname(surname));
+                (knownPerson(EntityKeys.Person(p.Name)) ? shared : alone).Add(Surname(surname));
             }
         }
 
         foreach (var m in facts.Meetings)
         {
-            var country = m.Country?.ToUpperInvariant();
-            if (IsYearless(m.Date))
-            {
-                alone.Add(Events(country));
-            }
-            else
-            {
-                shared.Add(Events(country));
-                alone.Add(Events(country) + ":" + (m.Date is null ? "undated" : m.Date[..Math.Min(4, m.Date.Length)]));
-            }
+            OfEvents(m.Country?.ToUpperInvariant(), m.Date, alone, shared);
         }
+    }
+
+    /// <summary>The keys of the events of a country that a meeting of the date (or an event of it) is merged with.</summary>
+    private static void OfEvents(string? country, string? date, List<string> alone, List<string> shared)
+    {
+        if (IsYearless(date))
+        {
+            alone.Add(Events(country));
+            return;
+        }
+
+        shared.Add(Events(country));
+        alone.Add(Events(country) + ":" + (date is null ? "undated" : date[..Math.Min(4, date.Length)]));
     }
 
     /// <summary>
     /// The keys a stored article's removal changes, read from its rows (which only a writer holding its <c>doc:</c> key
-    /// changes): its band keys, the countries of its events, the names and surnames of its entities.
+    /// changes): its band keys; its events' (a source's removal recomputes an event's date from the others: within its
+    /// year, or its lack of one, unless a day without a year is among them); and the names and surname of an entity the
+    /// removal may delete (one that no more than <paramref name="removals"/> articles count). An entity that two
+    /// writers' removals delete together, each counting the other's article still, may meanwhile be resolved to by a
+    /// third writer: it is then written again with that writer's article.
     /// </summary>
-    public static void OfStored(SqlSession session, string id, NearDuplicateRule rule, List<string> alone)
+    public static void OfStored(SqlSession session, string id, NearDuplicateRule rule, int removals, List<string> alone, List<string> shared)
     {
         foreach (var bytes in session.Query("SELECT signature FROM near_dup_signatures WHERE document_id = @id", r => (byte[])r.GetValue(0), ("@id", id)))
         {
@@ -94,15 +107,25 @@ internal static class WriteKeys
             }
         }
 
-        alone.AddRange(session.Query("SELECT DISTINCT country FROM event_sources WHERE document_id = @id", r => Events(r.NullableString(0)), ("@id", id)));
-        foreach (var aliases in session.Query("SELECT aliases FROM entity_documents WHERE document_id = @id", r => r.GetString(0), ("@id", id)))
+        foreach (var (country, date, yearless) in session.Query("""
+            SELECT DISTINCT v.country, v.date, EXISTS (SELECT 1 FROM event_sources o WHERE o.event_id = v.id AND o.date LIKE '--%')
+            FROM event_sources s JOIN events v ON v.id = s.event_id WHERE s.document_id = @id
+            """, r => (Country: r.NullableString(0), Date: r.NullableString(1), Yearless: r.GetBoolean(2)), ("@id", id)))
         {
-            alone.AddRange((JsonSerializer.Deserialize<List<string>>(aliases) ?? []).Select(Alias));
+            OfEvents(country, yearless ? "--" : date, alone, shared);
         }
 
-        alone.AddRange(session.Query("""
-            SELECT DISTINCT e.surname FROM entity_documents ed JOIN entities e ON e.id = ed.entity_id
-            WHERE ed.document_id = @id AND e.surname IS NOT NULL AND e.surname <> ''
-            """, r => Surname(r.GetString(0)), ("@id", id)));
+        foreach (var (entity, surname) in session.Query("""
+            SELECT e.id, e.surname FROM entity_documents ed JOIN entities e ON e.id = ed.entity_id
+            WHERE ed.document_id = @id AND ed.counted = 1 AND e.document_count <= @removals
+            """, r => (Id: r.GetString(0), Surname: r.NullableString(1)), ("@id", id), ("@removals", removals)))
+        {
+            if (!string.IsNullOrEmpty(surname))
+            {
+                alone.Add(Surname(surname));
+            }
+
+            alone.AddRange(session.Query("SELECT alias_key FROM entity_aliases WHERE entity_id = @entity", r => AliasKey(r.GetString(0)), ("@entity", entity)));
+        }
     }
 }

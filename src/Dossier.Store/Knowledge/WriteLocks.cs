@@ -15,6 +15,9 @@ public abstract class WriteLocks
     /// <summary>Whether keys are locked at all (when not, callers need not compute them).</summary>
     public abstract bool Active { get; }
 
+    /// <summary>The time spent waiting for other writers' locks so far, in milliseconds.</summary>
+    public virtual double WaitedMilliseconds => 0;
+
     /// <summary>
     /// Locks the keys until the transaction ends: those of <paramref name="exclusive"/> alone, those of
     /// <paramref name="shared"/> beside other sharers (a shared key named in an earlier attempt's conflict is locked alone).
@@ -22,11 +25,17 @@ public abstract class WriteLocks
     public abstract void Take(IEnumerable<string> exclusive, IEnumerable<string> shared);
 
     /// <summary>
-    /// Asserts that the transaction holds the key alone, before it writes a row that other writers' reads of the key would
-    /// see (a new entity of a surname, a name of a new organization). Throws <see cref="WriteConflictException"/>
-    /// when it holds the key shared only: the transaction is rolled back and written again with the key locked alone.
+    /// Notes that the transaction must hold the key alone, as it writes a row that other writers' reads of the key would
+    /// see (a new person of a surname, a name new to an organization). When it holds the key shared only, the
+    /// transaction goes on (to find every such key) and <see cref="ThrowIfMissing"/> ends it.
     /// </summary>
     public abstract void Require(string key);
+
+    /// <summary>
+    /// Before the commit: throws <see cref="WriteConflictException"/> with the keys <see cref="Require"/> found not held
+    /// alone; the transaction is rolled back and written again with them locked alone from its start.
+    /// </summary>
+    public abstract void ThrowIfMissing();
 
     /// <summary>
     /// Locks a key found only as the transaction goes (a near-duplicate cluster), alone, when no other writer holds it;
@@ -50,12 +59,16 @@ public abstract class WriteLocks
         public override void TakeOrConflict(string key)
         {
         }
+
+        public override void ThrowIfMissing()
+        {
+        }
     }
 }
 
-/// <summary>A write transaction that must be written again, with <see cref="Key"/> locked alone from its start.</summary>
-public sealed class WriteConflictException(string key)
-    : Exception($"the write needs the lock of '{key}' alone: written again")
+/// <summary>A write transaction that must be written again, with <see cref="Keys"/> locked alone from its start.</summary>
+public sealed class WriteConflictException(IReadOnlyCollection<string> keys)
+    : Exception($"the write needs {keys.Count} lock(s) alone ('{keys.First()}'…): written again")
 {
-    public string Key { get; } = key;
+    public IReadOnlyCollection<string> Keys { get; } = keys;
 }
