@@ -8,40 +8,50 @@ using Npgsql;
 
 // Writers of the PostgreSQL knowledge store, as query replicas are: the same articles indexed into a fresh schema by one
 // writer, then by several at once (each its own store and connection pool, the articles dealt out in turn), in batches as
-// query's IndexFactsBatch sends them. Prints articles per second and the share of write time spent waiting for the lock.
+// query's IndexFactsBatch sends them. Prints articles per second, the transactions written again after losing a race with
+// another writer, and the share of write time spent waiting for other writers' locks.
 //   bench/make-corpus.py /tmp/writer-corpus --articles 1500 --label writer
 //   dotnet run -c Release --project bench/Dossier.WriterBench -- --in /tmp/writer-corpus \
 //       --connection "Host=127.0.0.1;Port=55490;Username=postgres;Database=postgres" [--writers 1,2,4] [--batch 50]
-// Articles: every *.txt of --in, e.g. the benchmarks' real-sized corpus (bench/make-corpus.py).
+// Articles: every *.txt of --in, e.g. the benchmarks' real-sized corpus (bench/make-corpus.py: copies of 59 real
+// articles, so near-duplicates of one story, which writers take turns to cluster); or, with --generated N instead,
+// N distinct articles of QueryBench's generator (seed 7), as a stream of different stories is.
 var connection = Option("--connection") ?? Environment.GetEnvironmentVariable("DOSSIER_TEST_POSTGRES")
     ?? throw new ArgumentException("--connection (or DOSSIER_TEST_POSTGRES) is required: an Npgsql connection string of a server where the user may create schemas");
-var folder = Option("--in") ?? throw new ArgumentException("--in DIR is required: a folder of *.txt articles (bench/make-corpus.py makes one)");
+var folder = Option("--in");
+var generated = Option("--generated") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 0;
+if ((folder is null) == (generated == 0))
+{
+    throw new ArgumentException("either --in DIR (a folder of *.txt articles, bench/make-corpus.py makes one) or --generated N is required");
+}
 var writerCounts = (Option("--writers") ?? "1,2,4").Split(',').Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToArray();
 var batch = int.Parse(Option("--batch") ?? "50", CultureInfo.InvariantCulture);
 
-var files = Directory.EnumerateFiles(folder, "*.txt").Order(StringComparer.Ordinal).ToArray();
-var count = files.Length;
+var files = folder is null ? [] : Directory.EnumerateFiles(folder, "*.txt").Order(StringComparer.Ordinal).ToArray();
+var count = folder is null ? generated : files.Length;
 if (count == 0)
 {
     throw new InvalidOperationException($"no *.txt articles in {folder}");
 }
 
 var pipeline = ExtractionPipeline.CreateDefault();
+var generator = new Dossier.QueryBench.CorpusGenerator();
 var clock = Stopwatch.StartNew();
 var articles = Enumerable.Range(0, count).AsParallel().AsOrdered().Select(i =>
 {
-    var id = Path.GetFileNameWithoutExtension(files[i]);
-    var text = File.ReadAllText(files[i]);
-    var facts = pipeline.Extract(new ExtractionRequest(id, text, null)).Facts;
-    return (Article: new ArticleInfo { Id = id, Text = text, Title = "Article " + id, Published = facts.Published }, Facts: facts);
+    var (id, published, text) = folder is null
+        ? generator.Article(7, i)
+        : (Path.GetFileNameWithoutExtension(files[i]), (string?)null, File.ReadAllText(files[i]));
+    var facts = pipeline.Extract(new ExtractionRequest(id, text, published)).Facts;
+    return (Article: new ArticleInfo { Id = id, Text = text, Title = "Article " + id, Published = published ?? facts.Published }, Facts: facts);
 }).ToList();
 Console.WriteLine($"{count} articles ({articles.Sum(a => a.Article.Text!.Length):N0} chars) extracted in {clock.Elapsed.TotalSeconds:F1} s; batches of {batch}");
 Console.WriteLine();
-Console.WriteLine("| writers | articles/s | write transactions | lock wait / write time | entities | events |");
-Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| writers | articles/s | write transactions | retried | lock wait / write time | entities | events |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
 
 double lockWait = 0, writeTime = 0;
-long transactions = 0;
+long transactions = 0, retries = 0;
 using var listener = new MeterListener();
 listener.InstrumentPublished = (instrument, l) =>
 {
@@ -62,6 +72,13 @@ listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
         Interlocked.Increment(ref transactions);
     }
 });
+listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+{
+    if (instrument == StoreMetrics.WriteRetries)
+    {
+        Interlocked.Add(ref retries, value);
+    }
+});
 listener.Start();
 
 foreach (var writers in writerCounts)
@@ -72,7 +89,7 @@ foreach (var writers in writerCounts)
     {
         var schemaConnection = new NpgsqlConnectionStringBuilder(connection) { SearchPath = schema }.ConnectionString;
         var stores = Enumerable.Range(0, writers).Select(_ => PostgresKnowledgeStore.Open(schemaConnection)).ToArray();
-        (lockWait, writeTime, transactions) = (0, 0, 0);
+        (lockWait, writeTime, transactions, retries) = (0, 0, 0, 0);
         clock.Restart();
         Parallel.For(0, writers, new ParallelOptions { MaxDegreeOfParallelism = writers }, w =>
         {
@@ -84,7 +101,7 @@ foreach (var writers in writerCounts)
         });
         var elapsed = clock.Elapsed;
         var totals = stores[0].Totals();
-        Console.WriteLine($"| {writers} | {count / elapsed.TotalSeconds:F0} | {transactions} | {(writeTime > 0 ? lockWait / writeTime : 0):P1} | {totals.Entities} | {totals.Events} |");
+        Console.WriteLine($"| {writers} | {count / elapsed.TotalSeconds:F0} | {transactions} | {retries} | {(writeTime > 0 ? lockWait / writeTime : 0):P1} | {totals.Entities} | {totals.Events} |");
         foreach (var store in stores)
         {
             store.Dispose();

@@ -56,16 +56,7 @@ public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposa
     /// Writers run at once and wait for one another only on the keys their reads decide on (<see cref="WriteKeys"/>, as
     /// advisory locks: <see cref="PostgresWriteLocks"/>): replicas indexing different articles, entities and events
     /// proceed together, two indexing the same article, cluster, name or meeting take turns. Readers are never blocked.
-    /// A write plans each statement for its own values (<c>plan_cache_mode</c>, for this
-    /// transaction only): Npgsql prepares the statements, and the generic plan PostgreSQL settles on while a new store is
-    /// small (a sequential scan of the near-duplicate bands, say) stays in use as the tables grow, until an analyze happens
-    /// to invalidate it — measured on a fresh store (bench/Dossier.WriterBench), 2.5 times slower writes.
     /// </summary>
-    protected override void BeginWrite(DbConnection connection, DbTransaction tx)
-    {
-        Db.Execute(connection, tx, "SET LOCAL plan_cache_mode = force_custom_plan");
-    }
-
     protected override WriteLocks Locks(SqlSession session, IReadOnlySet<string> alone) => new PostgresWriteLocks(session, alone);
 
     /// <summary>

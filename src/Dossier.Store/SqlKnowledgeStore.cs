@@ -47,14 +47,6 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     protected abstract IReadOnlyList<FullTextClause> FullText(DbConnection connection, string text);
 
     /// <summary>
-    /// Called first in every write transaction. Engines whose writers run at once (several PostgreSQL replicas) serialize
-    /// them here, so that entity resolution and event merging see every earlier article; SQLite has one writer anyway.
-    /// </summary>
-    protected virtual void BeginWrite(DbConnection connection, DbTransaction tx)
-    {
-    }
-
-    /// <summary>
     /// The locks of a write transaction (<see cref="WriteKeys"/>), for engines whose writers run at once; none where
     /// there is one writer. <paramref name="alone"/>: keys an earlier attempt of the transaction found it must hold alone.
     /// </summary>
@@ -202,7 +194,6 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
                 {
                     using var connection = Open();
                     using var session = new SqlSession(connection, connection.BeginTransaction());
-                    BeginWrite(session.Connection, session.Transaction);
                     var scope = new WriteScope(session, Locks(session, alone));
                     LockKeys(scope, [id], []);
                     var existed = DeleteDocument(scope, id);
@@ -339,48 +330,25 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             return;
         }
 
-        var session = scope.Session;
-        scope.Locks.Take(ids.Select(WriteKeys.Document), []);
-
-        // Which names and people exist already (read unlocked: a guess that saves most writes of new ones a second
-        // attempt; WriteEntities checks what the write really adds).
-        var names = items.SelectMany(i => i.Facts.Organizations).SelectMany(o => o.Aliases.Prepend(o.Name)).Select(EntityKeys.Slug).Distinct(StringComparer.Ordinal).ToList();
-        var knownNames = In(session, "SELECT DISTINCT a.alias_key FROM alias_index a JOIN entities e ON e.id = a.entity_id WHERE e.kind = 'organization' AND a.alias_key", names);
-        var people = items.SelectMany(i => i.Facts.People).Select(p => EntityKeys.Person(p.Name)).Distinct(StringComparer.Ordinal).ToList();
-        var knownPeople = In(session, "SELECT id FROM entities WHERE id", people);
-
+        // Which names and people exist already saves most writes of new ones a second attempt (WriteEntities checks
+        // what the write really adds).
+        var state = scope.Locks.TakeArticles(ids,
+            items.SelectMany(i => i.Facts.Organizations).SelectMany(o => o.Aliases.Prepend(o.Name)).Select(EntityKeys.Slug).Distinct(StringComparer.Ordinal).ToList(),
+            items.SelectMany(i => i.Facts.People).Select(p => EntityKeys.Person(p.Name)).Distinct(StringComparer.Ordinal).ToList());
         var alone = new List<string>();
         var shared = new List<string>();
         foreach (var item in items)
         {
-            WriteKeys.OfArticle(item.Facts, item.Signature, knownNames.Contains, knownPeople.Contains, alone, shared);
+            WriteKeys.OfArticle(item.Facts, item.Signature, state.KnownNames.Contains, state.KnownPeople.Contains, alone, shared);
         }
 
-        foreach (var stored in In(session, "SELECT id FROM documents WHERE id", ids))
+        foreach (var stored in state.Stored)
         {
-            WriteKeys.OfStored(session, stored, _nearDuplicates.Rule, ids.Count, alone, shared);
+            WriteKeys.OfStored(scope.Session, stored, _nearDuplicates.Rule, ids.Count, alone, shared);
         }
 
         scope.Locks.Take(alone, shared);
     }
-
-    /// <summary>The first column of a query ending in <c>column</c> and given <c>IN (values)</c>, as a set.</summary>
-    private static HashSet<string> In(SqlSession session, string sql, IReadOnlyList<string> values)
-    {
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        for (var from = 0; from < values.Count; from += MaxInValues)
-        {
-            var chunk = values.Skip(from).Take(MaxInValues).ToList();
-            var names = chunk.Select((_, i) => "@v" + i.ToString(CultureInfo.InvariantCulture)).ToList();
-            found.UnionWith(session.Query(sql + " IN (" + string.Join(", ", names) + ")", r => r.GetString(0),
-                chunk.Select((v, i) => (names[i], (object?)v)).ToArray()));
-        }
-
-        return found;
-    }
-
-    /// <summary>The most values of one <c>IN</c> list.</summary>
-    private const int MaxInValues = 200;
 
     /// <summary>
     /// Writes the articles in one transaction and commits it. Straight through unless <paramref name="isolate"/>, when each
@@ -392,7 +360,6 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var connection = Open();
         using var session = new SqlSession(connection, connection.BeginTransaction());
-        BeginWrite(session.Connection, session.Transaction);
         var scope = new WriteScope(session, Locks(session, alone));
         LockKeys(scope, items.Select(i => i.Article.Id).Distinct(StringComparer.Ordinal).ToList(), items);
         foreach (var item in items)
@@ -1063,7 +1030,6 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         var session = scope.Session;
         var entities = new List<object?[]>();
         var documents = new List<object?[]>();
-        var aliases = new List<object?[]>();
         var aliasIndex = new List<object?[]>();
         var titles = new List<object?[]>();
         foreach (var e in uses)
@@ -1086,7 +1052,6 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             foreach (var alias in names)
             {
                 var key = EntityKeys.Slug(alias);
-                aliases.Add([e.Id, alias, key, 0]);
                 aliasIndex.Add([key, e.Id]);
                 scope.Counts.AddAlias(e.Id, alias, key);
             }
@@ -1127,7 +1092,6 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         }
 
         session.InsertRows("INSERT INTO entity_documents (entity_id, document_id, published, mention_count, name, aliases, spans, counted)", documents);
-        session.InsertRows("INSERT INTO entity_aliases (entity_id, alias, alias_key, document_count)", aliases, "ON CONFLICT DO NOTHING");
         session.InsertRows("INSERT INTO entity_titles (entity_id, title, document_id, published)", titles, "ON CONFLICT DO NOTHING");
         return aliasIndex.Select(row => (string)row[0]!);
     }

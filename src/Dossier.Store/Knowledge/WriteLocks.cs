@@ -19,6 +19,13 @@ public abstract class WriteLocks
     public virtual double WaitedMilliseconds => 0;
 
     /// <summary>
+    /// Locks the articles' own keys (<see cref="WriteKeys.Document"/>, alone) and reads, in the same round trip where the
+    /// engine can, which of the articles are stored, which of the folded names an organization has and which of the
+    /// person ids are stored (a guess at what the write adds, read unlocked: see <see cref="Require"/>).
+    /// </summary>
+    public abstract StoredState TakeArticles(IReadOnlyList<string> ids, IReadOnlyList<string> names, IReadOnlyList<string> people);
+
+    /// <summary>
     /// Locks the keys until the transaction ends: those of <paramref name="exclusive"/> alone, those of
     /// <paramref name="shared"/> beside other sharers (a shared key named in an earlier attempt's conflict is locked alone).
     /// </summary>
@@ -52,6 +59,9 @@ public abstract class WriteLocks
         {
         }
 
+        public override StoredState TakeArticles(IReadOnlyList<string> ids, IReadOnlyList<string> names, IReadOnlyList<string> people) =>
+            new(new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
+
         public override void Require(string key)
         {
         }
@@ -65,6 +75,9 @@ public abstract class WriteLocks
         }
     }
 }
+
+/// <summary>What <see cref="WriteLocks.TakeArticles"/> read: the stored articles, known organization names, stored people.</summary>
+public sealed record StoredState(IReadOnlySet<string> Stored, IReadOnlySet<string> KnownNames, IReadOnlySet<string> KnownPeople);
 
 /// <summary>A write transaction that must be written again, with <see cref="Keys"/> locked alone from its start.</summary>
 public sealed class WriteConflictException(IReadOnlyCollection<string> keys)
