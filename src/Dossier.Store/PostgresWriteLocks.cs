@@ -106,6 +106,49 @@ internal sealed class PostgresWriteLocks(SqlSession session, IReadOnlySet<string
         return new StoredState(sets[0], sets[1], sets[2]);
     }
 
+    /// <summary>One statement for all the sets: each key tried once per set (a key already held is granted again).</summary>
+    public override IReadOnlyList<bool> TryTake(IReadOnlyList<(List<string> Alone, List<string> Shared)> sets)
+    {
+        var setOf = new List<int>();
+        var keys = new List<long>();
+        var modes = new List<bool>();
+        for (var i = 0; i < sets.Count; i++)
+        {
+            var wanted = new Dictionary<long, bool>();
+            foreach (var key in sets[i].Alone.Concat(alone))
+            {
+                wanted[Hash(key)] = true;
+            }
+
+            foreach (var key in sets[i].Shared)
+            {
+                wanted.TryAdd(Hash(key), false);
+            }
+
+            foreach (var (key, exclusively) in wanted)
+            {
+                setOf.Add(i);
+                keys.Add(key);
+                modes.Add(exclusively);
+            }
+        }
+
+        var failed = session.Query("""
+            SELECT set FROM unnest(@sets, @keys, @alone) AS t(set, key, alone)
+            GROUP BY set
+            HAVING NOT bool_and(CASE WHEN alone THEN pg_try_advisory_xact_lock(key) ELSE pg_try_advisory_xact_lock_shared(key) END)
+            """, r => r.GetInt32(0), ("@sets", setOf.ToArray()), ("@keys", keys.ToArray()), ("@alone", modes.ToArray())).ToHashSet();
+        for (var k = 0; k < keys.Count; k++)
+        {
+            if (!failed.Contains(setOf[k]))
+            {
+                _held[keys[k]] = modes[k] || _held.GetValueOrDefault(keys[k]);
+            }
+        }
+
+        return Enumerable.Range(0, sets.Count).Select(i => !failed.Contains(i)).ToList();
+    }
+
     public override void TakeOrConflict(string key)
     {
         var hash = Hash(key);

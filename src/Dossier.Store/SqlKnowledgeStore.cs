@@ -195,7 +195,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
                     using var connection = Open();
                     using var session = new SqlSession(connection, connection.BeginTransaction());
                     var scope = new WriteScope(session, Locks(session, alone));
-                    LockKeys(scope, [id], []);
+                    LockKeys(scope, [id], [], []);
                     var existed = DeleteDocument(scope, id);
                     scope.Locks.ThrowIfMissing();
                     session.Commit();
@@ -232,16 +232,21 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// indexing time. When an article fails, that transaction is rolled back and the batch written again with a savepoint
     /// per article, so that the failing article fails alone.
     /// </summary>
-    private void WriteBatch(IReadOnlyList<PendingIndex> items)
+    /// <param name="defer">
+    /// Whether articles whose keys another writer holds may wait for a second transaction, after this one (see
+    /// <see cref="LockKeys"/>); that one waits for the keys.
+    /// </param>
+    private void WriteBatch(IReadOnlyList<PendingIndex> items, bool defer = true)
     {
         List<(PendingIndex Item, bool Replaced, Exception? Error)> results;
+        List<PendingIndex> deferred;
         var alone = new HashSet<string>(StringComparer.Ordinal);
         var isolate = false;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                results = Write(items, isolate, alone);
+                (results, deferred) = Write(items, isolate, alone, defer && attempt == 1);
                 break;
             }
             catch (Exception e) when (attempt < MaxAttempts && Retry(e, alone))
@@ -273,6 +278,11 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             {
                 item.Done.TrySetException(error);
             }
+        }
+
+        if (deferred.Count > 0)
+        {
+            WriteBatch(deferred, defer: false);
         }
     }
 
@@ -323,11 +333,17 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// Locks what the transaction's reads decide on (<see cref="WriteKeys"/>), on engines with writers at once: the
     /// articles' own keys first, then — the stored ones among them read — every other key, each batch in one order.
     /// </summary>
-    private void LockKeys(WriteScope scope, IReadOnlyList<string> ids, IReadOnlyList<PendingIndex> items)
+    /// <returns>
+    /// The articles to write now. When <paramref name="defer"/>, the keys of each article are only tried: an article
+    /// whose keys another writer holds (a meeting, a story or a new name of its) is left for a transaction after this
+    /// one, so that writers of batches that share a few keys proceed with the rest instead of waiting a whole
+    /// transaction; without it, the keys are waited for. One writer always gets every key at once.
+    /// </returns>
+    private IReadOnlyList<PendingIndex> LockKeys(WriteScope scope, IReadOnlyList<string> ids, IReadOnlyList<PendingIndex> items, List<PendingIndex> deferred, bool defer = false)
     {
         if (!scope.Locks.Active)
         {
-            return;
+            return items;
         }
 
         // Which names and people exist already saves most writes of new ones a second attempt (WriteEntities checks
@@ -335,34 +351,48 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         var state = scope.Locks.TakeArticles(ids,
             items.SelectMany(i => i.Facts.Organizations).SelectMany(o => o.Aliases.Prepend(o.Name)).Select(EntityKeys.Slug).Distinct(StringComparer.Ordinal).ToList(),
             items.SelectMany(i => i.Facts.People).Select(p => EntityKeys.Person(p.Name)).Distinct(StringComparer.Ordinal).ToList());
-        var alone = new List<string>();
-        var shared = new List<string>();
+        var stored = new Dictionary<string, (List<string> Alone, List<string> Shared)>(StringComparer.Ordinal);
+        foreach (var id in state.Stored)
+        {
+            var keys = (Alone: new List<string>(), Shared: new List<string>());
+            WriteKeys.OfStored(scope.Session, id, _nearDuplicates.Rule, ids.Count, keys.Alone, keys.Shared);
+            stored[id] = keys;
+        }
+
+        var sets = new List<(List<string> Alone, List<string> Shared)>(items.Count);
         foreach (var item in items)
         {
-            WriteKeys.OfArticle(item.Facts, item.Signature, state.KnownNames.Contains, state.KnownPeople.Contains, alone, shared);
+            var keys = stored.TryGetValue(item.Article.Id, out var removal) ? (Alone: removal.Alone.ToList(), Shared: removal.Shared.ToList()) : (Alone: new List<string>(), Shared: new List<string>());
+            WriteKeys.OfArticle(item.Facts, item.Signature, state.KnownNames.Contains, state.KnownPeople.Contains, keys.Alone, keys.Shared);
+            sets.Add(keys);
         }
 
-        foreach (var stored in state.Stored)
+        if (!defer || items.Count == 1)
         {
-            WriteKeys.OfStored(scope.Session, stored, _nearDuplicates.Rule, ids.Count, alone, shared);
+            scope.Locks.Take(sets.SelectMany(s => s.Alone), sets.SelectMany(s => s.Shared));
+            return items;
         }
 
-        scope.Locks.Take(alone, shared);
+        var taken = scope.Locks.TryTake(sets);
+        deferred.AddRange(items.Where((_, i) => !taken[i]));
+        return items.Where((_, i) => taken[i]).ToList();
     }
 
     /// <summary>
     /// Writes the articles in one transaction and commits it. Straight through unless <paramref name="isolate"/>, when each
     /// article gets a savepoint and one that fails is rolled back alone and reported in the results.
     /// </summary>
-    private List<(PendingIndex Item, bool Replaced, Exception? Error)> Write(IReadOnlyList<PendingIndex> items, bool isolate, IReadOnlySet<string> alone)
+    private (List<(PendingIndex Item, bool Replaced, Exception? Error)> Results, List<PendingIndex> Deferred) Write(
+        IReadOnlyList<PendingIndex> items, bool isolate, IReadOnlySet<string> alone, bool defer)
     {
         var results = new List<(PendingIndex Item, bool Replaced, Exception? Error)>(items.Count);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var connection = Open();
         using var session = new SqlSession(connection, connection.BeginTransaction());
         var scope = new WriteScope(session, Locks(session, alone));
-        LockKeys(scope, items.Select(i => i.Article.Id).Distinct(StringComparer.Ordinal).ToList(), items);
-        foreach (var item in items)
+        var deferred = new List<PendingIndex>();
+        var now = LockKeys(scope, items.Select(i => i.Article.Id).Distinct(StringComparer.Ordinal).ToList(), items, deferred, defer);
+        foreach (var item in now)
         {
             if (!isolate)
             {
@@ -392,7 +422,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         session.Commit();
         RecordWait(scope.Locks);
         StoreMetrics.WriteDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("db.system", Engine));
-        return results;
+        return (results, deferred);
     }
 
     /// <summary>Writes one article and everything derived from it inside the session's transaction.</summary>

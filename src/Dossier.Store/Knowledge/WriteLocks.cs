@@ -32,6 +32,12 @@ public abstract class WriteLocks
     public abstract void Take(IEnumerable<string> exclusive, IEnumerable<string> shared);
 
     /// <summary>
+    /// Tries to lock each set of keys (alone, shared) without waiting, and returns for each whether the transaction now
+    /// holds all of its keys. Keys of a set that failed may stay locked until the transaction ends.
+    /// </summary>
+    public abstract IReadOnlyList<bool> TryTake(IReadOnlyList<(List<string> Alone, List<string> Shared)> sets);
+
+    /// <summary>
     /// Notes that the transaction must hold the key alone, as it writes a row that other writers' reads of the key would
     /// see (a new person of a surname, a name new to an organization). When it holds the key shared only, the
     /// transaction goes on (to find every such key) and <see cref="ThrowIfMissing"/> ends it.
@@ -65,6 +71,8 @@ public abstract class WriteLocks
         public override void Require(string key)
         {
         }
+
+        public override IReadOnlyList<bool> TryTake(IReadOnlyList<(List<string> Alone, List<string> Shared)> sets) => sets.Select(_ => true).ToList();
 
         public override void TakeOrConflict(string key)
         {
