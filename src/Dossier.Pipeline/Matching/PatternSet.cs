@@ -14,7 +14,7 @@ public sealed class PatternSet
     private readonly FrozenDictionary<string, TokenPattern[]> _byFirstNorm;
 
     /// <summary><see cref="_byFirstNorm"/> by vocabulary id (a token's id is looked up once per document): no string hash per token.</summary>
-    private readonly TokenPattern[]?[] _byFirstId;
+    private readonly Indexed[]?[] _byFirstId;
     private readonly (int Layer, Anchored[] Patterns)[] _byFirstLayer;
     private readonly Anchored[] _unindexed;
 
@@ -27,7 +27,13 @@ public sealed class PatternSet
     /// specs before it, anywhere before the end of the range). A start with no such token within reach cannot begin a
     /// match, so the pattern is not tried there (what the first-token index does for the other patterns).
     /// </summary>
-    private readonly record struct Anchored(TokenPattern Pattern, IdSet? Forms, int Reach, int Slot);
+    private readonly record struct Anchored(TokenPattern Pattern, int Index, IdSet? Forms, int Reach, int Slot);
+
+    /// <summary>A pattern with its index in <see cref="Patterns"/> (what <see cref="RequiredForms"/> counts by).</summary>
+    private readonly record struct Indexed(TokenPattern Pattern, int Index);
+
+    /// <summary>The forms each pattern needs in a range (<see cref="MatchAll"/> skips the patterns a range cannot hold).</summary>
+    private readonly RequiredForms _required;
 
     /// <summary>
     /// Indexes each pattern by the tokens that can start it — the forms of its leading specs up to the first one that
@@ -72,14 +78,21 @@ public sealed class PatternSet
 
         _byFirstNorm = byNorm.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         var ids = byNorm.Keys.Select(k => (Norm: k, Id: Vocabulary.Intern(k))).ToList();
-        _byFirstId = new TokenPattern[]?[ids.Count == 0 ? 1 : ids.Max(x => x.Id) + 1];
-        foreach (var (norm, id) in ids)
+        var index = new Dictionary<TokenPattern, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < Patterns.Count; i++)
         {
-            _byFirstId[id] = _byFirstNorm[norm];
+            index.TryAdd(Patterns[i], i);
         }
 
+        _byFirstId = new Indexed[]?[ids.Count == 0 ? 1 : ids.Max(x => x.Id) + 1];
+        foreach (var (norm, id) in ids)
+        {
+            _byFirstId[id] = _byFirstNorm[norm].Select(p => new Indexed(p, index[p])).ToArray();
+        }
+
+        _required = new RequiredForms(Patterns);
         var slots = 0;
-        Anchored WithAnchor(TokenPattern p) => Anchor(p) is { } a ? new Anchored(p, a.Forms, a.Reach, slots++) : new Anchored(p, null, 0, -1);
+        Anchored WithAnchor(TokenPattern p) => Anchor(p) is { } a ? new Anchored(p, index[p], a.Forms, a.Reach, slots++) : new Anchored(p, index[p], null, 0, -1);
         _byFirstLayer = byLayer.Select(kv => (LayerIds.Of(kv.Key), kv.Value.Select(WithAnchor).ToArray())).ToArray();
         _unindexed = unindexed.Select(WithAnchor).ToArray();
         _anchorSlots = slots;
@@ -175,9 +188,12 @@ public sealed class PatternSet
 
         var result = new List<PatternMatch>();
         var scan = Scan.Rent(input);
-        for (var i = from; i < to; i++)
+        if (from < to && (_required.GroupCount == 0 || scan.Filter(this, from, to)))
         {
-            MatchAt(scan, i, to, result);
+            for (var i = from; i < to; i++)
+            {
+                MatchAt(scan, i, to, result);
+            }
         }
 
         Scan.Return(scan);
@@ -265,7 +281,10 @@ public sealed class PatternSet
         {
             foreach (var p in indexed)
             {
-                TryPattern(scan, p, start, to, into);
+                if (scan.Viable(p.Index))
+                {
+                    TryPattern(scan, p.Pattern, start, to, into);
+                }
             }
         }
 
@@ -291,6 +310,11 @@ public sealed class PatternSet
 
     private void TryAnchored(Scan scan, in Anchored a, int start, int to, List<PatternMatch> into)
     {
+        if (!scan.Viable(a.Index))
+        {
+            return;
+        }
+
         if (a.Forms is { } forms)
         {
             var last = a.Reach >= to - start ? to - 1 : start + a.Reach;
@@ -501,6 +525,7 @@ public sealed class PatternSet
             }
 
             scan._anchorsReady = false;
+            scan._filtering = false;
             scan.Input = null!;
             scan.Tokens = null!;
             scan.Ids = [];
@@ -570,6 +595,49 @@ public sealed class PatternSet
 
             return hit >= 0 && hit <= last;
         }
+
+        // Which patterns of the set being matched a range can hold (its required forms, counted once per MatchAll); off for
+        // a call at one start (MatchAt), where every pattern is tried.
+        private bool _filtering;
+        private bool[] _viable = [];
+        private ulong[] _present = [];
+
+        /// <summary>
+        /// Counts the forms <paramref name="set"/>'s patterns need in <c>[from, to)</c> and keeps which patterns the range can
+        /// hold; false when it can hold none (nothing to try).
+        /// </summary>
+        public bool Filter(PatternSet set, int from, int to)
+        {
+            var required = set._required;
+            var words = required.Words;
+            if (_present.Length < words)
+            {
+                _present = new ulong[words];
+            }
+            else
+            {
+                Array.Clear(_present, 0, words);
+            }
+
+            var n = set.Patterns.Count;
+            if (_viable.Length < n)
+            {
+                _viable = new bool[n];
+            }
+
+            required.Count(Ids, from, to, _present);
+            var any = false;
+            for (var p = 0; p < n; p++)
+            {
+                any |= _viable[p] = required.Viable(p, _present);
+            }
+
+            _filtering = true;
+            return any;
+        }
+
+        /// <summary>May pattern <paramref name="index"/> match in the range being scanned? (always, when not filtering)</summary>
+        public bool Viable(int index) => !_filtering || _viable[index];
 
         public TokenRange?[] Captures(int n)
         {
