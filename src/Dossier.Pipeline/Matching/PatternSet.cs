@@ -188,12 +188,14 @@ public sealed class PatternSet
 
         var result = new List<PatternMatch>();
         var scan = Scan.Rent(input);
-        if (from < to && (_required.GroupCount == 0 || scan.Filter(this, from, to)))
+        if (_required.GroupCount > 0)
         {
-            for (var i = from; i < to; i++)
-            {
-                MatchAt(scan, i, to, result);
-            }
+            scan.Filter(this, from, to);
+        }
+
+        for (var i = from; i < to; i++)
+        {
+            MatchAt(scan, i, to, result);
         }
 
         Scan.Return(scan);
@@ -525,7 +527,7 @@ public sealed class PatternSet
             }
 
             scan._anchorsReady = false;
-            scan._filtering = false;
+            scan._filter = null;
             scan.Input = null!;
             scan.Tokens = null!;
             scan.Ids = [];
@@ -596,17 +598,17 @@ public sealed class PatternSet
             return hit >= 0 && hit <= last;
         }
 
-        // Which patterns of the set being matched a range can hold (its required forms, counted once per MatchAll); off for
-        // a call at one start (MatchAt), where every pattern is tried.
-        private bool _filtering;
+        // Which patterns of the set being matched a range can hold (its required forms, counted once per MatchAll, each
+        // pattern's verdict worked out when it is first asked for); off for a call at one start (MatchAt), where every
+        // pattern is tried.
+        private RequiredForms? _filter;
         private bool[] _viable = [];
+        private int[] _askedIn = [];
+        private int _range;
         private ulong[] _present = [];
 
-        /// <summary>
-        /// Counts the forms <paramref name="set"/>'s patterns need in <c>[from, to)</c> and keeps which patterns the range can
-        /// hold; false when it can hold none (nothing to try).
-        /// </summary>
-        public bool Filter(PatternSet set, int from, int to)
+        /// <summary>Counts the forms <paramref name="set"/>'s patterns need in <c>[from, to)</c>, for <see cref="Viable"/>.</summary>
+        public void Filter(PatternSet set, int from, int to)
         {
             var required = set._required;
             var words = required.Words;
@@ -620,24 +622,40 @@ public sealed class PatternSet
             }
 
             var n = set.Patterns.Count;
-            if (_viable.Length < n)
+            if (_askedIn.Length < n)
             {
                 _viable = new bool[n];
+                _askedIn = new int[n];
+                _range = 0;
+            }
+
+            // A fresh number per range: the verdicts of earlier ranges are stale without clearing them.
+            if (++_range == int.MaxValue)
+            {
+                Array.Clear(_askedIn);
+                _range = 1;
             }
 
             required.Count(Ids, from, to, _present);
-            var any = false;
-            for (var p = 0; p < n; p++)
-            {
-                any |= _viable[p] = required.Viable(p, _present);
-            }
-
-            _filtering = true;
-            return any;
+            _filter = required;
         }
 
         /// <summary>May pattern <paramref name="index"/> match in the range being scanned? (always, when not filtering)</summary>
-        public bool Viable(int index) => !_filtering || _viable[index];
+        public bool Viable(int index)
+        {
+            if (_filter is not { } required)
+            {
+                return true;
+            }
+
+            if (_askedIn[index] != _range)
+            {
+                _viable[index] = required.Viable(index, _present);
+                _askedIn[index] = _range;
+            }
+
+            return _viable[index];
+        }
 
         public TokenRange?[] Captures(int n)
         {
