@@ -724,6 +724,13 @@ public sealed record MatchInput(List<Token> Tokens, string Text, DocumentLayers?
     private int[]? _normIds;
     private int _vocabulary;
 
+    /// <summary>Takes ids looked up elsewhere (<see cref="Knowledge.TokenLexicon"/>) for the vocabulary size they were looked up at.</summary>
+    internal void UseIds(int[] ids, int vocabulary)
+    {
+        _normIds = ids;
+        _vocabulary = vocabulary;
+    }
+
     /// <summary>The <see cref="Vocabulary"/> id of every token's normalized form (0: a form no pattern names), looked up once.</summary>
     public int[] NormIds
     {

@@ -63,7 +63,38 @@ public sealed class AnnotatedDocument(ExtractionRequest request, KnowledgeBase k
     public DocumentLayers Layers => _layers ??= new DocumentLayers(this);
 
     /// <summary>What token patterns match against: the tokens, the text and the layers.</summary>
-    public MatchInput MatchInput => _matchInput is { } m && ReferenceEquals(m.Text, Text) ? m : _matchInput = new MatchInput(Tokens, Text, Layers);
+    public MatchInput MatchInput
+    {
+        get
+        {
+            var input = _matchInput is { } m && ReferenceEquals(m.Text, Text) ? m : _matchInput = new MatchInput(Tokens, Text, Layers);
+            LookUpTokens();
+            input.UseIds(_normIds!, _normIdsVocabulary);
+
+            return input;
+        }
+    }
+
+    /// <summary>Per token, its form's vocabulary id (what <see cref="MatchInput"/> matches by), looked up with <see cref="_setMaskIds"/>.</summary>
+    private int[]? _normIds;
+    private int _normIdsVocabulary;
+
+    /// <summary>
+    /// Looks every token's form up once for both per-token id tables (<see cref="TokenLexicon"/>) when they are missing or
+    /// stale (tokens added, the vocabulary grown).
+    /// </summary>
+    private void LookUpTokens()
+    {
+        if (_normIds is { } ids && ids.Length == Tokens.Count && _setMaskIds is { } masks && masks.Length == Tokens.Count
+            && _normIdsVocabulary == Vocabulary.Count)
+        {
+            return;
+        }
+
+        _normIds = new int[Tokens.Count];
+        _setMaskIds = new int[Tokens.Count];
+        _normIdsVocabulary = Knowledge.Sets.Lexicon.Fill(Tokens, _normIds, _setMaskIds);
+    }
 
     private Dictionary<(string, int, int, string?, int), List<PatternMatch>>? _matches;
 
@@ -138,20 +169,14 @@ public sealed class AnnotatedDocument(ExtractionRequest request, KnowledgeBase k
             return false;
         }
 
-        var sets = Knowledge.Sets;
         var ids = _setMaskIds;
         if (ids is null || ids.Length != Tokens.Count)
         {
-            ids = new int[Tokens.Count];
-            for (var i = 0; i < ids.Length; i++)
-            {
-                ids[i] = sets.MaskIdOf(Tokens[i].Norm);
-            }
-
-            _setMaskIds = ids;
+            LookUpTokens();
+            ids = _setMaskIds!;
         }
 
-        return ids[token] != 0 && sets.Mask(ids[token]).Has(set.Index);
+        return ids[token] != 0 && Knowledge.Sets.Mask(ids[token]).Has(set.Index);
     }
 
     /// <summary>Indexes components build over the document and share while it is unchanged (keyed by their type).</summary>
