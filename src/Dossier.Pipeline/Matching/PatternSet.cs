@@ -15,8 +15,13 @@ public sealed class PatternSet
 
     /// <summary><see cref="_byFirstNorm"/> by vocabulary id (a token's id is looked up once per document): no string hash per token.</summary>
     private readonly Indexed[]?[] _byFirstId;
-    private readonly (int Layer, Anchored[] Patterns)[] _byFirstLayer;
-    private readonly Anchored[] _unindexed;
+    /// <summary>
+    /// The patterns not indexed by their first token's form: those started by a layer, grouped by it (a group is a slice
+    /// <c>(From, Count)</c> of <see cref="_tried"/>), then those tried at every token (from <see cref="_unindexedFrom"/>).
+    /// </summary>
+    private readonly (int Layer, int From, int Count)[] _layerGroups;
+    private readonly Anchored[] _tried;
+    private readonly int _unindexedFrom;
 
     /// <summary>How many patterns of <see cref="_byFirstLayer"/> and <see cref="_unindexed"/> have an anchor (the slots a scan keeps).</summary>
     private readonly int _anchorSlots;
@@ -93,8 +98,18 @@ public sealed class PatternSet
         _required = new RequiredForms(Patterns);
         var slots = 0;
         Anchored WithAnchor(TokenPattern p) => Anchor(p) is { } a ? new Anchored(p, index[p], a.Forms, a.Reach, slots++) : new Anchored(p, index[p], null, 0, -1);
-        _byFirstLayer = byLayer.Select(kv => (LayerIds.Of(kv.Key), kv.Value.Select(WithAnchor).ToArray())).ToArray();
-        _unindexed = unindexed.Select(WithAnchor).ToArray();
+        var tried = new List<Anchored>();
+        var groups = new List<(int, int, int)>();
+        foreach (var (layer, list) in byLayer)
+        {
+            groups.Add((LayerIds.Of(layer), tried.Count, list.Count));
+            tried.AddRange(list.Select(WithAnchor));
+        }
+
+        _layerGroups = [.. groups];
+        _unindexedFrom = tried.Count;
+        tried.AddRange(unindexed.Select(WithAnchor));
+        _tried = [.. tried];
         _anchorSlots = slots;
     }
 
@@ -190,12 +205,21 @@ public sealed class PatternSet
         var scan = Scan.Rent(input);
         if (_required.GroupCount > 0)
         {
+            // The range's forms counted once; the layer-led and unindexed patterns it cannot hold are dropped for the whole
+            // range, so no token asks about them.
             scan.Filter(this, from, to);
+            scan.Keep(_layerGroups, _tried, _unindexedFrom, out var groups, out var tried, out var unindexedFrom);
+            for (var i = from; i < to; i++)
+            {
+                MatchAt(scan, i, to, result, groups, tried, unindexedFrom);
+            }
         }
-
-        for (var i = from; i < to; i++)
+        else
         {
-            MatchAt(scan, i, to, result);
+            for (var i = from; i < to; i++)
+            {
+                MatchAt(scan, i, to, result, _layerGroups, _tried, _unindexedFrom);
+            }
         }
 
         Scan.Return(scan);
@@ -267,11 +291,11 @@ public sealed class PatternSet
         }
 
         var scan = Scan.Rent(input);
-        MatchAt(scan, start, to, into);
+        MatchAt(scan, start, to, into, _layerGroups, _tried, _unindexedFrom);
         Scan.Return(scan);
     }
 
-    private void MatchAt(Scan scan, int start, int to, List<PatternMatch> into)
+    private void MatchAt(Scan scan, int start, int to, List<PatternMatch> into, ReadOnlySpan<(int Layer, int From, int Count)> groups, ReadOnlySpan<Anchored> tried, int unindexedFrom)
     {
         if (start >= to)
         {
@@ -292,11 +316,11 @@ public sealed class PatternSet
 
         if (scan.Layers is not null)
         {
-            foreach (var (layer, byLayer) in _byFirstLayer)
+            foreach (var (layer, from, count) in groups)
             {
                 if (scan.LayerEnd(layer, start) > start)
                 {
-                    foreach (var a in byLayer)
+                    foreach (ref readonly var a in tried.Slice(from, count))
                     {
                         TryAnchored(scan, a, start, to, into);
                     }
@@ -304,7 +328,7 @@ public sealed class PatternSet
             }
         }
 
-        foreach (var a in _unindexed)
+        foreach (ref readonly var a in tried[unindexedFrom..])
         {
             TryAnchored(scan, a, start, to, into);
         }
@@ -638,6 +662,59 @@ public sealed class PatternSet
 
             required.Count(Ids, from, to, _present);
             _filter = required;
+        }
+
+        private Anchored[] _kept = [];
+        private (int Layer, int From, int Count)[] _keptGroups = [];
+
+        /// <summary>
+        /// The layer groups and patterns of <paramref name="tried"/> (laid out as <see cref="_tried"/>) that the filtered range
+        /// can hold, in the same layout and order; valid until the next call.
+        /// </summary>
+        public void Keep((int Layer, int From, int Count)[] groups, Anchored[] tried, int unindexedFrom,
+            out ReadOnlySpan<(int Layer, int From, int Count)> keptGroups, out ReadOnlySpan<Anchored> kept, out int keptUnindexedFrom)
+        {
+            if (_kept.Length < tried.Length)
+            {
+                _kept = new Anchored[tried.Length];
+            }
+
+            if (_keptGroups.Length < groups.Length)
+            {
+                _keptGroups = new (int, int, int)[groups.Length];
+            }
+
+            var n = 0;
+            var g = 0;
+            foreach (var (layer, from, count) in groups)
+            {
+                var start = n;
+                for (var k = from; k < from + count; k++)
+                {
+                    if (Viable(tried[k].Index))
+                    {
+                        _kept[n++] = tried[k];
+                    }
+                }
+
+                if (n > start)
+                {
+                    _keptGroups[g++] = (layer, start, n - start);
+                }
+            }
+
+            var keptUnindexed = n;
+            for (var k = unindexedFrom; k < tried.Length; k++)
+            {
+                if (Viable(tried[k].Index))
+                {
+                    _kept[n++] = tried[k];
+                }
+            }
+
+            keptGroups = _keptGroups.AsSpan(0, g);
+            kept = _kept.AsSpan(0, n);
+            keptUnindexedFrom = keptUnindexed;
         }
 
         /// <summary>May pattern <paramref name="index"/> match in the range being scanned? (always, when not filtering)</summary>
