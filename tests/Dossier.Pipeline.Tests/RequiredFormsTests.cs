@@ -63,4 +63,21 @@ public class RequiredFormsTests
         Assert.Single(forms.Of(0));
         Assert.False(Viable(forms, 0, "Home is where Marta is."));
     }
+
+    [Fact]
+    public void Matches_SubrangesWithAndWithoutTheRequiredWords_FindOnlyTheMatchInside()
+    {
+        var set = new PatternSet(PatternLoader.Parse("""{"id": "p", "label": "x", "pattern": [{"shape": "title"}, {"any": true, "op": "*", "max": 3}, {"set": "boat_verbs"}, "to", {"shape": "title"}]}""", "test.jsonl", Sets, DocumentLayers.IsKnown));
+        const string text = "Ana walked to Braga. Then Ana rowed to Porto quickly.";
+        var tokens = Tokenizer.Tokenize(text);
+        var input = new MatchInput(tokens, text);
+        var second = tokens.FindIndex(t => t.Norm == "then");
+
+        var first = set.Matches(input, 0, second);
+        var rest = set.Matches(input, second, tokens.Count);
+
+        Assert.Empty(first);
+        var m = Assert.Single(rest);
+        Assert.Equal("Then Ana rowed to Porto", text[tokens[m.Start].Start..tokens[m.End - 1].End]);
+    }
 }
