@@ -25,7 +25,7 @@ public static class ComponentProfile
     private static extern int ClockGetTime(int clock, out TimeSpec time);
 
     /// <summary>CPU time of the calling thread in milliseconds (0 where the clock is not available).</summary>
-    private static double ThreadCpuMs()
+    internal static double ThreadCpuMs()
     {
         if (!OperatingSystem.IsLinux())
         {

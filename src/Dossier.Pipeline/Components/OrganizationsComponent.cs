@@ -67,8 +67,9 @@ public sealed class OrganizationsComponent : IPipelineComponent
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            var lowerParticle = t.IsWord && kb.Particles.Contains(t.Norm) && i + 2 < tokens.Count && tokens[i + 1].Norm == "-" && tokens[i + 2].IsCapitalized(text);
-            if (!t.IsWord || (!t.IsCapitalized(text) && !lowerParticle) || kb.Calendar.ContainsKey(t.Norm) || kb.NumberWords.ContainsKey(t.Norm))
+            // Cheap tests first: most tokens are lower-case words that are not a particle before a hyphen ("al-Haq").
+            if (!t.IsWord || (!t.IsCapitalized(text) && !(i + 2 < tokens.Count && tokens[i + 1].Norm == "-" && tokens[i + 2].IsCapitalized(text) && kb.Particles.Contains(t.Norm)))
+                || kb.Calendar.ContainsKey(t.Norm) || kb.NumberWords.ContainsKey(t.Norm))
             {
                 continue;
             }

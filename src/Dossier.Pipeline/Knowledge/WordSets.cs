@@ -59,6 +59,14 @@ public sealed class WordSets
     /// <summary>The id of <see cref="MaskOf"/>'s mask among the distinct masks (0: the form is in no set); see <see cref="Mask"/>.</summary>
     public int MaskIdOf(string norm) => _maskIds.GetValueOrDefault(norm);
 
+    /// <summary>Every form that is an entry of some set, with its mask id (what <see cref="TokenLexicon"/> folds in).</summary>
+    internal IEnumerable<KeyValuePair<string, int>> MaskIds => _maskIds;
+
+    private TokenLexicon? _lexicon;
+
+    /// <summary>The vocabulary and set-mask ids of forms in one table (one look-up per token for both).</summary>
+    public TokenLexicon Lexicon => _lexicon ??= new TokenLexicon(this);
+
     /// <summary>The mask of an id from <see cref="MaskIdOf"/>.</summary>
     public SetMask Mask(int id) => _masks[id];
 

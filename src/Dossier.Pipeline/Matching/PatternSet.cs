@@ -14,9 +14,14 @@ public sealed class PatternSet
     private readonly FrozenDictionary<string, TokenPattern[]> _byFirstNorm;
 
     /// <summary><see cref="_byFirstNorm"/> by vocabulary id (a token's id is looked up once per document): no string hash per token.</summary>
-    private readonly TokenPattern[]?[] _byFirstId;
-    private readonly (int Layer, Anchored[] Patterns)[] _byFirstLayer;
-    private readonly Anchored[] _unindexed;
+    private readonly Indexed[]?[] _byFirstId;
+    /// <summary>
+    /// The patterns not indexed by their first token's form: those started by a layer, grouped by it (a group is a slice
+    /// <c>(From, Count)</c> of <see cref="_tried"/>), then those tried at every token (from <see cref="_unindexedFrom"/>).
+    /// </summary>
+    private readonly (int Layer, int From, int Count)[] _layerGroups;
+    private readonly Anchored[] _tried;
+    private readonly int _unindexedFrom;
 
     /// <summary>How many patterns of <see cref="_byFirstLayer"/> and <see cref="_unindexed"/> have an anchor (the slots a scan keeps).</summary>
     private readonly int _anchorSlots;
@@ -27,7 +32,13 @@ public sealed class PatternSet
     /// specs before it, anywhere before the end of the range). A start with no such token within reach cannot begin a
     /// match, so the pattern is not tried there (what the first-token index does for the other patterns).
     /// </summary>
-    private readonly record struct Anchored(TokenPattern Pattern, IdSet? Forms, int Reach, int Slot);
+    private readonly record struct Anchored(TokenPattern Pattern, int Index, IdSet? Forms, int Reach, int Slot);
+
+    /// <summary>A pattern with its index in <see cref="Patterns"/> (what <see cref="RequiredForms"/> counts by).</summary>
+    private readonly record struct Indexed(TokenPattern Pattern, int Index);
+
+    /// <summary>The forms each pattern needs in a range (<see cref="MatchAll"/> skips the patterns a range cannot hold).</summary>
+    private readonly RequiredForms _required;
 
     /// <summary>
     /// Indexes each pattern by the tokens that can start it — the forms of its leading specs up to the first one that
@@ -72,16 +83,33 @@ public sealed class PatternSet
 
         _byFirstNorm = byNorm.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         var ids = byNorm.Keys.Select(k => (Norm: k, Id: Vocabulary.Intern(k))).ToList();
-        _byFirstId = new TokenPattern[]?[ids.Count == 0 ? 1 : ids.Max(x => x.Id) + 1];
-        foreach (var (norm, id) in ids)
+        var index = new Dictionary<TokenPattern, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < Patterns.Count; i++)
         {
-            _byFirstId[id] = _byFirstNorm[norm];
+            index.TryAdd(Patterns[i], i);
         }
 
+        _byFirstId = new Indexed[]?[ids.Count == 0 ? 1 : ids.Max(x => x.Id) + 1];
+        foreach (var (norm, id) in ids)
+        {
+            _byFirstId[id] = _byFirstNorm[norm].Select(p => new Indexed(p, index[p])).ToArray();
+        }
+
+        _required = new RequiredForms(Patterns);
         var slots = 0;
-        Anchored WithAnchor(TokenPattern p) => Anchor(p) is { } a ? new Anchored(p, a.Forms, a.Reach, slots++) : new Anchored(p, null, 0, -1);
-        _byFirstLayer = byLayer.Select(kv => (LayerIds.Of(kv.Key), kv.Value.Select(WithAnchor).ToArray())).ToArray();
-        _unindexed = unindexed.Select(WithAnchor).ToArray();
+        Anchored WithAnchor(TokenPattern p) => Anchor(p) is { } a ? new Anchored(p, index[p], a.Forms, a.Reach, slots++) : new Anchored(p, index[p], null, 0, -1);
+        var tried = new List<Anchored>();
+        var groups = new List<(int, int, int)>();
+        foreach (var (layer, list) in byLayer)
+        {
+            groups.Add((LayerIds.Of(layer), tried.Count, list.Count));
+            tried.AddRange(list.Select(WithAnchor));
+        }
+
+        _layerGroups = [.. groups];
+        _unindexedFrom = tried.Count;
+        tried.AddRange(unindexed.Select(WithAnchor));
+        _tried = [.. tried];
         _anchorSlots = slots;
     }
 
@@ -175,9 +203,23 @@ public sealed class PatternSet
 
         var result = new List<PatternMatch>();
         var scan = Scan.Rent(input);
-        for (var i = from; i < to; i++)
+        if (_required.GroupCount > 0)
         {
-            MatchAt(scan, i, to, result);
+            // The range's forms counted once; the layer-led and unindexed patterns it cannot hold are dropped for the whole
+            // range, so no token asks about them.
+            scan.Filter(this, from, to);
+            scan.Keep(_layerGroups, _tried, _unindexedFrom, out var groups, out var tried, out var unindexedFrom);
+            for (var i = from; i < to; i++)
+            {
+                MatchAt(scan, i, to, result, groups, tried, unindexedFrom);
+            }
+        }
+        else
+        {
+            for (var i = from; i < to; i++)
+            {
+                MatchAt(scan, i, to, result, _layerGroups, _tried, _unindexedFrom);
+            }
         }
 
         Scan.Return(scan);
@@ -249,11 +291,11 @@ public sealed class PatternSet
         }
 
         var scan = Scan.Rent(input);
-        MatchAt(scan, start, to, into);
+        MatchAt(scan, start, to, into, _layerGroups, _tried, _unindexedFrom);
         Scan.Return(scan);
     }
 
-    private void MatchAt(Scan scan, int start, int to, List<PatternMatch> into)
+    private void MatchAt(Scan scan, int start, int to, List<PatternMatch> into, ReadOnlySpan<(int Layer, int From, int Count)> groups, ReadOnlySpan<Anchored> tried, int unindexedFrom)
     {
         if (start >= to)
         {
@@ -265,17 +307,20 @@ public sealed class PatternSet
         {
             foreach (var p in indexed)
             {
-                TryPattern(scan, p, start, to, into);
+                if (scan.Viable(p.Index))
+                {
+                    TryPattern(scan, p.Pattern, start, to, into);
+                }
             }
         }
 
         if (scan.Layers is not null)
         {
-            foreach (var (layer, byLayer) in _byFirstLayer)
+            foreach (var (layer, from, count) in groups)
             {
                 if (scan.LayerEnd(layer, start) > start)
                 {
-                    foreach (var a in byLayer)
+                    foreach (ref readonly var a in tried.Slice(from, count))
                     {
                         TryAnchored(scan, a, start, to, into);
                     }
@@ -283,7 +328,7 @@ public sealed class PatternSet
             }
         }
 
-        foreach (var a in _unindexed)
+        foreach (ref readonly var a in tried[unindexedFrom..])
         {
             TryAnchored(scan, a, start, to, into);
         }
@@ -291,6 +336,11 @@ public sealed class PatternSet
 
     private void TryAnchored(Scan scan, in Anchored a, int start, int to, List<PatternMatch> into)
     {
+        if (!scan.Viable(a.Index))
+        {
+            return;
+        }
+
         if (a.Forms is { } forms)
         {
             var last = a.Reach >= to - start ? to - 1 : start + a.Reach;
@@ -501,6 +551,7 @@ public sealed class PatternSet
             }
 
             scan._anchorsReady = false;
+            scan._filter = null;
             scan.Input = null!;
             scan.Tokens = null!;
             scan.Ids = [];
@@ -571,6 +622,118 @@ public sealed class PatternSet
             return hit >= 0 && hit <= last;
         }
 
+        // Which patterns of the set being matched a range can hold (its required forms, counted once per MatchAll, each
+        // pattern's verdict worked out when it is first asked for); off for a call at one start (MatchAt), where every
+        // pattern is tried.
+        private RequiredForms? _filter;
+        private bool[] _viable = [];
+        private int[] _askedIn = [];
+        private int _range;
+        private ulong[] _present = [];
+
+        /// <summary>Counts the forms <paramref name="set"/>'s patterns need in <c>[from, to)</c>, for <see cref="Viable"/>.</summary>
+        public void Filter(PatternSet set, int from, int to)
+        {
+            var required = set._required;
+            var words = required.Words;
+            if (_present.Length < words)
+            {
+                _present = new ulong[words];
+            }
+            else
+            {
+                Array.Clear(_present, 0, words);
+            }
+
+            var n = set.Patterns.Count;
+            if (_askedIn.Length < n)
+            {
+                _viable = new bool[n];
+                _askedIn = new int[n];
+                _range = 0;
+            }
+
+            // A fresh number per range: the verdicts of earlier ranges are stale without clearing them.
+            if (++_range == int.MaxValue)
+            {
+                Array.Clear(_askedIn);
+                _range = 1;
+            }
+
+            required.Count(Ids, from, to, _present);
+            _filter = required;
+        }
+
+        private Anchored[] _kept = [];
+        private (int Layer, int From, int Count)[] _keptGroups = [];
+
+        /// <summary>
+        /// The layer groups and patterns of <paramref name="tried"/> (laid out as <see cref="_tried"/>) that the filtered range
+        /// can hold, in the same layout and order; valid until the next call.
+        /// </summary>
+        public void Keep((int Layer, int From, int Count)[] groups, Anchored[] tried, int unindexedFrom,
+            out ReadOnlySpan<(int Layer, int From, int Count)> keptGroups, out ReadOnlySpan<Anchored> kept, out int keptUnindexedFrom)
+        {
+            if (_kept.Length < tried.Length)
+            {
+                _kept = new Anchored[tried.Length];
+            }
+
+            if (_keptGroups.Length < groups.Length)
+            {
+                _keptGroups = new (int, int, int)[groups.Length];
+            }
+
+            var n = 0;
+            var g = 0;
+            foreach (var (layer, from, count) in groups)
+            {
+                var start = n;
+                for (var k = from; k < from + count; k++)
+                {
+                    if (Viable(tried[k].Index))
+                    {
+                        _kept[n++] = tried[k];
+                    }
+                }
+
+                if (n > start)
+                {
+                    _keptGroups[g++] = (layer, start, n - start);
+                }
+            }
+
+            var keptUnindexed = n;
+            for (var k = unindexedFrom; k < tried.Length; k++)
+            {
+                if (Viable(tried[k].Index))
+                {
+                    _kept[n++] = tried[k];
+                }
+            }
+
+            keptGroups = _keptGroups.AsSpan(0, g);
+            kept = _kept.AsSpan(0, n);
+            keptUnindexedFrom = keptUnindexed;
+        }
+
+        /// <summary>May pattern <paramref name="index"/> match in the range being scanned? (always, when not filtering)</summary>
+        public bool Viable(int index)
+        {
+            if (_filter is not { } required)
+            {
+                return true;
+            }
+
+            if (_askedIn[index] != _range)
+            {
+                _viable[index] = required.Viable(index, _present);
+                _askedIn[index] = _range;
+            }
+
+            return _viable[index];
+        }
+
         public TokenRange?[] Captures(int n)
         {
             if (_captures.Length < n)
@@ -637,6 +800,13 @@ public sealed record MatchInput(List<Token> Tokens, string Text, DocumentLayers?
 {
     private int[]? _normIds;
     private int _vocabulary;
+
+    /// <summary>Takes ids looked up elsewhere (<see cref="Knowledge.TokenLexicon"/>) for the vocabulary size they were looked up at.</summary>
+    internal void UseIds(int[] ids, int vocabulary)
+    {
+        _normIds = ids;
+        _vocabulary = vocabulary;
+    }
 
     /// <summary>The <see cref="Vocabulary"/> id of every token's normalized form (0: a form no pattern names), looked up once.</summary>
     public int[] NormIds

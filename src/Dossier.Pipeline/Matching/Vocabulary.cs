@@ -85,6 +85,31 @@ public sealed class IdSet
         }
     }
 
+    /// <summary>The ids in the set, ascending.</summary>
+    public IEnumerable<int> Ids
+    {
+        get
+        {
+            if (_small is { } small)
+            {
+                foreach (var id in small)
+                {
+                    yield return id;
+                }
+
+                yield break;
+            }
+
+            for (var w = 0; w < _bits!.Length; w++)
+            {
+                for (var bits = _bits[w]; bits != 0; bits &= bits - 1)
+                {
+                    yield return (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                }
+            }
+        }
+    }
+
     public bool Contains(int id)
     {
         if (id <= 0)
