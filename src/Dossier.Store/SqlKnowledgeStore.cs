@@ -1058,7 +1058,9 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     private static IEnumerable<string> WriteEntities(WriteScope scope, string documentId, string? published, IReadOnlyList<EntityUse> uses, IReadOnlySet<string> counted)
     {
         var session = scope.Session;
+        var deferred = scope.Locks.Active;
         var entities = new List<object?[]>();
+        var aliases = new List<object?[]>();
         var documents = new List<object?[]>();
         var aliasIndex = new List<object?[]>();
         var titles = new List<object?[]>();
@@ -1074,8 +1076,11 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             var counts = !counted.Contains(e.Id);
             if (counts)
             {
-                entities.Add([e.Id, e.Kind, e.Name, EntityKeys.Slug(e.Name), Typed.Text(e.Surname), Typed.Text(e.Country), 0, 0]);
-                scope.Counts.AddEntity(e.Id, e.Kind, e.Name, e.Surname, e.Country, count);
+                entities.Add([e.Id, e.Kind, e.Name, EntityKeys.Slug(e.Name), Typed.Text(e.Surname), Typed.Text(e.Country), deferred ? 0 : count, deferred ? 0 : 1]);
+                if (deferred)
+                {
+                    scope.Counts.AddEntity(e.Id, e.Kind, e.Name, e.Surname, e.Country, count);
+                }
             }
 
             documents.Add([e.Id, documentId, published ?? "", count, e.Name, JsonSerializer.Serialize(names), PackSpans(e.Spans), counts ? 1 : 0]);
@@ -1083,7 +1088,14 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             {
                 var key = EntityKeys.Slug(alias);
                 aliasIndex.Add([key, e.Id]);
-                scope.Counts.AddAlias(e.Id, alias, key);
+                if (deferred)
+                {
+                    scope.Counts.AddAlias(e.Id, alias, key);
+                }
+                else
+                {
+                    aliases.Add([e.Id, alias, key, 1]);
+                }
             }
 
             foreach (var title in e.Titles)
@@ -1092,14 +1104,15 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             }
         }
 
-        // The rows as the article finds them (later articles resolve to them); their counts come at the transaction's end.
-        if (!scope.Locks.Active)
+        if (!deferred)
         {
-            session.InsertRows("INSERT INTO entities (id, kind, name, name_key, surname, country, mention_count, document_count)", entities, "ON CONFLICT DO NOTHING");
+            PendingCounts.Add(session, entities, aliases);
             session.InsertRows("INSERT INTO alias_index (alias_key, entity_id)", aliasIndex, "ON CONFLICT DO NOTHING");
         }
         else
         {
+            // The rows as the article finds them (later articles resolve to them); their counts come at the transaction's
+            // end (PendingCounts).
             // A new person, or a name new to an organization, changes what other writers' reads of the surname or the
             // name find: the transaction must hold that key alone.
             foreach (var (id, surname) in session.InsertRowsReturning("INSERT INTO entities (id, kind, name, name_key, surname, country, mention_count, document_count)",

@@ -1,7 +1,7 @@
 namespace Dossier.Store;
 
 /// <summary>
-/// The entity and alias counts a write transaction adds, applied at its end (<see cref="Flush"/>): one statement per
+/// The entity and alias counts a write transaction adds on an engine with writers at once, applied at its end (<see cref="Flush"/>): one statement per
 /// table, one row per entity or alias however many articles of the transaction name it, rows in id order. The rows every
 /// article touches (the coalition's, the United States') are then locked from the end of a transaction to its commit
 /// only, rather than from its first article on, and two writers lock them in the same order. The rows themselves are
@@ -54,22 +54,33 @@ internal sealed class PendingCounts
     /// <summary>Applies the pending counts to the rows, in id order, and forgets them.</summary>
     public void Flush(SqlSession session)
     {
-        session.InsertRows("INSERT INTO entities (id, kind, name, name_key, surname, country, mention_count, document_count)",
+        Add(session,
             _entities.OrderBy(e => e.Key, StringComparer.Ordinal)
                 .Select(e => new object?[] { e.Key, e.Value.Kind, e.Value.Name, EntityKeys.Slug(e.Value.Name), Typed.Text(e.Value.Surname), Typed.Text(e.Value.Country), e.Value.Mentions, e.Value.Documents })
-                .ToList(), """
+                .ToList(),
+            _aliases.OrderBy(a => a.Key.Entity, StringComparer.Ordinal).ThenBy(a => a.Key.Alias, StringComparer.Ordinal)
+                .Select(a => new object?[] { a.Key.Entity, a.Key.Alias, a.Value.Key, a.Value.Documents })
+                .ToList());
+        _entities.Clear();
+        _aliases.Clear();
+    }
+
+    /// <summary>
+    /// Adds counts to entity rows (id, kind, name, name_key, surname, country, mentions, documents: created when new)
+    /// and alias rows (entity_id, alias, alias_key, documents): what <see cref="Flush"/> does, and what an engine with
+    /// one writer does for each article straight away (it has no other writer to keep waiting on the rows).
+    /// </summary>
+    public static void Add(SqlSession session, IReadOnlyList<object?[]> entities, IReadOnlyList<object?[]> aliases)
+    {
+        session.InsertRows("INSERT INTO entities (id, kind, name, name_key, surname, country, mention_count, document_count)", entities, """
             ON CONFLICT (id) DO UPDATE SET
                 mention_count = entities.mention_count + excluded.mention_count,
                 document_count = entities.document_count + excluded.document_count,
                 country = COALESCE(entities.country, excluded.country),
                 name = CASE WHEN length(excluded.name) > length(entities.name) AND excluded.kind = 'person' THEN excluded.name ELSE entities.name END
             """);
-        session.InsertRows("INSERT INTO entity_aliases (entity_id, alias, alias_key, document_count)",
-            _aliases.OrderBy(a => a.Key.Entity, StringComparer.Ordinal).ThenBy(a => a.Key.Alias, StringComparer.Ordinal)
-                .Select(a => new object?[] { a.Key.Entity, a.Key.Alias, a.Value.Key, a.Value.Documents })
-                .ToList(), "ON CONFLICT (entity_id, alias) DO UPDATE SET document_count = entity_aliases.document_count + excluded.document_count");
-        _entities.Clear();
-        _aliases.Clear();
+        session.InsertRows("INSERT INTO entity_aliases (entity_id, alias, alias_key, document_count)", aliases,
+            "ON CONFLICT (entity_id, alias) DO UPDATE SET document_count = entity_aliases.document_count + excluded.document_count");
     }
 
     /// <summary>Forgets what is pending (the transaction, or the article's savepoint, was rolled back).</summary>
