@@ -27,17 +27,7 @@ internal sealed class PostgresWriteLocks(SqlSession session, IReadOnlySet<string
 
     public override void Take(IEnumerable<string> exclusive, IEnumerable<string> shared)
     {
-        var wanted = new SortedDictionary<long, bool>();
-        foreach (var key in exclusive.Concat(alone))
-        {
-            wanted[Hash(key)] = true;
-        }
-
-        foreach (var key in shared)
-        {
-            wanted.TryAdd(Hash(key), false);
-        }
-
+        var wanted = Wanted(exclusive, shared);
         var keys = new List<long>(wanted.Count);
         var modes = new List<bool>(wanted.Count);
         foreach (var (key, exclusively) in wanted)
@@ -62,7 +52,7 @@ internal sealed class PostgresWriteLocks(SqlSession session, IReadOnlySet<string
         _waited += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         for (var i = 0; i < keys.Count; i++)
         {
-            _held[keys[i]] = modes[i] || _held.GetValueOrDefault(keys[i]);
+            Hold(keys[i], modes[i]);
         }
     }
 
@@ -114,18 +104,7 @@ internal sealed class PostgresWriteLocks(SqlSession session, IReadOnlySet<string
         var modes = new List<bool>();
         for (var i = 0; i < sets.Count; i++)
         {
-            var wanted = new Dictionary<long, bool>();
-            foreach (var key in sets[i].Alone.Concat(alone))
-            {
-                wanted[Hash(key)] = true;
-            }
-
-            foreach (var key in sets[i].Shared)
-            {
-                wanted.TryAdd(Hash(key), false);
-            }
-
-            foreach (var (key, exclusively) in wanted)
+            foreach (var (key, exclusively) in Wanted(sets[i].Alone, sets[i].Shared))
             {
                 setOf.Add(i);
                 keys.Add(key);
@@ -142,7 +121,7 @@ internal sealed class PostgresWriteLocks(SqlSession session, IReadOnlySet<string
         {
             if (!failed.Contains(setOf[k]))
             {
-                _held[keys[k]] = modes[k] || _held.GetValueOrDefault(keys[k]);
+                Hold(keys[k], modes[k]);
             }
         }
 
@@ -181,6 +160,26 @@ internal sealed class PostgresWriteLocks(SqlSession session, IReadOnlySet<string
             throw new WriteConflictException(_missing);
         }
     }
+
+    /// <summary>The lock numbers of the keys in ascending order, and whether each is wanted alone (so are the retry's keys).</summary>
+    private SortedDictionary<long, bool> Wanted(IEnumerable<string> exclusive, IEnumerable<string> shared)
+    {
+        var wanted = new SortedDictionary<long, bool>();
+        foreach (var key in exclusive.Concat(alone))
+        {
+            wanted[Hash(key)] = true;
+        }
+
+        foreach (var key in shared)
+        {
+            wanted.TryAdd(Hash(key), false);
+        }
+
+        return wanted;
+    }
+
+    /// <summary>Records a key as held (alone once it was taken alone).</summary>
+    private void Hold(long key, bool exclusively) => _held[key] = exclusively || _held.GetValueOrDefault(key);
 
     private static long Hash(string key) => BinaryPrimitives.ReadInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }

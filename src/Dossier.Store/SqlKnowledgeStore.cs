@@ -55,7 +55,6 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// <summary>Whether a failed write transaction is to be written again: it lost a race with another writer (a deadlock, say).</summary>
     protected virtual bool IsRetryable(Exception e) => e is WriteConflictException;
 
-
     /// <param name="Key">The key of a matching row the engine finds fastest (a full-text row id, else <c>d.id</c>).</param>
     /// <param name="WindowOrder">An order the engine reads matches in from an index, stopping early under a LIMIT.</param>
     /// <param name="BareFrom">
@@ -258,7 +257,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             }
             catch (Exception e)
             {
-            // Nothing was committed: every article of the transaction fails with the error, rethrown to each caller.
+                // Nothing was committed: every article of the transaction fails with the error, rethrown to each caller.
                 foreach (var item in items)
                 {
                     item.Done.TrySetException(e);
@@ -1115,19 +1114,20 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             // end (PendingCounts).
             // A new person, or a name new to an organization, changes what other writers' reads of the surname or the
             // name find: the transaction must hold that key alone.
-            foreach (var (id, surname) in session.InsertRowsReturning("INSERT INTO entities (id, kind, name, name_key, surname, country, mention_count, document_count)",
-                entities, "ON CONFLICT DO NOTHING RETURNING id, surname", r => (Id: r.GetString(0), Surname: r.NullableString(1))))
+            foreach (var (kind, surname) in session.InsertRowsReturning("INSERT INTO entities (id, kind, name, name_key, surname, country, mention_count, document_count)",
+                entities, "ON CONFLICT DO NOTHING RETURNING kind, surname", r => (Kind: r.GetString(0), Surname: r.NullableString(1))))
             {
-                if (id.StartsWith(EntityKinds.Person + ":", StringComparison.Ordinal) && !string.IsNullOrEmpty(surname))
+                if (kind == EntityKinds.Person && !string.IsNullOrEmpty(surname))
                 {
                     scope.Locks.Require(WriteKeys.Surname(surname));
                 }
             }
 
+            var organizations = uses.Where(u => u.Kind == EntityKinds.Organization).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var (key, id) in session.InsertRowsReturning("INSERT INTO alias_index (alias_key, entity_id)", aliasIndex,
                 "ON CONFLICT DO NOTHING RETURNING alias_key, entity_id", r => (Key: r.GetString(0), Id: r.GetString(1))))
             {
-                if (id.StartsWith(EntityKinds.Organization + ":", StringComparison.Ordinal))
+                if (organizations.Contains(id))
                 {
                     scope.Locks.Require(WriteKeys.AliasKey(key));
                 }

@@ -66,10 +66,10 @@ internal sealed class NearDuplicateIndex(NearDuplicateRule rule)
         {
             joined = true;
             cluster = LockCluster(session, locks, found.Id, found.Cluster);
-            if (Seq(session, found.Cluster) is { } first && order < first)
+            if (Seq(session, cluster) is { } first && order < first)
             {
                 // Seen before the canonical article (indexed again, keeping its first-seen order): it leads the cluster again.
-                Rekey(session, found.Cluster, id);
+                Rekey(session, cluster, id);
                 cluster = id;
             }
         }

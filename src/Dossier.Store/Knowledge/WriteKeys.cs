@@ -112,7 +112,14 @@ internal static class WriteKeys
             FROM event_sources s JOIN events v ON v.id = s.event_id WHERE s.document_id = @id
             """, r => (Country: r.NullableString(0), Date: r.NullableString(1), Yearless: r.GetBoolean(2)), ("@id", id)))
         {
-            OfEvents(country, yearless ? "--" : date, alone, shared);
+            if (yearless)
+            {
+                alone.Add(Events(country));
+            }
+            else
+            {
+                OfEvents(country, date, alone, shared);
+            }
         }
 
         foreach (var (entity, surname) in session.Query("""
