@@ -1,3 +1,5 @@
+using Dossier.Pipeline.Matching;
+
 namespace Dossier.Pipeline.Tests;
 
 public class DocumentLayersTests
@@ -31,5 +33,27 @@ public class DocumentLayersTests
 
         Assert.Equal(1, layers.EndAt("country", 0));
         Assert.Equal(4, layers.EndAt("country", 2));
+    }
+
+    [Fact]
+    public void EndAt_LayerWithoutMentions_AnswersNoneAtEveryToken()
+    {
+        var document = TestSupport.Annotate("Finland and New Zealand met in Oslo.", "gazetteer");
+
+        Assert.All(Enumerable.Range(0, document.Tokens.Count), k => Assert.Equal(-1, document.Layers.EndAt("region", k)));
+        Assert.Equal(-1, document.Layers.EndAt("region", document.Tokens.Count + 3));
+    }
+
+    [Fact]
+    public void EndAt_ComponentLayerSetEmptyThenFilled_FindsTheNewRange()
+    {
+        var document = TestSupport.Annotate("said the envoy for peace today", "segmenter");
+        document.Layers.Set("title", []);
+        Assert.Equal(-1, document.Layers.EndAt("title", 1));
+
+        document.Layers.Set("title", [new TokenRange(1, 5)]);
+
+        Assert.Equal(5, document.Layers.EndAt("title", 1));
+        Assert.Equal(-1, document.Layers.EndAt("title", 2));
     }
 }
