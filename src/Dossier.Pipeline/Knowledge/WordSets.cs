@@ -121,7 +121,9 @@ public sealed class WordSets
 }
 
 /// <summary>One word list: its single-token entries and its multi-token sequences; <see cref="Index"/> is its bit in a <see cref="SetMask"/>.</summary>
-public sealed record WordSet(string Name, FrozenSet<string> Words, IReadOnlyList<string[]> Sequences, int Index = -1)
+/// <remarks><see cref="Sequences"/> is an array, not a list interface: components walk it at every token, and a
+/// <c>foreach</c> over an interface boxes its enumerator on each walk (4 % of the pipeline's allocation).</remarks>
+public sealed record WordSet(string Name, FrozenSet<string> Words, string[][] Sequences, int Index = -1)
 {
     public static WordSet Of(string name, IEnumerable<string> entries, int index = -1)
     {
@@ -140,7 +142,7 @@ public sealed record WordSet(string Name, FrozenSet<string> Words, IReadOnlyList
             }
         }
 
-        return new WordSet(name, words.ToFrozenSet(StringComparer.Ordinal), sequences, index);
+        return new WordSet(name, words.ToFrozenSet(StringComparer.Ordinal), sequences.ToArray(), index);
     }
 }
 

@@ -25,11 +25,15 @@ public sealed class DocumentLayers(AnnotatedDocument document)
         || (layer.StartsWith("org:", StringComparison.Ordinal) && layer.Length > 4)
         || (layer.StartsWith("orgkind:", StringComparison.Ordinal) && layer.Length > 8);
 
-    private readonly Dictionary<string, (int Version, int[] Ends)> _built = new(StringComparer.Ordinal);
+    // A table is either one int per token or, for a layer with no mention in the document (most org:<id> and orgkind:<kind>
+    // layers, often money, ordinal, region), the empty array: every reader answers -1 past a table's end. So whether a
+    // table is current is told by the token count it was made for, never by its length.
+    private readonly Dictionary<string, (int Version, int TokenCount, int[] Ends)> _built = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int[]> _custom = new(StringComparer.Ordinal);
 
     private int[]?[] _byId = new int[]?[16];
     private int[] _idVersions = new int[16];
+    private int[] _idTokenCounts = new int[16];
 
     /// <summary>The end token of the longest mention of <paramref name="layer"/> starting at <paramref name="token"/>, or -1.</summary>
     public int EndAt(string layer, int token) => EndAt(LayerIds.Of(layer), token);
@@ -41,15 +45,17 @@ public sealed class DocumentLayers(AnnotatedDocument document)
         {
             Array.Resize(ref _byId, Math.Max(layerId + 1, _byId.Length * 2));
             Array.Resize(ref _idVersions, _byId.Length);
+            Array.Resize(ref _idTokenCounts, _byId.Length);
         }
 
         var version = VersionOf(layerId);
         var ends = _byId[layerId];
-        if (ends is null || _idVersions[layerId] != version || ends.Length != document.Tokens.Count)
+        if (ends is null || _idVersions[layerId] != version || _idTokenCounts[layerId] != document.Tokens.Count)
         {
             ends = Ends(LayerName(layerId));
             _byId[layerId] = ends;
             _idVersions[layerId] = version;
+            _idTokenCounts[layerId] = document.Tokens.Count;
         }
 
         return token < ends.Length ? ends[token] : -1;
@@ -77,16 +83,17 @@ public sealed class DocumentLayers(AnnotatedDocument document)
     /// <summary>Adds (or replaces) a component's own layer of token ranges.</summary>
     public void Set(string layer, IEnumerable<TokenRange> ranges)
     {
-        var ends = NewEnds();
+        var count = document.Tokens.Count;
+        int[]? ends = null;
         foreach (var r in ranges)
         {
-            if (r.Start >= 0 && r.Start < ends.Length && r.End > ends[r.Start])
+            if (r.Start >= 0 && r.Start < count && r.End > (ends ??= NewEnds())[r.Start])
             {
                 ends[r.Start] = r.End;
             }
         }
 
-        _custom[layer] = ends;
+        _custom[layer] = ends ?? [];
         _lastLayer = null;
         SetCount++;
     }
@@ -96,13 +103,14 @@ public sealed class DocumentLayers(AnnotatedDocument document)
 
     private string? _lastLayer;
     private int _lastVersion;
+    private int _lastTokenCount;
     private int[]? _lastEnds;
 
     private int[] Ends(string layer)
     {
         // Patterns ask for the same layer at every token: remember the last answer while its source is unchanged.
         if (ReferenceEquals(layer, _lastLayer) && _lastEnds is not null && (_custom.Count == 0 || !_custom.ContainsKey(layer) || ReferenceEquals(_custom[layer], _lastEnds))
-            && _lastVersion == Version(layer) && _lastEnds.Length == document.Tokens.Count)
+            && _lastVersion == Version(layer) && _lastTokenCount == document.Tokens.Count)
         {
             return _lastEnds;
         }
@@ -110,6 +118,7 @@ public sealed class DocumentLayers(AnnotatedDocument document)
         var ends = Lookup(layer);
         _lastLayer = layer;
         _lastVersion = Version(layer);
+        _lastTokenCount = document.Tokens.Count;
         _lastEnds = ends;
         return ends;
     }
@@ -122,15 +131,45 @@ public sealed class DocumentLayers(AnnotatedDocument document)
         }
 
         var version = Version(layer);
-        if (_built.TryGetValue(layer, out var cached) && cached.Version == version && cached.Ends.Length == document.Tokens.Count)
+        var count = document.Tokens.Count;
+        if (_built.TryGetValue(layer, out var cached) && cached.Version == version && cached.TokenCount == count)
         {
             return cached.Ends;
         }
 
-        var ends = NewEnds();
-        Fill(layer, ends);
-        _built[layer] = (version, ends);
+        // A stale table is refilled in place: a layer's source list grows while components run (entities, numbers), and
+        // a new table per growth was 7 % of the pipeline's allocation. Only this class and a pattern scan (for the length of
+        // one match call, during which the annotations do not change) hold a table. A layer without mentions gets none.
+        var table = new Filling(cached.Ends is { Length: > 0 } stale && stale.Length == count ? stale : null, count);
+        Fill(layer, ref table);
+        var ends = table.Ends ?? [];
+        _built[layer] = (version, count, ends);
         return ends;
+    }
+
+    /// <summary>A table being filled: made (or the stale one reset) at its first mention only.</summary>
+    private struct Filling(int[]? reuse, int count)
+    {
+        public int[]? Ends;
+
+        public void Mark(int start, int end)
+        {
+            if (start < 0 || start >= count)
+            {
+                return;
+            }
+
+            if (Ends is null)
+            {
+                Ends = reuse ?? new int[count];
+                Array.Fill(Ends, -1);
+            }
+
+            if (end > Ends[start])
+            {
+                Ends[start] = end;
+            }
+        }
     }
 
     private int[] NewEnds()
@@ -149,21 +188,21 @@ public sealed class DocumentLayers(AnnotatedDocument document)
     };
 
     /// <summary>Marks in <paramref name="ends"/> the end of the longest mention of a built layer starting at each token (loops, not queries: every document builds several).</summary>
-    private void Fill(string layer, int[] ends)
+    private void Fill(string layer, ref Filling ends)
     {
         switch (layer)
         {
             case "person":
                 foreach (var m in document.PersonMentions)
                 {
-                    Mark(ends, m.TokenStart, m.TokenEnd);
+                    ends.Mark(m.TokenStart, m.TokenEnd);
                 }
 
                 return;
             case "date":
                 foreach (var d in document.Dates)
                 {
-                    Mark(ends, d.TokenStart, d.TokenEnd);
+                    ends.Mark(d.TokenStart, d.TokenEnd);
                 }
 
                 return;
@@ -178,7 +217,7 @@ public sealed class DocumentLayers(AnnotatedDocument document)
                     };
                     if (keep)
                     {
-                        Mark(ends, n.TokenStart, n.TokenEnd);
+                        ends.Mark(n.TokenStart, n.TokenEnd);
                     }
                 }
 
@@ -226,16 +265,8 @@ public sealed class DocumentLayers(AnnotatedDocument document)
             };
             if (keep)
             {
-                Mark(ends, e.TokenStart, e.TokenEnd);
+                ends.Mark(e.TokenStart, e.TokenEnd);
             }
-        }
-    }
-
-    private static void Mark(int[] ends, int start, int end)
-    {
-        if (start >= 0 && start < ends.Length && end > ends[start])
-        {
-            ends[start] = end;
         }
     }
 }

@@ -145,7 +145,7 @@ public static class PatternLoader
         {
             var ws = sets[set.GetString()!];
             (norms ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(ws.Words);
-            if (ws.Sequences.Count > 0)
+            if (ws.Sequences.Length > 0)
             {
                 (sequences ??= []).AddRange(ws.Sequences);
             }

@@ -13,10 +13,11 @@ internal sealed class TokenIndex<T>
     public TokenIndex(T[] mentions, int length)
     {
         _mentions = mentions;
-        _slots = new int[length];
+        // No mention, no table (a document without dates, people or titles): every token answers none.
+        _slots = mentions.Length == 0 ? [] : new int[length];
     }
 
-    public T? this[int token] => _slots[token] is var s and > 0 ? _mentions[s - 1] : null;
+    public T? this[int token] => _mentions.Length == 0 ? null : _slots[token] is var s and > 0 ? _mentions[s - 1] : null;
 
     /// <summary>Puts mention number <paramref name="index"/> at <paramref name="token"/>.</summary>
     public void Set(int token, int index) => _slots[token] = index + 1;

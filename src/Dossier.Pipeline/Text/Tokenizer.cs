@@ -15,7 +15,8 @@ public static class Tokenizer
 
     public static List<Token> Tokenize(string text, int start, int end)
     {
-        var tokens = new List<Token>(Math.Max(16, (end - start) / 5));
+        // About a token per five characters; a short phrase (a name, a word-set entry) gets a list of its size, not 16 tokens.
+        var tokens = new List<Token>(Math.Max(4, (end - start) / 5 + 2));
         Tokenize(text, start, end, tokens);
         return tokens;
     }

@@ -64,20 +64,22 @@ public sealed class PersonNamesComponent : IPipelineComponent
                 }
             }
 
-            TitleEndingAt = new TitleMention?[n + 1];
-            TitleStartingAt = new TitleMention?[n + 1];
-            foreach (var t in doc.Titles)
+            // Indexes into a snapshot of the titles: 4 bytes a token per table instead of a reference.
+            var titles = doc.Titles.ToArray();
+            TitleEndingAt = new TokenIndex<TitleMention>(titles, n + 1);
+            TitleStartingAt = new TokenIndex<TitleMention>(titles, n + 1);
+            for (var k = 0; k < titles.Length; k++)
             {
-                TitleEndingAt[t.TokenEnd] = t;
-                TitleStartingAt[t.TokenStart] = t;
+                TitleEndingAt.Set(titles[k].TokenEnd, k);
+                TitleStartingAt.Set(titles[k].TokenStart, k);
             }
         }
 
         public AnnotatedDocument Doc { get; }
         public bool[] Blocked { get; }
         public bool[] Place { get; }
-        public TitleMention?[] TitleEndingAt { get; }
-        public TitleMention?[] TitleStartingAt { get; }
+        public TokenIndex<TitleMention> TitleEndingAt { get; }
+        public TokenIndex<TitleMention> TitleStartingAt { get; }
         public List<Token> Tokens => Doc.Tokens;
         public string Text => Doc.Text;
         public KnowledgeBase Kb => Doc.Knowledge;
