@@ -16,8 +16,11 @@ using Npgsql;
 // Articles: every *.txt of --in, e.g. the benchmarks' real-sized corpus (bench/make-corpus.py: copies of 59 real
 // articles, so near-duplicates of one story, which writers take turns to cluster); or, with --generated N instead,
 // N distinct articles of QueryBench's generator (seed 7), as a stream of different stories is.
-var connection = Option("--connection") ?? Environment.GetEnvironmentVariable("DOSSIER_TEST_POSTGRES")
-    ?? throw new ArgumentException("--connection (or DOSSIER_TEST_POSTGRES) is required: an Npgsql connection string of a server where the user may create schemas");
+// With --sqlite instead of a connection: one writer into a fresh embedded SQLite store (a temporary file), the in-process
+// figure that bench/e2e-ratio.sh's query share compares with.
+var sqlite = args.Contains("--sqlite");
+var connection = sqlite ? "" : Option("--connection") ?? Environment.GetEnvironmentVariable("DOSSIER_TEST_POSTGRES")
+    ?? throw new ArgumentException("--connection (or DOSSIER_TEST_POSTGRES) is required: an Npgsql connection string of a server where the user may create schemas (or --sqlite)");
 var folder = Option("--in");
 var generated = Option("--generated") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 0;
 if ((folder is null) == (generated == 0))
@@ -80,6 +83,35 @@ listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
     }
 });
 listener.Start();
+
+if (sqlite)
+{
+    var file = Path.Combine(Path.GetTempPath(), $"writer-bench-{Guid.NewGuid():N}.db");
+    try
+    {
+        var store = SqliteKnowledgeStore.Open(file);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        clock.Restart();
+        foreach (var chunk in articles.Chunk(batch))
+        {
+            store.IndexMany(chunk);
+        }
+
+        var elapsed = clock.Elapsed;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        var totals = store.Totals();
+        Console.WriteLine($"| 1 (SQLite) | {count / elapsed.TotalSeconds:F0} ({cpuMs / count:F2} ms CPU each) | {transactions} | {retries} | – | {totals.Entities} | {totals.Events} |");
+    }
+    finally
+    {
+        foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(f);
+        }
+    }
+
+    return 0;
+}
 
 foreach (var writers in writerCounts)
 {

@@ -78,7 +78,7 @@ public sealed class ArticleProcessor(
                 },
                 cancellationToken);
 
-            logger.LogInformation("Document {DocumentId}: {FactCount} facts by extractor {ExtractorVersion} indexed (attempt {Attempt})",
+            logger.LogDebug("Document {DocumentId}: {FactCount} facts by extractor {ExtractorVersion} indexed (attempt {Attempt})",
                 article.Id, facts.Count(), extracted.ExtractorVersion, article.Attempts);
             return new Attempt(Outcome.Indexed, ExtractorVersion: extracted.ExtractorVersion);
         }

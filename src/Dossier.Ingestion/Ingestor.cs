@@ -74,7 +74,7 @@ public sealed class Ingestor(
         if (!added.Duplicate)
         {
             queue.Added();
-            logger.LogInformation("Document {DocumentId} accepted ({Length} characters)", article.Id, article.Text.Length);
+            logger.LogDebug("Document {DocumentId} accepted ({Length} characters)", article.Id, article.Text.Length);
             return Receipt(article, duplicate: false);
         }
 
@@ -87,7 +87,7 @@ public sealed class Ingestor(
             return Receipt(store.Get(article.Id) ?? article, duplicate: true);
         }
 
-        logger.LogInformation("Document {DocumentId} is already stored; nothing new stored", article.Id);
+        logger.LogDebug("Document {DocumentId} is already stored; nothing new stored", article.Id);
         return Receipt(article, duplicate: true);
     }
 

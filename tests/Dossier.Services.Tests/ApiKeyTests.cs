@@ -161,12 +161,12 @@ public sealed class ApiKeyTests(ServicesFixture services) : IClassFixture<Servic
     }
 
     [Fact]
-    public async Task Logs_AtInformation_NeverHoldArticleTextOrKeys()
+    public async Task Logs_AtDebug_NeverHoldArticleTextOrKeys()
     {
         var logs = new ConcurrentQueue<string>();
         var secretText = $"Zanzibarian minister Quixotl met coalition envoys in Rome, Italy. {Guid.NewGuid():N}";
         using var system = ServicesFixture.Create(maxAttempts: 8, everyService: b =>
-            b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Information).AddProvider(new CollectingProvider(logs))));
+            b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Debug).AddFilter<CollectingProvider>(null, LogLevel.Debug).AddProvider(new CollectingProvider(logs))));
         var ingestion = system.Ingestion;
         var client = new IngestionService.IngestionServiceClient(ServicesFixture.Channel(ingestion));
         var wrong = new IngestionService.IngestionServiceClient(ServicesFixture.Channel(ingestion, apiKey: "wrong-key-0123456789"));
@@ -181,7 +181,7 @@ public sealed class ApiKeyTests(ServicesFixture services) : IClassFixture<Servic
         Assert.DoesNotContain(logs, l => l.Contains(ServicesFixture.ApiKey, StringComparison.Ordinal) || l.Contains("wrong-key-0123456789", StringComparison.Ordinal));
     }
 
-    /// <summary>Every log line at Information or above, rendered with its arguments and exception.</summary>
+    /// <summary>Every log line at Debug or above (the per-article lines are at Debug), rendered with its arguments and exception.</summary>
     private sealed class CollectingProvider(ConcurrentQueue<string> logs) : ILoggerProvider
     {
         public ILogger CreateLogger(string categoryName) => new Collector(categoryName, logs);
@@ -195,7 +195,7 @@ public sealed class ApiKeyTests(ServicesFixture services) : IClassFixture<Servic
             public IDisposable? BeginScope<TState>(TState state)
                 where TState : notnull => null;
 
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Debug;
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {

@@ -119,7 +119,7 @@ public static class TraceJson
             }
         }
 
-        return spans;
+        return TraceStages.Expand(spans);
     }
 
     private static IEnumerable<JsonElement> FindArrays(JsonElement e, string name)

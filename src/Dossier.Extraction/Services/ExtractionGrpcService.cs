@@ -37,7 +37,7 @@ public sealed class ExtractionGrpcService(IFactExtractor extractor, ExtractionGa
                 : new Status(StatusCode.Cancelled, "the call was cancelled during extraction"));
         }
 
-        logger.LogInformation("Extracted {FactCount} facts from document {DocumentId} ({Length} characters)",
+        logger.LogDebug("Extracted {FactCount} facts from document {DocumentId} ({Length} characters)",
             result.Facts.Count, request.DocumentId, request.Text.Length);
         return new ExtractResponse
         {

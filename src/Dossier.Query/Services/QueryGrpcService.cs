@@ -26,7 +26,7 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
     {
         var (article, facts) = ToDomain(request);
         var replaced = store.Index(article, facts);
-        logger.LogInformation("Indexed {FactCount} facts of document {DocumentId} (replaced: {Replaced})", facts.Count, article.Id, replaced);
+        logger.LogDebug("Indexed {FactCount} facts of document {DocumentId} (replaced: {Replaced})", facts.Count, article.Id, replaced);
         return Task.FromResult(new IndexFactsResponse { DocumentId = article.Id, FactCount = facts.Count, Replaced = replaced });
     }
 
@@ -85,7 +85,7 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
             response.Results.Add(new IndexFactsResponse { DocumentId = items[i].Article.Id, FactCount = items[i].Facts.Count, Replaced = replaced[i] });
         }
 
-        logger.LogInformation("Indexed a batch of {DocumentCount} documents ({FactCount} facts)", items.Count, items.Sum(x => x.Facts.Count));
+        logger.LogDebug("Indexed a batch of {DocumentCount} documents ({FactCount} facts)", items.Count, items.Sum(x => x.Facts.Count));
         return Task.FromResult(response);
     }
 
