@@ -99,4 +99,29 @@ public sealed class ArticleStoreTests : IDisposable
         Assert.Equal(SqliteDatabase.Scripts(SqliteArticleStore.Schema).Max(s => s.Version), first.SchemaVersion);
         Assert.Equal(first.SchemaVersion, second.SchemaVersion);
     }
+
+    [Fact]
+    public void Open_PooledConnectionAgain_KeepsItsSettings()
+    {
+        var database = new SqliteDatabase(_folder.File("pooled.db"), SqliteArticleStore.Schema);
+        using (var first = database.Open())
+        {
+            Assert.Equal(-65536L, Pragma(first, "cache_size"));
+        }
+
+        using var again = database.Open();
+
+        Assert.Equal(-65536L, Pragma(again, "cache_size"));
+        Assert.Equal(1L, Pragma(again, "foreign_keys"));
+        Assert.Equal(2L, Pragma(again, "temp_store"));
+        Assert.Equal(16384L, Pragma(again, "wal_autocheckpoint"));
+        Assert.Equal("wal", Pragma(again, "journal_mode"));
+    }
+
+    private static object? Pragma(Microsoft.Data.Sqlite.SqliteConnection connection, string name)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name};";
+        return command.ExecuteScalar();
+    }
 }
