@@ -93,7 +93,7 @@ public sealed partial class PostgresKnowledgeStore : SqlKnowledgeStore, IDisposa
     /// Matches and their ranking window come from <c>documents_search</c> alone (vector, date, indexing time: narrow rows,
     /// an index in window order); the article rows are read for the page only, or when a filter needs them.
     /// </summary>
-    protected override IReadOnlyList<FullTextClause> FullText(DbConnection connection, string text) => [new(
+    private protected override IReadOnlyList<FullTextClause> FullText(DbConnection connection, string text) => [new(
         From: $"documents d JOIN documents_search s ON s.document_id = d.id CROSS JOIN to_tsquery({Config}, @tsquery) AS q(query)",
         Where: "s.search @@ q.query",
         Score: "ts_rank_cd(s.search, q.query, 1)",

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Dossier.Domain;
 using Dossier.Domain.NearDuplicates;
+using static Dossier.Store.Rows;
 
 namespace Dossier.Store;
 
@@ -15,11 +16,6 @@ namespace Dossier.Store;
 /// </summary>
 public abstract class SqlKnowledgeStore : IKnowledgeStore
 {
-    private const int ContextChars = 60;
-    private const int MaxMentions = 20;
-    private const int RelatedSampleDocuments = 100;
-    private const int MaxEntityEvents = 50;
-    private const int MaxClusterMembers = 100;
 
     /// <summary>Taken around each write when the engine has a single writer (SQLite): waiting here is cheaper than busy retries.</summary>
     private readonly SemaphoreSlim _writer = new(1, 1);
@@ -44,7 +40,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// part of the full-text index, in window order (the part holding the newest matches first): a search reads the parts
     /// in turn until its ranking window is full (see <see cref="RankWindow"/>); each part scores its matches by itself.
     /// </summary>
-    protected abstract IReadOnlyList<FullTextClause> FullText(DbConnection connection, string text);
+    private protected abstract IReadOnlyList<FullTextClause> FullText(DbConnection connection, string text);
 
     /// <summary>
     /// The locks of a write transaction (<see cref="WriteKeys"/>), for engines whose writers run at once; none where
@@ -54,27 +50,6 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
     /// <summary>Whether a failed write transaction is to be written again: it lost a race with another writer (a deadlock, say).</summary>
     protected virtual bool IsRetryable(Exception e) => e is WriteConflictException;
-
-    /// <param name="Key">The key of a matching row the engine finds fastest (a full-text row id, else <c>d.id</c>).</param>
-    /// <param name="WindowOrder">An order the engine reads matches in from an index, stopping early under a LIMIT.</param>
-    /// <param name="BareFrom">
-    /// A FROM fragment that finds matches, their key and score without reading <c>documents</c>, for a ranking window
-    /// without filters (the full-text index alone), or null when <paramref name="From"/> is already that.
-    /// </param>
-    /// <param name="Highlight">
-    /// The article's whole text with every word the query names marked (between <see cref="HighlightMarks.Open"/> and
-    /// <see cref="HighlightMarks.Close"/>), read over <paramref name="From"/> where <paramref name="Where"/> holds. Each
-    /// word of the query is marked wherever it occurs, in a phrase or not, as PostgreSQL's highlighter does: the snippet is
-    /// then cut from it in C# (<see cref="SearchSnippets"/>), the same on every engine.
-    /// </param>
-    /// <param name="MarkWords">
-    /// Marks the query's words in C#: <paramref name="Highlight"/> is then the plain text, read by key alone (no match
-    /// condition), and this gives the marked words' ranges in it.
-    /// </param>
-    protected sealed record FullTextClause(
-        string From, string Where, string Score, (string, object?)[] Parameters, string Key, string WindowOrder, string? BareFrom,
-        string Highlight,
-        Func<string, IReadOnlyList<TextSpan>>? MarkWords = null);
 
     /// <summary>
     /// How near-duplicates (one story from many outlets) are recognised when an article is indexed; the signature is made
@@ -467,434 +442,50 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         return replaced;
     }
 
-    public Page<ArticleSummary> List(int offset, int limit)
+    protected SqlKnowledgeStore()
     {
-        using var connection = Open();
-        var items = Db.Query(connection, null, $"""
-            SELECT {SummaryColumns} FROM documents d
-            ORDER BY d.published DESC NULLS LAST, d.indexed_at DESC, d.id LIMIT @limit OFFSET @offset
-            """, r => ReadSummary(r, 0), ("@limit", limit), ("@offset", offset));
-        var total = Db.Scalar<int>(connection, null, "SELECT COUNT(*) FROM documents");
-        return new Page<ArticleSummary>(items, Next(offset, items.Count, total), total);
+        _articles = new ArticleReader(Open);
+        _search = new SearchReader(Open, FullText);
+        _entities = new EntityReader(Open);
+        _events = new EventReader(Open);
     }
 
-    public IndexedArticle? Get(string id)
-    {
-        using var connection = Open();
-        var found = Db.Query(connection, null, $"SELECT {SummaryColumns}, d.text, d.facts_json FROM documents d WHERE d.id = @id",
-            r => (Summary: ReadSummary(r, 0), Text: r.GetString(SummaryColumnCount), Facts: r.GetString(SummaryColumnCount + 1)), ("@id", id));
-        if (found.Count == 0)
-        {
-            return null;
-        }
+    private readonly ArticleReader _articles;
+    private readonly SearchReader _search;
+    private readonly EntityReader _entities;
+    private readonly EventReader _events;
 
-        var (summary, text, factsJson) = found[0];
-        var facts = FactsJson.Deserialize(factsJson);
+    public Page<ArticleSummary> List(int offset, int limit) => _articles.List(offset, limit);
 
-        // The entities' mentions as stored (with the canonical entity each names), the other annotations from the facts.
-        var annotations = Db.Query(connection, null, """
-            SELECT e.kind, ed.name, ed.entity_id, ed.spans FROM entity_documents ed JOIN entities e ON e.id = ed.entity_id
-            WHERE ed.document_id = @id
-            """, r => (Kind: r.GetString(0), Name: r.GetString(1), Entity: r.GetString(2), Spans: UnpackSpans(r.GetString(3))), ("@id", id))
-            .SelectMany(u => u.Spans.Select(span => new Annotation(u.Kind, span.Start, span.End, u.Name, u.Entity)))
-            .Concat(FactMentions.Of(facts)
-                .Where(m => m.Kind is not (EntityKinds.Country or EntityKinds.Person or EntityKinds.Organization))
-                .Select(m => new Annotation(m.Kind, m.Span.Start, m.Span.End, m.Value, null)))
-            .OrderBy(a => a.Start).ThenBy(a => a.End).ThenBy(a => a.Kind, StringComparer.Ordinal)
-            .ToList();
-        // The same story from other outlets, first seen first (at most MaxClusterMembers).
-        var cluster = summary.ClusterSize <= 1 ? [] : Db.Query(connection, null, $"""
-            SELECT {SummaryColumns} FROM documents d LEFT JOIN near_dup_signatures s ON s.document_id = d.id
-            WHERE d.cluster_id = @cluster AND d.id <> @id ORDER BY s.seq NULLS LAST, d.id LIMIT @limit
-            """, r => ReadSummary(r, 0), ("@cluster", summary.DuplicateOf ?? summary.Id), ("@id", id), ("@limit", MaxClusterMembers));
-        return new IndexedArticle(summary, text, facts, annotations) { Cluster = cluster };
-    }
+    public IndexedArticle? Get(string id) => _articles.Get(id);
+
+    public IEnumerable<DocumentFacts> ExportFacts() => _articles.ExportFacts();
+
+    public StoreTotals Totals() => _articles.Totals();
 
     public Page<SearchHit> Search(SearchQuery query, int offset, int limit)
     {
         using var activity = ActivitySource.StartActivity("store.search");
         activity?.SetTag("db.system", Engine);
-        var text = query.Text.Trim();
-        if (text.Length == 0 && !query.HasFilters)
-        {
-            throw new InvalidQueryException("the search text is empty and no filter is given");
-        }
-
-        var (filters, filterParameters) = Filters(query);
-        using var connection = Open();
-        if (text.Length == 0)
-        {
-            if (query.CollapseDuplicates)
-            {
-                // The best-ranked member of each cluster among the matches: the newest, as the page is ordered.
-                filters += $"""
-                     AND d.id IN (SELECT best.id FROM (
-                        SELECT d.id, ROW_NUMBER() OVER (PARTITION BY COALESCE(d.cluster_id, d.id) ORDER BY d.published DESC NULLS LAST, d.id) AS rn
-                        FROM documents d WHERE 1 = 1 {filters}) best WHERE best.rn = 1)
-                    """;
-            }
-
-            var items = Db.Query(connection, null, $"""
-                SELECT {SummaryColumns}, substr(d.text, 1, 160), 0.0
-                FROM documents d WHERE 1 = 1 {filters}
-                ORDER BY d.published DESC NULLS LAST, d.id
-                LIMIT @limit OFFSET @offset
-                """, ReadHit, [.. filterParameters, ("@limit", limit), ("@offset", offset)]);
-            var count = Db.Scalar<int>(connection, null, $"SELECT COUNT(*) FROM documents d WHERE 1 = 1 {filters}", filterParameters);
-            return new Page<SearchHit>(items, Next(offset, items.Count, count), count);
-        }
-
-        var parts = FullText(connection, text);
-
-        // Ranking is bounded: only the first RankWindow matches in the engine's window order (the most recently indexed on
-        // SQLite, the newest by date on PostgreSQL; an index order, so the engine stops reading there) are scored and
-        // ranked; any further matches follow in that order. Up to RankWindow matches this is a full ranking. One match more
-        // than the window is read to know whether others follow: matches are never counted in full, since counting every
-        // match of a common word costs time in proportion to the store.
-        // Without filters the window is read from the full-text index alone where the engine can (reading 1,000 article
-        // rows cost more than ranking them); equal scores then keep the window order.
-        // Collapsing reads each match's cluster, so it needs the article rows.
-        var collapse = query.CollapseDuplicates;
-        var window = new List<(int Part, object Key, string? Published, string? Id, string? Cluster, double Score)>();
-        for (var part = 0; part < parts.Count && window.Count <= RankWindow; part++)
-        {
-            var clause = parts[part];
-            var bare = filters.Length == 0 && clause.BareFrom is not null && !collapse;
-            var index = part;
-            window.AddRange(Db.Query(connection, null, $"""
-                SELECT {clause.Key}, {(bare ? "NULL, NULL, NULL" : "d.published, d.id, COALESCE(d.cluster_id, d.id)")}, {clause.Score}
-                FROM {(bare ? clause.BareFrom : clause.From)} WHERE {clause.Where} {filters}
-                ORDER BY {clause.WindowOrder} LIMIT @window
-                """, r => (Part: index, Key: r.GetValue(0), Published: r.NullableString(1), Id: r.NullableString(2), Cluster: r.NullableString(3),
-                    Score: Convert.ToDouble(r.GetValue(4), CultureInfo.InvariantCulture)),
-                [.. clause.Parameters, .. filterParameters, ("@window", RankWindow + 1 - window.Count)]));
-        }
-
-        var beyond = window.Count > RankWindow;
-        if (beyond)
-        {
-            window.RemoveAt(window.Count - 1);
-        }
-
-        var order = window
-            .Select((w, position) => (w.Part, w.Key, w.Published, w.Id, w.Cluster, w.Score, Position: position))
-            .OrderByDescending(w => w.Score)
-            .ThenBy(w => w.Published is null ? 1 : 0).ThenByDescending(w => w.Published, StringComparer.Ordinal)
-            .ThenBy(w => w.Id, StringComparer.Ordinal)
-            .ThenBy(w => w.Position)
-            .ToList();
-
-        // Collapsed: the best-ranked member of each cluster stands for it. Only the ranked window is collapsed; the matches
-        // past it are not listed (see RankWindow), so a collapsed search lists at most RankWindow clusters.
-        if (collapse)
-        {
-            order = order.DistinctBy(w => w.Cluster, StringComparer.Ordinal).ToList();
-            beyond = false;
-        }
-
-        var ranked = order.Skip(offset).Take(limit).ToList();
-
-        var hits = PageHits(connection, parts, ranked.Select(w => (w.Part, w.Key, w.Score)).ToList());
-
-        bool more;
-        if (offset + hits.Count < order.Count)
-        {
-            more = true;
-        }
-        else if (!beyond)
-        {
-            more = false;
-        }
-        else
-        {
-            // Past the ranked window: the remaining matches in window order, one more than the page asks for to know
-            // whether others follow.
-            var wanted = limit - hits.Count;
-            var tail = wanted == 0 ? [] : Tail(connection, parts, filters, filterParameters, offset + hits.Count, wanted + 1);
-            hits.AddRange(PageHits(connection, parts, tail.Take(wanted).ToList()));
-            more = wanted == 0 || tail.Count > wanted;
-        }
-
-        more &= hits.Count > 0;
-
-        // Exact up to the window; past it, what is known: every match seen so far, and one more when a next page exists.
-        var total = beyond ? Math.Max(RankWindow + 1, offset + hits.Count + (more ? 1 : 0)) : order.Count;
-        return new Page<SearchHit>(hits, more ? offset + hits.Count : null, total);
+        return _search.Search(query, offset, limit);
     }
 
-    /// <summary>
-    /// How many matches of a search are scored and ranked (see <see cref="Search"/>): ranking every match of a common word
-    /// costs time in proportion to the store's size; this keeps a search's cost bounded. Scoring costs some microseconds a
-    /// match (FTS5's BM25 reads each match's term instances and length), so 1,000 matches are about half a search's time
-    /// at 100,000 articles (bench/BENCHMARKS.md, query service).
-    /// </summary>
-    public int RankWindow { get; set; } = 1000;
-
-    /// <summary>
-    /// <paramref name="count"/> matches in window order from the <paramref name="skip"/>th on, across the parts: a part
-    /// whose matches all lie before that point is counted (deep pages only).
-    /// </summary>
-    private static List<(int Part, object Key, double Score)> Tail(DbConnection connection, IReadOnlyList<FullTextClause> parts,
-        string filters, (string, object?)[] filterParameters, int skip, int count)
+    /// <inheritdoc cref="SearchReader.RankWindow"/>
+    public int RankWindow
     {
-        var tail = new List<(int Part, object Key, double Score)>();
-        for (var part = 0; part < parts.Count && tail.Count < count; part++)
-        {
-            var clause = parts[part];
-            var index = part;
-            (string, object?)[] all = [.. clause.Parameters, .. filterParameters];
-            var rows = Db.Query(connection, null, $"""
-                SELECT {clause.Key}, {clause.Score}
-                FROM {clause.From} WHERE {clause.Where} {filters}
-                ORDER BY {clause.WindowOrder} LIMIT @limit OFFSET @offset
-                """, r => (Part: index, Key: r.GetValue(0), Score: Convert.ToDouble(r.GetValue(1), CultureInfo.InvariantCulture)),
-                [.. all, ("@limit", count - tail.Count), ("@offset", skip)]);
-            if (rows.Count == 0 && skip > 0)
-            {
-                skip -= Db.Scalar<int>(connection, null, $"SELECT COUNT(*) FROM {clause.From} WHERE {clause.Where} {filters}", all);
-                skip = Math.Max(skip, 0);
-                continue;
-            }
-
-            tail.AddRange(rows);
-            skip = 0;
-        }
-
-        return tail;
+        get => _search.RankWindow;
+        set => _search.RankWindow = value;
     }
 
-    /// <summary>
-    /// The page's rows with their snippets (made for these rows only), in the order given, with the window's scores:
-    /// scoring again here would make FTS5's BM25 gather its statistics a second time (a full pass over a phrase's matches).
-    /// </summary>
-    private static List<SearchHit> PageHits(DbConnection connection, IReadOnlyList<FullTextClause> parts, IReadOnlyList<(int Part, object Key, double Score)> ranked)
-    {
-        var found = new Dictionary<(int, object), (ArticleSummary Summary, (string Text, IReadOnlyList<TextSpan> Words) Marked)>();
-        foreach (var group in ranked.GroupBy(w => w.Part))
-        {
-            var clause = parts[group.Key];
-            var keys = group.Select((w, i) => ($"@k{i}", (object?)w.Key)).ToArray();
-            var where = clause.MarkWords is null ? $"{clause.Where} AND " : "";
-            (string, object?)[] parameters = clause.MarkWords is null ? [.. clause.Parameters, .. keys] : keys;
-            foreach (var hit in Db.Query(connection, null, $"""
-                SELECT {SummaryColumns}, {clause.Highlight}, {clause.Key}
-                FROM {clause.From} WHERE {where}{clause.Key} IN ({string.Join(", ", keys.Select(k => k.Item1))})
-                """, r => (Summary: ReadSummary(r, 0), Text: r.GetString(SummaryColumnCount), Key: r.GetValue(SummaryColumnCount + 1)),
-                parameters))
-            {
-                found[(group.Key, hit.Key)] = (hit.Summary, clause.MarkWords is { } mark ? (hit.Text, mark(hit.Text)) : HighlightMarks.Parse(hit.Text));
-            }
-        }
+    public Page<EntitySummary> ListEntities(EntityQuery query, int offset, int limit) => _entities.ListEntities(query, offset, limit);
 
-        return ranked.Where(w => found.ContainsKey((w.Part, w.Key))).Select(w =>
-        {
-            var (summary, (text, words)) = found[(w.Part, w.Key)];
-            var snippet = SearchSnippets.Make(text, words);
-            return new SearchHit(summary, snippet.Text, snippet.Highlights, w.Score);
-        }).ToList();
-    }
+    public EntityDetail? GetEntity(string id) => _entities.GetEntity(id);
 
-    private static SearchHit ReadHit(DbDataReader r) =>
-        new(ReadSummary(r, 0), r.GetString(SummaryColumnCount), [], Convert.ToDouble(r.GetValue(SummaryColumnCount + 1), CultureInfo.InvariantCulture));
+    public Page<EventSummary> ListEvents(EventQuery query, int offset, int limit) => _events.ListEvents(query, offset, limit);
 
-    public Page<EntitySummary> ListEntities(EntityQuery query, int offset, int limit)
-    {
-        if (query.Kind is not null && !EntityKinds.All.Contains(query.Kind))
-        {
-            throw new InvalidQueryException($"unknown entity kind '{query.Kind}' (use {string.Join(", ", EntityKinds.All)})");
-        }
+    public EventDetail? GetEvent(string id) => _events.GetEvent(id);
 
-        var prefix = string.IsNullOrWhiteSpace(query.NamePrefix) ? null : EntityKeys.Slug(query.NamePrefix);
-        using var connection = Open();
-        (string, object?)[] parameters = [("@kind", Typed.Text(query.Kind)), ("@prefix", Typed.Text(prefix))];
-        const string where = "(@kind IS NULL OR e.kind = @kind) AND (@prefix IS NULL OR e.name_key LIKE @prefix || '%')";
-        var items = Db.Query(connection, null, $"""
-            SELECT {EntityColumns} FROM entities e WHERE {where}
-            ORDER BY e.mention_count DESC, e.id LIMIT @limit OFFSET @offset
-            """, ReadEntity, [.. parameters, ("@limit", limit), ("@offset", offset)]);
-        var total = Db.Scalar<int>(connection, null, $"SELECT COUNT(*) FROM entities e WHERE {where}", parameters);
-        return new Page<EntitySummary>(items, Next(offset, items.Count, total), total);
-    }
-
-    public EntityDetail? GetEntity(string id)
-    {
-        using var connection = Open();
-        var summary = Db.Query(connection, null, $"SELECT {EntityColumns} FROM entities e WHERE e.id = @id", ReadEntity, ("@id", id)).FirstOrDefault();
-        if (summary is null)
-        {
-            return null;
-        }
-
-        var aliases = Db.Query(connection, null, "SELECT alias FROM entity_aliases WHERE entity_id = @id ORDER BY alias", r => r.GetString(0), ("@id", id));
-        var titles = Db.Query(connection, null,
-            "SELECT title, document_id, published FROM entity_titles WHERE entity_id = @id ORDER BY published NULLS FIRST, document_id",
-            r => new EntityTitle(r.GetString(0), r.GetString(1), r.NullableString(2)), ("@id", id));
-        // The latest articles naming the entity (an index range, newest first), their mentions in text order.
-        var mentions = Db.Query(connection, null, """
-            SELECT ed.document_id, NULLIF(ed.published, ''), ed.spans, d.text
-            FROM entity_documents ed JOIN documents d ON d.id = ed.document_id
-            WHERE ed.entity_id = @id ORDER BY ed.published DESC, ed.document_id DESC LIMIT @limit
-            """,
-            r => (Document: r.GetString(0), Published: r.NullableString(1), Spans: UnpackSpans(r.GetString(2)), Text: r.GetString(3)),
-            ("@id", id), ("@limit", MaxMentions))
-            .SelectMany(d => d.Spans.Select(span => Mention(d.Document, d.Published, span.Start, span.End, d.Text)))
-            .Take(MaxMentions)
-            .ToList();
-        // Related: the entities named most often beside it in its latest articles (a story's reprints once), counted before the 15 kept are read.
-        var related = Db.Query(connection, null, """
-            SELECT e.id, e.kind, e.name, r.shared FROM (
-                SELECT other.entity_id AS id, COUNT(DISTINCT COALESCE(d.cluster_id, other.document_id)) AS shared
-                FROM entity_documents other JOIN documents d ON d.id = other.document_id
-                WHERE other.entity_id <> @id AND other.document_id IN (
-                    SELECT document_id FROM entity_documents WHERE entity_id = @id ORDER BY published DESC, document_id DESC LIMIT @sample)
-                GROUP BY other.entity_id ORDER BY shared DESC, other.entity_id LIMIT 15) r
-            JOIN entities e ON e.id = r.id
-            ORDER BY r.shared DESC, e.id
-            """, r => new RelatedEntity(r.GetString(0), r.GetString(1), r.GetString(2), r.Int(3)), ("@id", id), ("@sample", RelatedSampleDocuments));
-        return new EntityDetail(summary, aliases, titles, mentions, related, LatestEvents(connection, id));
-    }
-
-    /// <summary>
-    /// The entity's latest events, newest first: its event links read in the order of their index (entity, sort date,
-    /// event), stopping once <see cref="MaxEntityEvents"/> distinct events are found, so a country in thousands of events
-    /// costs no more than a rare name.
-    /// </summary>
-    private static List<EventSummary> LatestEvents(DbConnection connection, string id)
-    {
-        var ids = new List<long>(MaxEntityEvents);
-        using (var command = Db.Command(connection, null,
-            "SELECT event_id FROM event_entities WHERE entity_id = @id ORDER BY sort_date DESC NULLS LAST, event_id DESC", ("@id", id)))
-        using (var reader = command.ExecuteReader())
-        {
-            while (ids.Count < MaxEntityEvents && reader.Read())
-            {
-                var eventId = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
-                if (!ids.Contains(eventId))
-                {
-                    ids.Add(eventId);
-                }
-            }
-        }
-
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-
-        var parameters = ids.Select((e, i) => ($"@e{i}", (object?)e)).ToArray();
-        var events = Db.Query(connection, null,
-            $"SELECT {EventColumns} FROM events v WHERE v.id IN ({string.Join(", ", parameters.Select(p => p.Item1))})", ReadEvent, parameters)
-            .ToDictionary(e => e.Id, StringComparer.Ordinal);
-        return ids.Select(e => events.GetValueOrDefault("ev-" + e.ToString(CultureInfo.InvariantCulture))).OfType<EventSummary>().ToList();
-    }
-
-    public Page<EventSummary> ListEvents(EventQuery query, int offset, int limit)
-    {
-        if (query.Format is not null && !MeetingFormats.All.Contains(query.Format))
-        {
-            throw new InvalidQueryException($"unknown meeting format '{query.Format}' (use {string.Join(", ", MeetingFormats.All)})");
-        }
-
-        var from = DateBound(query.From, "from");
-        var to = DateBound(query.To, "to", upper: true);
-        using var connection = Open();
-        // Only the filters given, so that the engine can use the (country, sort_date) or (format, sort_date) index for
-        // both the filter and the order (an "@x IS NULL OR ..." condition hides the index from SQLite's planner).
-        var conditions = new List<string>();
-        var filters = new List<(string, object?)>();
-        foreach (var (column, op, name, value) in new[]
-        {
-            ("v.country", "=", "@country", query.Country?.ToUpperInvariant()), ("v.format", "=", "@format", query.Format),
-            ("v.sort_date", ">=", "@from", from), ("v.sort_date", "<=", "@to", to),
-        })
-        {
-            if (value is not null)
-            {
-                conditions.Add($"{column} {op} {name}");
-                filters.Add((name, value));
-            }
-        }
-
-        var where = conditions.Count == 0 ? "1 = 1" : string.Join(" AND ", conditions);
-        var parameters = filters.ToArray();
-        var items = Db.Query(connection, null, $"""
-            SELECT {EventColumns} FROM events v WHERE {where}
-            ORDER BY v.sort_date DESC NULLS LAST, v.id DESC LIMIT @limit OFFSET @offset
-            """, ReadEvent, [.. parameters, ("@limit", limit), ("@offset", offset)]);
-        var total = Db.Scalar<int>(connection, null, $"SELECT COUNT(*) FROM events v WHERE {where}", parameters);
-        return new Page<EventSummary>(items, Next(offset, items.Count, total), total);
-    }
-
-    public EventDetail? GetEvent(string id)
-    {
-        if (!TryEventNumber(id, out var number))
-        {
-            return null;
-        }
-
-        using var connection = Open();
-        var summary = Db.Query(connection, null, $"SELECT {EventColumns} FROM events v WHERE v.id = @id", ReadEvent, ("@id", number)).FirstOrDefault();
-        if (summary is null)
-        {
-            return null;
-        }
-
-        var sources = Db.Query(connection, null, """
-            SELECT s.document_id, s.published, s.format, s.status, s.date, s.city, s.country, s.hosts, s.participants, s.span_start, s.span_end, s.evidence, s.city_key,
-                d.cluster_id
-            FROM event_sources s LEFT JOIN documents d ON d.id = s.document_id
-            WHERE s.event_id = @id ORDER BY s.published NULLS FIRST, s.document_id, s.span_start
-            """,
-            r => new EventSource(r.GetString(0), r.NullableString(1), r.GetString(2), r.GetString(3), r.NullableString(4), r.NullableString(5), r.NullableString(6),
-                JsonSerializer.Deserialize<List<string>>(r.GetString(7))!, JsonSerializer.Deserialize<List<string>>(r.GetString(8))!,
-                r.Int(9), r.Int(10), r.GetString(11), r.NullableString(12))
-            {
-                ClusterId = r.NullableString(13)!,
-            },
-            ("@id", number));
-        return new EventDetail(summary, sources, KnowledgeRules.Attributes(sources));
-    }
-
-    public ClaimTimeline GetClaimTimeline(string kind)
-    {
-        if (kind != ClaimKinds.MemberCount)
-        {
-            throw new InvalidQueryException($"unknown claim kind '{kind}' (use {ClaimKinds.MemberCount})");
-        }
-
-        using var connection = Open();
-        var claims = Db.Query(connection, null, """
-            SELECT c.id, c.kind, c.value, c.qualifier, c.as_of, c.effective, c.member, c.ordinal, c.document_id, c.published, c.span_start, c.span_end, c.evidence,
-                d.cluster_id
-            FROM claims c LEFT JOIN documents d ON d.id = c.document_id WHERE c.kind IN (@count, @member)
-            """,
-            r => new Claim(r.Int(0).ToString(CultureInfo.InvariantCulture), r.GetString(1), r.NullableInt(2), r.NullableString(3), r.NullableString(4),
-                r.NullableString(5), r.NullableString(6), r.NullableInt(7), r.GetString(8), r.NullableString(9), r.Int(10), r.Int(11), r.GetString(12))
-            {
-                ClusterId = r.NullableString(13)!,
-            },
-            ("@count", ClaimKinds.MemberCount), ("@member", ClaimKinds.NewMember));
-        return new ClaimTimeline(kind, KnowledgeRules.Timeline(claims));
-    }
-
-    public IEnumerable<DocumentFacts> ExportFacts()
-    {
-        using var connection = Open();
-        using var command = Db.Command(connection, null, "SELECT facts_json FROM documents ORDER BY id");
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            yield return FactsJson.Deserialize(reader.GetString(0));
-        }
-    }
-
-    public StoreTotals Totals()
-    {
-        using var connection = Open();
-        return Db.Query(connection, null, """
-            SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM claims)
-            """, r => new StoreTotals(r.Int(0), r.Int(1), r.Int(2), r.Int(3)))[0];
-    }
+    public ClaimTimeline GetClaimTimeline(string kind) => _events.GetClaimTimeline(kind);
 
     // ---- writing -------------------------------------------------------------------------------
 
@@ -1139,28 +730,6 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         return aliasIndex.Select(row => (string)row[0]!);
     }
 
-    /// <summary>Spans as stored in entity_documents: "start:end" joined by commas, in text order.</summary>
-    private static string PackSpans(IEnumerable<TextSpan> spans) => string.Join(',',
-        spans.Distinct().OrderBy(s => s.Start).ThenBy(s => s.End).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Start}:{s.End}")));
-
-    /// <summary>The spans of <see cref="PackSpans"/>, in text order (whatever order they were stored in).</summary>
-    private static List<TextSpan> UnpackSpans(string packed)
-    {
-        var spans = new List<TextSpan>();
-        foreach (var part in packed.Split(',', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var colon = part.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0
-                && int.TryParse(part.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var start)
-                && int.TryParse(part.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var end))
-            {
-                spans.Add(new TextSpan(start, end));
-            }
-        }
-
-        spans.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
-        return spans;
-    }
 
     private static void WriteMeeting(WriteScope scope, ArticleInfo article, string? published, MeetingFact m, Dictionary<string, EntityUse> entities)
     {
@@ -1403,206 +972,5 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         }
 
         return true;
-    }
-
-    // ---- reading -------------------------------------------------------------------------------
-
-    /// <summary>An article's summary, with its cluster of near-duplicates: the canonical article's id and how many the cluster has.</summary>
-    private const string SummaryColumns =
-        "d.id, d.title, d.published, d.source, d.url, d.relevant, d.fact_counts, d.trace_id, d.indexed_at, d.extractor_version, substr(d.text, 1, 240), "
-        + "d.cluster_id, (SELECT COUNT(*) FROM documents c WHERE c.cluster_id = d.cluster_id)";
-
-    private const int SummaryColumnCount = 13;
-
-    private const string EntityColumns = """
-        e.id, e.kind, e.name, e.country, e.mention_count, e.document_count,
-        (SELECT MIN(ed.published) FROM entity_documents ed WHERE ed.entity_id = e.id AND ed.published > ''),
-        (SELECT NULLIF(MAX(ed.published), '') FROM entity_documents ed WHERE ed.entity_id = e.id)
-        """;
-
-    private const string EventColumns = "v.id, v.format, v.country, v.city, v.date, v.status, v.source_count, v.city_key";
-
-    private static ArticleSummary ReadSummary(DbDataReader r, int i) => new(
-        Id: r.GetString(i),
-        Title: r.GetString(i + 1),
-        Published: r.NullableString(i + 2),
-        Source: r.GetString(i + 3),
-        Url: r.GetString(i + 4),
-        Relevant: r.Int(i + 5) != 0,
-        Counts: FactCounts.FromArray(r.GetString(i + 6).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray()),
-        TraceId: r.GetString(i + 7),
-        IndexedAt: DateTimeOffset.Parse(r.GetString(i + 8), CultureInfo.InvariantCulture),
-        ExtractorVersion: r.GetString(i + 9),
-        Preview: r.GetString(i + 10))
-    {
-        DuplicateOf = r.NullableString(i + 11) is { } cluster && cluster != r.GetString(i) ? cluster : null,
-        ClusterSize = Math.Max(1, r.Int(i + 12)),
-    };
-
-    private static EntitySummary ReadEntity(DbDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.NullableString(3), r.Int(4), r.Int(5), r.NullableString(6), r.NullableString(7));
-
-    private static EventSummary ReadEvent(DbDataReader r) => new(
-        "ev-" + Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
-        r.GetString(1), r.NullableString(2), r.NullableString(3), r.NullableString(4), r.GetString(5), r.Int(6), r.NullableString(7));
-
-    private static bool TryEventNumber(string id, out long number)
-    {
-        number = 0;
-        return id.StartsWith("ev-", StringComparison.Ordinal) && long.TryParse(id.AsSpan(3), NumberStyles.None, CultureInfo.InvariantCulture, out number);
-    }
-
-    private static EntityMention Mention(string documentId, string? published, int start, int end, string text)
-    {
-        var span = new TextSpan(start, end);
-        if (!span.IsValidFor(text))
-        {
-            return new EntityMention(documentId, published, start, end, "", "", "");
-        }
-
-        var from = Math.Max(0, start - ContextChars);
-        var to = Math.Min(text.Length, end + ContextChars);
-        return new EntityMention(documentId, published, start, end, text[from..start], text[start..end], text[end..to]);
-    }
-
-    private static string Evidence(string text, TextSpan span) => span.IsValidFor(text) ? span.Slice(text) : "";
-
-    private static string? SortDate(string? date) => PartialDates.ToDate(date)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>An inclusive range bound: the first day of a partial date, or its last day for an upper bound.</summary>
-    private static string? DateBound(string? value, string name, bool upper = false)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var text = value.Trim();
-        var first = PartialDates.ToDate(text)
-            ?? throw new InvalidQueryException($"'{name}' must be a date YYYY, YYYY-MM or YYYY-MM-DD, not '{value}'");
-        var bound = !upper ? first : text.Length switch
-        {
-            4 => first.AddYears(1).AddDays(-1),
-            7 => first.AddMonths(1).AddDays(-1),
-            _ => first,
-        };
-        return bound.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-    }
-
-    private static int? Next(int offset, int count, int total) => offset + count < total ? offset + count : null;
-
-    /// <summary>The filter part of a search over <c>documents d</c>, and its parameters.</summary>
-    private static (string Sql, (string, object?)[] Parameters) Filters(SearchQuery q)
-    {
-        var sql = new List<string>();
-        var parameters = new List<(string, object?)>();
-        if (DateBound(q.From, "from") is { } from)
-        {
-            sql.Add("d.published >= @fFrom");
-            parameters.Add(("@fFrom", from));
-        }
-
-        if (DateBound(q.To, "to", upper: true) is { } to)
-        {
-            sql.Add("d.published <= @fTo");
-            parameters.Add(("@fTo", to));
-        }
-
-        if (!string.IsNullOrWhiteSpace(q.Country))
-        {
-            sql.Add("d.id IN (SELECT document_id FROM entity_documents WHERE entity_id = @fCountry)");
-            parameters.Add(("@fCountry", EntityKeys.Country(q.Country.Trim())));
-        }
-
-        foreach (var (value, kind, name) in new[] { (q.Person, EntityKinds.Person, "@fPerson"), (q.Organization, EntityKinds.Organization, "@fOrg") })
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                continue;
-            }
-
-            // An entity id, or any name the entity is known by.
-            sql.Add($"""
-                d.id IN (SELECT ed.document_id FROM entity_documents ed JOIN entities e ON e.id = ed.entity_id
-                         WHERE e.kind = {name}Kind AND (e.id = {name} OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_key = {name}Key)))
-                """);
-            parameters.Add((name, value.Trim()));
-            parameters.Add((name + "Kind", kind));
-            parameters.Add((name + "Key", EntityKeys.Slug(value)));
-        }
-
-        if (!string.IsNullOrWhiteSpace(q.Format))
-        {
-            if (!MeetingFormats.All.Contains(q.Format))
-            {
-                throw new InvalidQueryException($"unknown meeting format '{q.Format}'");
-            }
-
-            sql.Add("d.id IN (SELECT document_id FROM event_sources WHERE format = @fFormat)");
-            parameters.Add(("@fFormat", q.Format));
-        }
-
-        return (string.Concat(sql.Select(s => " AND " + s)), parameters.ToArray());
-    }
-}
-
-/// <summary>Every (kind, value, span) of an article's facts: what gets highlighted.</summary>
-public static class FactMentions
-{
-    public static IEnumerable<(string Kind, string Value, TextSpan Span)> Of(DocumentFacts facts)
-    {
-        foreach (var c in facts.Countries)
-        {
-            foreach (var s in c.Spans)
-            {
-                yield return (EntityKinds.Country, c.Code, s);
-            }
-        }
-
-        foreach (var p in facts.People)
-        {
-            foreach (var s in p.Spans)
-            {
-                yield return (EntityKinds.Person, p.Name, s);
-            }
-        }
-
-        foreach (var o in facts.Organizations)
-        {
-            foreach (var s in o.Spans)
-            {
-                yield return (EntityKinds.Organization, o.Name, s);
-            }
-        }
-
-        foreach (var m in facts.Meetings)
-        {
-            yield return ("meeting", m.Format, m.Span);
-        }
-
-        foreach (var m in facts.MemberCounts)
-        {
-            yield return ("member_count", m.Count.ToString(CultureInfo.InvariantCulture), m.Span);
-        }
-
-        foreach (var m in facts.NewMembers)
-        {
-            yield return ("new_member", m.Member, m.Span);
-        }
-
-        foreach (var m in facts.Money)
-        {
-            yield return ("money", m.AmountUsd?.ToString(CultureInfo.InvariantCulture) ?? $"{m.Amount} {m.Currency}", m.Span);
-        }
-
-        foreach (var q in facts.Quotes)
-        {
-            yield return ("quote", q.Speaker ?? q.SpeakerDescription ?? "", q.Span);
-        }
-
-        foreach (var a in facts.AttackStats)
-        {
-            yield return ("attack_stat", a.Count.ToString(CultureInfo.InvariantCulture), a.Span);
-        }
     }
 }

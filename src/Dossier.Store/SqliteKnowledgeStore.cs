@@ -49,7 +49,7 @@ public sealed class SqliteKnowledgeStore(SqliteDatabase database) : SqlKnowledge
         }
     }
 
-    protected override IReadOnlyList<FullTextClause> FullText(DbConnection connection, string text)
+    private protected override IReadOnlyList<FullTextClause> FullText(DbConnection connection, string text)
     {
         (string, object?)[] match = [("@match", FullTextQuery.ToFts5(text))];
         var marker = new Fts5WordMarker(text);
