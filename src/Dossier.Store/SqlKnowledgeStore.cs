@@ -16,40 +16,13 @@ namespace Dossier.Store;
 /// </summary>
 public abstract class SqlKnowledgeStore : IKnowledgeStore
 {
-
     /// <summary>Taken around each write when the engine has a single writer (SQLite): waiting here is cheaper than busy retries.</summary>
     private readonly SemaphoreSlim _writer = new(1, 1);
 
-    public abstract string Engine { get; }
+    private readonly SqlEngine _engine;
 
-    /// <summary>Whether writes are serialized in this process (engines with one writer at a time).</summary>
-    protected virtual bool SingleWriter => false;
-
-    protected abstract DbConnection Open();
-
-    /// <summary>Adds the article to the full-text index (after its documents row is written).</summary>
-    protected abstract void InsertFullText(SqlSession session, ArticleInfo article);
-
-
-    /// <summary>Removes the article from the full-text index (before its documents row is deleted).</summary>
-    protected abstract void DeleteFullText(SqlSession session, string id);
-
-    /// <summary>
-    /// The engine's full-text part of a search: a FROM/JOIN/WHERE fragment over <c>documents d</c> that keeps matching
-    /// articles, the expressions of their score (higher is better) and highlighted text, and parameters. One clause per
-    /// part of the full-text index, in window order (the part holding the newest matches first): a search reads the parts
-    /// in turn until its ranking window is full (see <see cref="RankWindow"/>); each part scores its matches by itself.
-    /// </summary>
-    private protected abstract IReadOnlyList<FullTextClause> FullText(DbConnection connection, string text);
-
-    /// <summary>
-    /// The locks of a write transaction (<see cref="WriteKeys"/>), for engines whose writers run at once; none where
-    /// there is one writer. <paramref name="alone"/>: keys an earlier attempt of the transaction found it must hold alone.
-    /// </summary>
-    protected virtual WriteLocks Locks(SqlSession session, IReadOnlySet<string> alone) => WriteLocks.None;
-
-    /// <summary>Whether a failed write transaction is to be written again: it lost a race with another writer (a deadlock, say).</summary>
-    protected virtual bool IsRetryable(Exception e) => e is WriteConflictException;
+    /// <summary>The engine's name (<c>sqlite</c>, <c>postgresql</c>), as traces and metrics tag it.</summary>
+    public string Engine => _engine.Name;
 
     /// <summary>
     /// How near-duplicates (one story from many outlets) are recognised when an article is indexed; the signature is made
@@ -62,30 +35,6 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     }
 
     private readonly NearDuplicateIndex _nearDuplicates = new(NearDuplicateRule.Default);
-
-    /// <summary>
-    /// The near-duplicate candidates of an article's band keys (<see cref="NearDuplicateIndex.Rank"/>): here one prepared
-    /// statement per key and per candidate, cheap on an embedded engine; engines with round trips read them in one statement.
-    /// </summary>
-    protected virtual IReadOnlyList<NearDuplicateCandidate> NearDuplicateCandidates(SqlSession session, long[] keys)
-    {
-        var postings = new List<string>();
-        foreach (var key in keys)
-        {
-            postings.AddRange(session.Query("SELECT document_id FROM near_dup_bands WHERE band_key = @key LIMIT @limit",
-                r => r.GetString(0), ("@key", key), ("@limit", NearDuplicateIndex.MaxPerKey)));
-        }
-
-        var candidates = new List<NearDuplicateCandidate>();
-        foreach (var id in NearDuplicateIndex.Rank(postings))
-        {
-            candidates.AddRange(session.Query("SELECT document_id, seq, cluster_id, signature FROM near_dup_signatures WHERE document_id = @id",
-                r => new NearDuplicateCandidate(r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture), r.GetString(2), (byte[])r.GetValue(3)),
-                ("@id", id)));
-        }
-
-        return candidates;
-    }
 
     /// <summary>Spans of the store's work (index, search), so a trace shows where query spends its time.</summary>
     public static readonly System.Diagnostics.ActivitySource ActivitySource = new("Dossier.Store");
@@ -107,7 +56,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         }
 
         var pending = articles.Select(a => new PendingIndex(a.Article, a.Facts, a.Article.Text is null ? null : NearDuplicates.Sign(a.Article.Text))).ToList();
-        if (!SingleWriter)
+        if (!_engine.SingleWriter)
         {
             WriteBatch(pending);
         }
@@ -154,7 +103,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         using var activity = ActivitySource.StartActivity("store.delete");
         activity?.SetTag("db.system", Engine);
         activity?.SetTag("dossier.document.id", id);
-        if (SingleWriter)
+        if (_engine.SingleWriter)
         {
             _writer.Wait();
         }
@@ -166,9 +115,9 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             {
                 try
                 {
-                    using var connection = Open();
+                    using var connection = _engine.Open();
                     using var session = new SqlSession(connection, connection.BeginTransaction());
-                    var scope = new WriteScope(session, Locks(session, alone));
+                    var scope = new WriteScope(session, _engine.Locks(session, alone));
                     LockKeys(scope, [id], [], []);
                     var existed = DeleteDocument(scope, id);
                     scope.Locks.ThrowIfMissing();
@@ -183,7 +132,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         }
         finally
         {
-            if (SingleWriter)
+            if (_engine.SingleWriter)
             {
                 _writer.Release();
             }
@@ -261,7 +210,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     }
 
     /// <summary>An error one article's data can cause (as opposed to a broken connection or store, or a lost race).</summary>
-    private bool IsArticleError(Exception e) => (e is DbException or InvalidOperationException or FormatException) && !IsRetryable(e);
+    private bool IsArticleError(Exception e) => (e is DbException or InvalidOperationException or FormatException) && !_engine.IsRetryable(e);
 
     /// <summary>The most attempts of one write transaction that loses races with other writers.</summary>
     private const int MaxAttempts = 10;
@@ -269,7 +218,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// <summary>Whether to write the transaction again, remembering a key it must lock alone from the start.</summary>
     private bool Retry(Exception e, HashSet<string> alone)
     {
-        if (!IsRetryable(e))
+        if (!_engine.IsRetryable(e))
         {
             return false;
         }
@@ -361,9 +310,9 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     {
         var results = new List<(PendingIndex Item, bool Replaced, Exception? Error)>(items.Count);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        using var connection = Open();
+        using var connection = _engine.Open();
         using var session = new SqlSession(connection, connection.BeginTransaction());
-        var scope = new WriteScope(session, Locks(session, alone));
+        var scope = new WriteScope(session, _engine.Locks(session, alone));
         var deferred = new List<PendingIndex>();
         var now = LockKeys(scope, items.Select(i => i.Article.Id).Distinct(StringComparer.Ordinal).ToList(), items, deferred, defer);
         foreach (var item in now)
@@ -412,7 +361,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             scope.Aliases.Clear();
         }
         var published = article.Published ?? facts.Published;
-        var cluster = _nearDuplicates.Add(session, scope.Locks, article.Id, signature, seq, NearDuplicateCandidates, out var joined);
+        var cluster = _nearDuplicates.Add(session, scope.Locks, article.Id, signature, seq, _engine.NearDuplicateCandidates, out var joined);
 
         // The entities another member of the cluster already counts: this article reports them again, it adds no report.
         var counted = !joined ? [] : session.Query("""
@@ -429,7 +378,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             ("@version", facts.ExtractorVersion), ("@facts", FactsJson.Serialize(facts, indented: false)),
             ("@counts", string.Join(',', FactCounts.Of(facts).ToArray())), ("@now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)),
             ("@cluster", cluster));
-        InsertFullText(session, article);
+        _engine.InsertFullText(session, article);
 
         var entities = ResolveEntities(scope, facts);
         scope.Aliases.Forget(WriteEntities(scope, article.Id, published, entities.Values.Distinct().ToList(), counted));
@@ -442,12 +391,14 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         return replaced;
     }
 
-    protected SqlKnowledgeStore()
+    /// <param name="engine">What differs between the engines: connections, full-text search, locks, retries.</param>
+    private protected SqlKnowledgeStore(SqlEngine engine)
     {
-        _articles = new ArticleReader(Open);
-        _search = new SearchReader(Open, FullText);
-        _entities = new EntityReader(Open);
-        _events = new EventReader(Open);
+        _engine = engine;
+        _articles = new ArticleReader(engine.Open);
+        _search = new SearchReader(engine.Open, engine.FullText);
+        _entities = new EntityReader(engine.Open);
+        _events = new EventReader(engine.Open);
     }
 
     private readonly ArticleReader _articles;
@@ -730,7 +681,6 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         return aliasIndex.Select(row => (string)row[0]!);
     }
 
-
     private static void WriteMeeting(WriteScope scope, ArticleInfo article, string? published, MeetingFact m, Dictionary<string, EntityUse> entities)
     {
         var session = scope.Session;
@@ -929,7 +879,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         }
 
         _nearDuplicates.Remove(session, id, cluster);
-        DeleteFullText(session, id);
+        _engine.DeleteFullText(session, id);
         session.Execute("DELETE FROM documents WHERE id = @id", ("@id", id));
         var uses = session.Query("SELECT entity_id, mention_count, aliases, counted FROM entity_documents WHERE document_id = @id",
             r => (Entity: r.GetString(0), Mentions: r.Int(1), Aliases: JsonSerializer.Deserialize<List<string>>(r.GetString(2)) ?? [], Counted: r.Int(3) != 0), ("@id", id));

@@ -1,69 +1,29 @@
-using System.Data.Common;
-
 namespace Dossier.Store;
 
-/// <summary>The knowledge store on embedded SQLite (WAL) with FTS5 full-text search ranked by BM25.</summary>
-public sealed class SqliteKnowledgeStore(SqliteDatabase database) : SqlKnowledgeStore
+/// <summary>The knowledge store on embedded SQLite (WAL) with FTS5 full-text search ranked by BM25 (<see cref="SqliteKnowledgeEngine"/>).</summary>
+public sealed class SqliteKnowledgeStore : SqlKnowledgeStore
 {
     public const string Schema = "Knowledge";
 
+    private readonly SqliteKnowledgeEngine _engine;
+
+    public SqliteKnowledgeStore(SqliteDatabase database)
+        : this(new SqliteKnowledgeEngine(database))
+    {
+    }
+
+    private SqliteKnowledgeStore(SqliteKnowledgeEngine engine)
+        : base(engine) => _engine = engine;
+
     public static SqliteKnowledgeStore Open(string path) => new(new SqliteDatabase(path, Schema));
-
-    public override string Engine => "sqlite";
-
-    protected override bool SingleWriter => true;
-
-    protected override DbConnection Open() => database.Open();
 
     /// <summary>
     /// How many articles (row ids) a part of the full-text index holds before the next part is begun
     /// (<see cref="SqliteFullTextParts"/>): a search for a common word costs about as much as one part.
     /// </summary>
-    public int FullTextPartSize { get; init; } = 16384;
-
-    protected override void InsertFullText(SqlSession session, ArticleInfo article)
+    public int FullTextPartSize
     {
-        var rowid = session.Scalar<long>("SELECT rowid FROM documents WHERE id = @id", ("@id", article.Id));
-        var table = SqliteFullTextParts.ForNew(session, rowid, FullTextPartSize);
-        (string, object?)[] row = [("@rowid", rowid), ("@id", article.Id), ("@title", article.Title), ("@text", HighlightMarks.Clean(article.Text))];
-        session.Execute(table == SqliteFullTextParts.Legacy
-            ? $"INSERT INTO {table} (document_id, title, text) VALUES (@id, @title, @text)"
-            : $"INSERT INTO {table} (rowid, document_id, title, text) VALUES (@rowid, @id, @title, @text)", row);
-    }
-
-    protected override void DeleteFullText(SqlSession session, string id)
-    {
-        if (session.Query("SELECT rowid FROM documents WHERE id = @id", r => r.GetInt64(0), ("@id", id)) is not [var rowid])
-        {
-            return;
-        }
-
-        var table = SqliteFullTextParts.Of(session, rowid);
-        if (table == SqliteFullTextParts.Legacy)
-        {
-            session.Execute("DELETE FROM documents_fts WHERE document_id = @id", ("@id", id));
-        }
-        else
-        {
-            session.Execute($"DELETE FROM {table} WHERE rowid = @rowid", ("@rowid", rowid));
-        }
-    }
-
-    private protected override IReadOnlyList<FullTextClause> FullText(DbConnection connection, string text)
-    {
-        (string, object?)[] match = [("@match", FullTextQuery.ToFts5(text))];
-        var marker = new Fts5WordMarker(text);
-        return SqliteFullTextParts.Tables(connection).Select(table => new FullTextClause(
-            From: $"{table} JOIN documents d ON d.id = {table}.document_id",
-            Where: $"{table} MATCH @match",
-            Score: $"-bm25({table}, 0.0, 4.0, 1.0)",
-            Parameters: match,
-            Key: $"{table}.rowid",
-            WindowOrder: $"{table}.rowid DESC",
-            BareFrom: table,
-            // Each of the query's words is marked wherever it occurs, in a phrase or not, as PostgreSQL does; in C#, since
-            // FTS5 would first match the page's rows against an OR of every word (see Fts5WordMarker).
-            Highlight: $"{table}.text",
-            MarkWords: marker.Mark)).ToList();
+        get => _engine.PartSize;
+        init => _engine.PartSize = value;
     }
 }
