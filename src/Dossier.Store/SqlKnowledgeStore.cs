@@ -109,25 +109,18 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
         try
         {
-            var alone = new HashSet<string>(StringComparer.Ordinal);
-            for (var attempt = 1; ; attempt++)
+            return Transact((_, alone) =>
             {
-                try
-                {
-                    using var connection = _engine.Open();
-                    using var session = new SqlSession(connection, connection.BeginTransaction());
-                    var scope = new WriteScope(session, _engine.Locks(session, alone));
-                    LockKeys(scope, [id], [], []);
-                    var existed = DeleteDocument(scope, id);
-                    scope.Locks.ThrowIfMissing();
-                    session.Commit();
-                    RecordWait(scope.Locks);
-                    return existed;
-                }
-                catch (Exception e) when (attempt < MaxAttempts && Retry(e, alone))
-                {
-                }
-            }
+                using var connection = _engine.Open();
+                using var session = new SqlSession(connection, connection.BeginTransaction());
+                var scope = new WriteScope(session, _engine.Locks(session, alone));
+                LockKeys(scope, [id], [], []);
+                var existed = DeleteDocument(scope, id);
+                scope.Locks.ThrowIfMissing();
+                session.Commit();
+                RecordWait(scope.Locks);
+                return existed;
+            });
         }
         finally
         {
@@ -162,32 +155,23 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     {
         List<(PendingIndex Item, bool Replaced, Exception? Error)> results;
         List<PendingIndex> deferred;
-        var alone = new HashSet<string>(StringComparer.Ordinal);
         var isolate = false;
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
+            (results, deferred) = Transact(
+                (attempt, alone) => Write(items, isolate, alone, defer && attempt == 1),
+                // An article's own error: the batch is written again with a savepoint per article, so it fails alone.
+                e => !isolate && items.Count > 1 && IsArticleError(e) && (isolate = true));
+        }
+        catch (Exception e)
+        {
+            // Nothing was committed: every article of the transaction fails with the error, rethrown to each caller.
+            foreach (var item in items)
             {
-                (results, deferred) = Write(items, isolate, alone, defer && attempt == 1);
-                break;
+                item.Done.TrySetException(e);
             }
-            catch (Exception e) when (attempt < MaxAttempts && Retry(e, alone))
-            {
-            }
-            catch (Exception e) when (!isolate && items.Count > 1 && IsArticleError(e))
-            {
-                isolate = true;
-            }
-            catch (Exception e)
-            {
-                // Nothing was committed: every article of the transaction fails with the error, rethrown to each caller.
-                foreach (var item in items)
-                {
-                    item.Done.TrySetException(e);
-                }
 
-                return;
-            }
+            return;
         }
 
         foreach (var (item, replaced, error) in results)
@@ -213,6 +197,29 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
     /// <summary>The most attempts of one write transaction that loses races with other writers.</summary>
     private const int MaxAttempts = 10;
+
+    /// <summary>
+    /// Runs a write transaction until it commits: again when it loses a race with another writer (at most
+    /// <see cref="MaxAttempts"/> attempts, the keys it must lock alone remembered from one attempt to the next), or when
+    /// <paramref name="again"/> says so of its error. The transaction is given the attempt number and those keys.
+    /// </summary>
+    private T Transact<T>(Func<int, HashSet<string>, T> transaction, Func<Exception, bool>? again = null)
+    {
+        var alone = new HashSet<string>(StringComparer.Ordinal);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return transaction(attempt, alone);
+            }
+            catch (Exception e) when (attempt < MaxAttempts && Retry(e, alone))
+            {
+            }
+            catch (Exception e) when (again?.Invoke(e) == true)
+            {
+            }
+        }
+    }
 
     /// <summary>Whether to write the transaction again, remembering a key it must lock alone from the start.</summary>
     private bool Retry(Exception e, HashSet<string> alone)
