@@ -8,7 +8,7 @@ namespace Dossier.Extraction;
 
 /// <summary>
 /// Exports the pipeline's component spans ("pipeline.segmenter", "pipeline.dates", …, one per component and article) as
-/// attributes of their <c>pipeline</c> span instead of as spans: <c>dossier.stage.&lt;component&gt;.ms</c> = the component's
+/// attributes of their <c>pipeline</c> span instead of as spans (<see cref="StageAttributes"/>) = the component's
 /// duration, in the order the components ran. One span an article instead of 27: the Aspire dashboard spent more CPU taking
 /// in these spans than extraction spent on the article (bench/e2e-ratio.sh), and each span costs every service's exporter
 /// too. The dashboard's trace waterfall draws the stages again from the attributes (Dossier.Dashboard's TraceStages).
@@ -21,12 +21,6 @@ namespace Dossier.Extraction;
 /// </remarks>
 public sealed class StageSpanFolding : BaseProcessor<Activity>
 {
-    /// <summary>The attributes' prefix: <c>dossier.stage.</c> + component + <c>.ms</c>.</summary>
-    public const string AttributePrefix = "dossier.stage.";
-
-    /// <summary>The attributes' suffix (the unit).</summary>
-    public const string AttributeSuffix = ".ms";
-
     private readonly ConcurrentDictionary<string, string> _keys = new(StringComparer.Ordinal);
 
     public override void OnStart(Activity data)
@@ -41,7 +35,7 @@ public sealed class StageSpanFolding : BaseProcessor<Activity>
     {
         if (IsStage(data) && data.Parent is { } parent)
         {
-            var key = _keys.GetOrAdd(data.OperationName, static (name, prefix) => AttributePrefix + name[(prefix + 1)..] + AttributeSuffix, parent.OperationName.Length);
+            var key = _keys.GetOrAdd(data.OperationName, static (name, prefix) => StageAttributes.For(name[(prefix + 1)..]), parent.OperationName.Length);
             parent.SetTag(key, Math.Round(data.Duration.TotalMilliseconds, 3).ToString("0.###", CultureInfo.InvariantCulture));
         }
     }

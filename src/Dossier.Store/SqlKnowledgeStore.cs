@@ -19,6 +19,20 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     private readonly SemaphoreSlim _writer = new(1, 1);
 
     private readonly SqlEngine _engine;
+    private readonly ArticleReader _articles;
+    private readonly SearchReader _search;
+    private readonly EntityReader _entities;
+    private readonly EventReader _events;
+
+    /// <param name="engine">What differs between the engines: connections, full-text search, locks, retries.</param>
+    private protected SqlKnowledgeStore(SqlEngine engine)
+    {
+        _engine = engine;
+        _articles = new ArticleReader(engine.Open);
+        _search = new SearchReader(engine.Open, engine.FullText);
+        _entities = new EntityReader(engine.Open);
+        _events = new EventReader(engine.Open);
+    }
 
     /// <summary>The engine's name (<c>sqlite</c>, <c>postgresql</c>), as traces and metrics tag it.</summary>
     public string Engine => _engine.Name;
@@ -384,21 +398,6 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         ClaimWriter.WriteClaims(session, article, published, facts);
         return replaced;
     }
-
-    /// <param name="engine">What differs between the engines: connections, full-text search, locks, retries.</param>
-    private protected SqlKnowledgeStore(SqlEngine engine)
-    {
-        _engine = engine;
-        _articles = new ArticleReader(engine.Open);
-        _search = new SearchReader(engine.Open, engine.FullText);
-        _entities = new EntityReader(engine.Open);
-        _events = new EventReader(engine.Open);
-    }
-
-    private readonly ArticleReader _articles;
-    private readonly SearchReader _search;
-    private readonly EntityReader _entities;
-    private readonly EventReader _events;
 
     public Page<ArticleSummary> List(int offset, int limit) => _articles.List(offset, limit);
 

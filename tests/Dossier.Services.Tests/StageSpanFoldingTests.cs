@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Dossier.Domain;
 using Dossier.Extraction;
 using Dossier.Pipeline;
+using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 
@@ -42,8 +43,8 @@ public sealed class StageSpanFoldingTests
 
         var span = Assert.Single(recorder.Exported);
         Assert.Equal("pipeline", span.OperationName);
-        var stages = span.TagObjects.Where(t => t.Key.StartsWith(StageSpanFolding.AttributePrefix, StringComparison.Ordinal)).ToList();
-        Assert.Equal(pipeline.ComponentNames.Select(c => StageSpanFolding.AttributePrefix + c + StageSpanFolding.AttributeSuffix), stages.Select(t => t.Key));
+        var stages = span.TagObjects.Where(t => t.Key.StartsWith(StageAttributes.Prefix, StringComparison.Ordinal)).ToList();
+        Assert.Equal(pipeline.ComponentNames.Select(c => StageAttributes.For(c)), stages.Select(t => t.Key));
         Assert.All(stages, t => Assert.True(double.Parse((string)t.Value!, System.Globalization.CultureInfo.InvariantCulture) >= 0));
     }
 
@@ -64,6 +65,6 @@ public sealed class StageSpanFoldingTests
         }
 
         Assert.Equal(["pipeline.segmenter", "pipeline"], recorder.Exported.Select(a => a.OperationName));
-        Assert.DoesNotContain(recorder.Exported[1].TagObjects, t => t.Key.StartsWith(StageSpanFolding.AttributePrefix, StringComparison.Ordinal));
+        Assert.DoesNotContain(recorder.Exported[1].TagObjects, t => t.Key.StartsWith(StageAttributes.Prefix, StringComparison.Ordinal));
     }
 }

@@ -1,19 +1,17 @@
 using System.Globalization;
+using Microsoft.Extensions.Hosting;
 
 namespace Dossier.Dashboard.Services;
 
 /// <summary>
 /// The stages a span carries as attributes, drawn as its children again: extraction exports its pipeline's component
-/// spans as <c>dossier.stage.&lt;component&gt;.ms</c> attributes of the <c>pipeline</c> span (Dossier.Extraction's
+/// spans as stage attributes (<see cref="StageAttributes"/>) of the <c>pipeline</c> span (Dossier.Extraction's
 /// StageSpanFolding: one span an article instead of 27), in the order the components ran. Each becomes a child span named
 /// <c>&lt;parent&gt;.&lt;component&gt;</c>, the stages laid end to end from the parent's start (components run one after
 /// the other; the gaps between them are too small to draw).
 /// </summary>
 public static class TraceStages
 {
-    private const string Prefix = "dossier.stage.";
-    private const string Suffix = ".ms";
-
     public static IReadOnlyList<TraceSpan> Expand(IReadOnlyList<TraceSpan> spans)
     {
         if (!spans.Any(s => s.Attributes.Any(IsStage)))
@@ -41,7 +39,7 @@ public static class TraceStages
                 }
 
                 var end = start + (long)Math.Round(ms * 1_000_000);
-                var component = key[Prefix.Length..^Suffix.Length];
+                var component = StageAttributes.StageOf(key)!;
                 result.Add(new TraceSpan(
                     $"{span.SpanId}.{n++}", span.SpanId, $"{span.Name}.{component}", span.Service, span.Scope, start, end, null, null, []));
                 start = end;
@@ -51,8 +49,5 @@ public static class TraceStages
         return result;
     }
 
-    private static bool IsStage(KeyValuePair<string, string> attribute) =>
-        attribute.Key.Length > Prefix.Length + Suffix.Length
-        && attribute.Key.StartsWith(Prefix, StringComparison.Ordinal)
-        && attribute.Key.EndsWith(Suffix, StringComparison.Ordinal);
+    private static bool IsStage(KeyValuePair<string, string> attribute) => StageAttributes.StageOf(attribute.Key) is not null;
 }
