@@ -60,6 +60,20 @@ public abstract partial class KnowledgeStoreSuite
     }
 
     [SkippableFact]
+    public void Index_ReprintOfAStoryRunByMoreSitesThanAKeyIsReadDeep_StillJoinsItsCluster()
+    {
+        // Every band key the reprints share lists more articles than a look-up reads under one key.
+        Index(Story("wire", Wire));
+        Store.IndexMany(Enumerable.Range(1, 40).Select(i => Story($"site-{i:D2}", Reprint($"Site{i}")).Build()).ToList());
+        Index(Story("late", Reprint("Latecomer Herald")));
+
+        var late = Store.Get("late");
+
+        Assert.NotNull(late);
+        Assert.Equal(("wire", 42), (late.Summary.DuplicateOf, late.Summary.ClusterSize));
+    }
+
+    [SkippableFact]
     public void Index_OtherArticleOnTheSameEvent_IsItsOwnCluster()
     {
         Index(Story("wire", Wire));
