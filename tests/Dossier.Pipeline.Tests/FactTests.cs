@@ -434,6 +434,38 @@ public class AttackStatsComponentTests
     }
 
     [Fact]
+    public void Process_CountContinuingTheOneBeforeWithoutAPlace_CountsInItsPlaces()
+    {
+        var text = "Insurgents staged 41 attacks in Kirkuk province in August, up from 29 in July, police said.";
+
+        var facts = TestSupport.Extract(text, published: "2023-09-04");
+
+        Assert.Equal(2, facts.AttackStats.Count);
+        Assert.All(facts.AttackStats, a => Assert.Equal(["Kirkuk", "IQ"], a.Where));
+        Assert.Equal(new string?[] { "2023-07", "2023-08" }, facts.AttackStats.Select(a => a.When).Order().ToArray());
+    }
+
+    [Fact]
+    public void Process_CountContinuingTheOneBeforeWithAPlaceOfItsOwn_KeepsItsOwnPlace()
+    {
+        var text = "The group claimed 80 attacks in Niger last year, compared with 35 in Mali.";
+
+        var facts = TestSupport.Extract(text, published: "2024-02-01");
+
+        var mali = Assert.Single(facts.AttackStats, a => a.Count == 35);
+        Assert.Equal(["ML"], mali.Where);
+    }
+
+    [Fact]
+    public void Process_RegionInsideAnAffiliatesName_IsNotWhereTheAttacksWere()
+    {
+        var facts = TestSupport.Extract("ISIS-West Africa Province carried out 212 attacks in Niger in 2023.", published: "2024-01-15");
+
+        var a = Assert.Single(facts.AttackStats);
+        Assert.Equal(["NE"], a.Where);
+    }
+
+    [Fact]
     public void Process_NumberWordAndQualifier_AreRead()
     {
         var facts = TestSupport.Extract("Militants launched more than twenty suicide bombings and two ambushes.");

@@ -235,6 +235,26 @@ public class MeetingMentionTests
 public class MeetingRoleCueTests
 {
     [Theory]
+    [InlineData("Remarks at the Global Coalition Small Group Meeting\n\nThank you, Julia, and thank you to Portugal for hosting us today. We meet at a hard time.", new[] { "PT" })]
+    [InlineData("Remarks at the Africa Focus Group Meeting\n\nLet me thank Ghana and Nigeria for co-hosting this meeting.", new[] { "GH", "NG" })]
+    public void Extract_ThanksForHostingInRemarks_AreTheHostsOfTheRemarksMeeting(string text, string[] hosts)
+    {
+        var m = Assert.Single(TestSupport.Extract(text, published: "2025-05-06").Meetings);
+
+        Assert.Equal(hosts, m.HostsOrChairs.Order().ToArray());
+    }
+
+    [Fact]
+    public void Extract_ThanksForHostingWithoutAMeetingInTheTitle_NameNoHost()
+    {
+        var text = "The Small Group of the Global Coalition met in Lisbon on Tuesday.\n\nA week later, the minister wrote a letter.\n\nShe said she wanted to thank Spain for hosting a dinner.";
+
+        var m = Assert.Single(TestSupport.Extract(text, published: "2025-05-09").Meetings);
+
+        Assert.Empty(m.HostsOrChairs);
+    }
+
+    [Theory]
     [InlineData("Ministers of the Global Coalition met in Rome at the invitation of Italy and Ghana.", new[] { "GH", "IT" })]
     [InlineData("The Small Group met in Oslo, co-chaired by Norway and the United States.", new[] { "NO", "US" })]
     [InlineData("The Small Group met in Oslo under the chairmanship of Norway.", new[] { "NO" })]
@@ -477,6 +497,27 @@ public class MeetingReferenceTests
         var m = Assert.Single(TestSupport.Extract(text, published: "2024-04-12").Meetings);
 
         Assert.Equal(("Copenhagen", "DK", "2024-04-12"), (m.City, m.Country, m.Date));
+    }
+
+    [Theory]
+    [InlineData("Remarks\nUnder Secretary Joan Pradel\nAt the Global Coalition Small Group Meeting\nLisbon, Portugal\nMay 6, 2025\n\nThank you, colleagues.")]
+    [InlineData("Secretary Pradel At the Ministerial of the Global Coalition to Defeat ISIS\nREMARKS\nJOAN PRADEL, SECRETARY OF STATE\nLISBON, PORTUGAL\nMAY 6, 2025\n\nThank you, colleagues.")]
+    public void Extract_RemarksTitleWithPlaceAndDateOnLinesOfTheirOwn_GiveTheMeetingsPlaceAndDate(string text)
+    {
+        var m = Assert.Single(TestSupport.Extract(text, published: "2025-05-06").Meetings);
+
+        Assert.Equal(("PT", "2025-05-06"), (m.Country, m.Date));
+        Assert.Equal("lisbon", m.City?.ToLowerInvariant());
+    }
+
+    [Fact]
+    public void Extract_PlaceLineUnderAReleaseTitleNotGivenAtTheMeeting_IsNotTheMeetingsPlace()
+    {
+        var text = "Third Meeting of the Counter ISIS Finance Group Issues Statement\nMedia Note\nOttawa, Canada\nJune 2, 2024\n\nThe group published a statement on terrorist financing.";
+
+        var m = Assert.Single(TestSupport.Extract(text, published: "2024-06-02").Meetings);
+
+        Assert.Null(m.City);
     }
 
     [Fact]

@@ -78,6 +78,10 @@ public class OrganizationsComponentTests
     [Theory]
     [InlineData("ISIL-KP fighters attacked a checkpoint in Kunar.", "ISIS-K")]
     [InlineData("ISIS-Somalia claimed the bombing in Bosaso.", "ISIS-Somalia")]
+    [InlineData("Fighters of ISIS-West Africa Province overran a base near Diffa.", "ISWAP")]
+    [InlineData("The ISIL West Africa Province faction ambushed a convoy in Borno.", "ISWAP")]
+    [InlineData("ISIS-Sahel claimed the raid on a village near Menaka.", "ISGS")]
+    [InlineData("An ambush by ISIS Central Africa Province killed soldiers near Beni.", "ISCAP")]
     public void Process_AffiliatesUnderOtherNames_AreTheirOwnOrganizations(string text, string name)
     {
         var facts = TestSupport.Extract(text);

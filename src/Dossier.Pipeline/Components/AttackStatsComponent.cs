@@ -110,6 +110,13 @@ public sealed class AttackStatsComponent : IPipelineComponent
                 var from = i == 0 ? s.TokenStart : m.Start;
                 var to = i + 1 < stats.Count ? stats[i + 1].Start : s.TokenEnd;
                 var where = Places(document, s, heading, from, to);
+                if (m.Label == "ellipsis" && where.Count == 0 && i > 0 && previous is { } same && same.Paragraph == s.Paragraph)
+                {
+                    // "27 attacks in Diyala in April, up from 15 in March": a count that continues the one before it in
+                    // the sentence and names no place of its own counts in that one's places.
+                    where.AddRange(same.Fact.Where);
+                }
+
                 var when = NearestDate(document, s, m) ?? (m.Label == "row" ? table!.Value.When : null);
                 var listItem = heading is not null || BulletLength(document, s) > 0;
                 if (listItem && previous is { } p && s.Paragraph - p.Paragraph <= ListReach)

@@ -126,6 +126,12 @@ public sealed class MeetingRolesComponent : IPipelineComponent
             }
         }
 
+        // "Thank you to France for hosting us today": said at the meeting, so the meeting of the remarks' title.
+        if (match.Pattern["target"] == "remarks")
+        {
+            return mentions.FirstOrDefault(m => m.InHeadline && !m.Planned && !m.Previous);
+        }
+
         if (match.Label != "participant" || ctx.AnyOf("bilateral_cues", s.TokenStart, s.TokenEnd) || !Objectless(ctx, s, match))
         {
             return null;

@@ -98,8 +98,19 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
                 k = c.TokenEnd;
             }
 
-            if (k + 1 >= line.TokenEnd || ctx.Tokens[k].Norm != "," || ctx.DateStart[k + 1] is not { } date || date.TokenEnd < line.TokenEnd - 1
-                || (date.TokenEnd == line.TokenEnd - 1 && ctx.Tokens[date.TokenEnd].IsWord))
+            DateMention? date;
+            if (k == line.TokenEnd)
+            {
+                // "Remarks at the Small Group Meeting / Paris, France / October 3, 2023": the place and the date on lines of
+                // their own, read only for a speech given at the meeting, where the title block's place is the meeting's.
+                if (!SpokenAt(ctx, m) || q + 1 >= doc.Sentences.Count || DateLine(ctx, doc.Sentences[q + 1]) is not { } own)
+                {
+                    return;
+                }
+
+                date = own;
+            }
+            else if (k + 1 >= line.TokenEnd || ctx.Tokens[k].Norm != "," || (date = DateRest(ctx, k + 1, line.TokenEnd)) is null)
             {
                 return;
             }
@@ -117,6 +128,26 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
 
             return;
         }
+    }
+
+    /// <summary>A date that runs from token <paramref name="start"/> to the end of the line (a full stop may close it).</summary>
+    private static DateMention? DateRest(MeetingContext ctx, int start, int end) =>
+        ctx.DateStart[start] is { } date && date.TokenEnd >= end - 1 && (date.TokenEnd == end || !ctx.Tokens[date.TokenEnd].IsWord) ? date : null;
+
+    /// <summary>A line that is a date and nothing else ("October 3, 2023", "JUNE 28, 2021").</summary>
+    private static DateMention? DateLine(MeetingContext ctx, Segment line) => DateRest(ctx, line.TokenStart, line.TokenEnd);
+
+    /// <summary>The title of remarks given at the meeting: "Remarks at the …", "Secretary X At the … Ministerial".</summary>
+    private static bool SpokenAt(MeetingContext ctx, MeetingMention m)
+    {
+        var line = ctx.Doc.Sentences[m.Sentence];
+        var k = m.Start - 1;
+        if (k >= line.TokenStart && ctx.Tokens[k].Norm == "the")
+        {
+            k--;
+        }
+
+        return k >= line.TokenStart && ctx.Tokens[k].Norm == "at";
     }
 
     /// <summary>A short line without a closing full stop: a line of a title.</summary>
