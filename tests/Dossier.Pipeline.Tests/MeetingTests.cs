@@ -520,6 +520,16 @@ public class MeetingReferenceTests
         Assert.Null(m.City);
     }
 
+    [Theory]
+    [InlineData("Ghana will co-chair the next meeting of the Africa Focus Group of the Global Coalition against Daesh, to be held in Accra on June 3.")]
+    [InlineData("Ghana will co-chair the next meeting of the Africa Focus Group of the Global Coalition to Defeat ISIS, to be held in Accra on June 3.")]
+    public void Extract_PlaceAfterTheCoalitionsFullNameBehindABody_IsTheMeetingsPlace(string text)
+    {
+        var m = Assert.Single(TestSupport.Extract(text, published: "2025-04-02").Meetings);
+
+        Assert.Equal(("Accra", "GH", "2025-06-03"), (m.City, m.Country, m.Date));
+    }
+
     [Fact]
     public void Extract_PlaceAndDateLineAfterASentence_IsNotATitleBlock()
     {

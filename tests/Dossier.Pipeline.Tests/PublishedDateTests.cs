@@ -121,6 +121,22 @@ public class PublishedDateHeaderTests
         Assert.Equal("2021-06-30", Published(text));
     }
 
+    [Theory]
+    [InlineData("Envoy tours the Sahel\n\nThe envoy met officials in Niamey and Bamako on Monday and Tuesday, and said the coalition would do more for the region.\n\n\"We are here to stay,\" she said.\n\nPublished on 17/09/2024", "2024-09-17")]
+    [InlineData("Envoy tours the Sahel\n\nThe envoy met officials in Niamey and Bamako on Monday and Tuesday, and said the coalition would do more for the region.\n\nPosted: 3 June 2023 09:15\n\nShare this article", "2023-06-03")]
+    public void Process_PublishedLineBelowTheBody_GivesThePublicationDate(string text, string expected)
+    {
+        Assert.Equal(expected, Published(text));
+    }
+
+    [Fact]
+    public void Process_PublishedInABodySentence_IsNoPublicationDate()
+    {
+        var text = "Envoy tours the Sahel\n\nThe envoy met officials in Niamey and Bamako on Monday and Tuesday, and said the coalition would do more for the region.\n\nPublished on 12 May 2021 by the ministry, the report found that attacks had doubled in the border region.";
+
+        Assert.Null(Published(text));
+    }
+
     [Fact]
     public void Process_SpeechPageWithOnlyTheDeliveryDate_GivesTheDeliveryDate()
     {

@@ -13,6 +13,7 @@ namespace Dossier.Pipeline.Components;
 /// <item>a date in the page's header written as the page's own (<see cref="HeaderDates"/>: after a "Published" cue,
 /// by an office line, alone on its line, after a byline or site name, a lead "May 4th, 2016 - ...");</item>
 /// <item>a leading dateline with a year ("DUBAI, Nov 6, 2025 (BSS/AFP) -"): in the header, after headline lines only;</item>
+/// <item>a "Published on DATE" line below the header, a footer (<see cref="HeaderDates.PublishedLine"/>);</item>
 /// <item>a header date after an "Updated" cue;</item>
 /// <item>a speech page's stated delivery date ("...'s speech at ... in Rome on 28 June 2021.");</item>
 /// <item>a full date in the path of the request's URL (<see cref="UrlDates"/>);</item>
@@ -78,7 +79,7 @@ public sealed class PublishedDateComponent : IPipelineComponent
             return h.Value;
         }
 
-        return LeadingDateline(document) ?? header?.Value ?? HeaderDates.DeliveryDate(document);
+        return LeadingDateline(document) ?? HeaderDates.PublishedLine(document) ?? header?.Value ?? HeaderDates.DeliveryDate(document);
     }
 
     /// <summary>The store's " date YYYY-MM-DD " prefix: the text's first tokens.</summary>

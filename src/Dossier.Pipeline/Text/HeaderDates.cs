@@ -49,6 +49,7 @@ public static class HeaderDates
     private static readonly string[] TailCues = ["office", "published"];
     private static readonly string[] OfficeCues = ["office"];
     private static readonly string[] UpdatedCues = ["updated"];
+    private static readonly string[] PublishedCues = ["published"];
 
     /// <summary>
     /// Tokens that may stand before the date on a header line (a byline, a site name, a cue): room for two authors, their
@@ -89,6 +90,28 @@ public static class HeaderDates
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// A "published" line below the header, most often a footer ("Published on 04/04/2022", "Posted: 3 June 2023"): a
+    /// paragraph that opens with a published cue and holds nothing but it, the date and a short tail. Null if none.
+    /// </summary>
+    public static string? PublishedLine(AnnotatedDocument doc)
+    {
+        var cues = doc.Knowledge.DateCues;
+        var tokens = doc.Tokens;
+        foreach (var p in doc.Paragraphs.Skip(BodyStart(doc)))
+        {
+            if (p.TokenEnd - p.TokenStart > MaxPrefix + MaxTail || cues.Longest(tokens, p.TokenStart, p.TokenEnd, PublishedCues) is not { Kind: "published" }
+                || Evaluate(doc, p, false, false) is not { Strength: Published } found)
+            {
+                continue;
+            }
+
+            return found.Value;
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -130,6 +130,15 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
         }
     }
 
+    /// <summary>The end of "against ISIS", "to defeat Daesh", "to counter ISIL" starting at <paramref name="k"/>, or null.</summary>
+    private static int? IsisTail(MeetingContext ctx, int k)
+    {
+        var tokens = ctx.Tokens;
+        var j = tokens[k].Norm == "against" ? k + 1
+            : k + 2 < tokens.Count && tokens[k].Norm == "to" && tokens[k + 1].Norm is "defeat" or "counter" or "fight" or "combat" ? k + 2 : -1;
+        return j > k && j < tokens.Count && ctx.EntityStart[j] is { } e && MeetingContext.IsIsis(e) ? e.TokenEnd : null;
+    }
+
     /// <summary>A date that runs from token <paramref name="start"/> to the end of the line (a full stop may close it).</summary>
     private static DateMention? DateRest(MeetingContext ctx, int start, int end) =>
         ctx.DateStart[start] is { } date && date.TokenEnd >= end - 1 && (date.TokenEnd == end || !ctx.Tokens[date.TokenEnd].IsWord) ? date : null;
@@ -273,11 +282,19 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
             }
         }
 
-        // After it, in its clause: "in PLACE", "held in PLACE", "scheduled to be held in PLACE" (dates and adverbs between).
+        // After it, in its clause: "in PLACE", "held in PLACE", "scheduled to be held in PLACE" (dates and adverbs between);
+        // a name read over counts as one word of the reach ("… of the Global Coalition against Daesh, to be held in X").
         var places = new List<(EntityMention City, EntityMention? Country)>();
         var k2 = m.End;
         var limit = Math.Min(s.TokenEnd, Math.Max(m.ClauseEnd, m.End + 10));
         var steps = 0;
+        void ReadOver(int end)
+        {
+            limit = Math.Min(s.TokenEnd, limit + Math.Max(0, end - k2 - 1));
+            k2 = end;
+            steps++;
+        }
+
         while (k2 < limit && steps < 14)
         {
             var t = tokens[k2];
@@ -312,22 +329,27 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
             // "… to be hosted by the Government of Iraq and held in Baghdad": names between the phrase and its place.
             if (ctx.EntityStart[k2] is { } named && !(named.Entry.Kind is EntityKind.City or EntityKind.Capital))
             {
-                k2 = named.TokenEnd;
-                steps++;
+                ReadOver(named.TokenEnd);
                 continue;
             }
 
             if (ctx.PersonStart[k2] is { } person)
             {
-                k2 = person.TokenEnd;
-                steps++;
+                ReadOver(person.TokenEnd);
+                continue;
+            }
+
+            // The tail of the coalition's name after a body's name that took its start ("of the Global Coalition | against
+            // Daesh", "… | to Defeat ISIS").
+            if (IsisTail(ctx, k2) is { } tail)
+            {
+                ReadOver(tail);
                 continue;
             }
 
             if (ctx.TitleStart[k2] is { } title)
             {
-                k2 = title.TokenEnd;
-                steps++;
+                ReadOver(title.TokenEnd);
                 continue;
             }
 
