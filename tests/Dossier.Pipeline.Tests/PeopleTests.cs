@@ -183,6 +183,16 @@ public class PersonCorefComponentTests
         Assert.Equal("Nayef bin Saud bin Fahd", p.Name);
         Assert.Contains("Nayef bin Saud", p.Aliases);
     }
+
+    [Theory]
+    [InlineData("Envoy Tariq bin Said Al Maawali opened the talks in Muscat.", "Tariq bin Said Al Maawali")]
+    [InlineData("Minister Mohamed ould Told Sidi spoke first.", "Mohamed ould Told Sidi")]
+    public void Process_EnglishWordAfterAParticleOfDescent_IsPartOfTheName(string text, string name)
+    {
+        var facts = TestSupport.Extract(text);
+
+        Assert.Equal(name, Assert.Single(facts.People).Name);
+    }
 }
 
 /// <summary>A person's country (PersonAttributesComponent): from the title, a possessive or a construction, never the nearest country.</summary>
@@ -206,6 +216,7 @@ public class PersonCountryTests
     [InlineData("Ghana was represented by its Minister of Foreign Affairs, Kofi Asante.", "Kofi Asante", "GH")]
     [InlineData("Envoy Mark Dale and other senior Canadian officials briefed the group.", "Mark Dale", "CA")]
     [InlineData("Chile's Diego Rojas scored twice.", "Diego Rojas", "CL")]
+    [InlineData("The Omani delegation was headed by Minister of State Khalid bin Said Al Harthy.", "Khalid bin Said Al Harthy", "OM")]
     public void Process_ConstructionNamingTheCountry_GivesIt(string text, string name, string country)
     {
         var facts = TestSupport.Extract(text);

@@ -107,6 +107,12 @@ public sealed class PersonNamesComponent : IPipelineComponent
             return false;
         }
 
+        // "Khalid bin Said": after a particle of descent, a capitalized word is a name, even "Said".
+        if (i > 0 && ctx.Tokens[i - 1].IsWord && ctx.Doc.InSet("patronymic_particles", i - 1) && !ctx.Kb.Calendar.ContainsKey(t.Norm))
+        {
+            return true;
+        }
+
         var sets = ctx.Sets;
         var norm = t.Norm;
         if (ctx.Doc.InSet("name_stopwords", i) || ctx.Doc.InSet("title_heads", i) || ctx.Doc.InSet("title_modifiers", i)
