@@ -456,6 +456,16 @@ public class AttackStatsComponentTests
         Assert.Equal(["ML"], mali.Where);
     }
 
+    [Theory]
+    [InlineData("French jets carried out 14 strikes on ISIS positions in Iraq in March.")]
+    [InlineData("Last month British forces conducted 14 air strikes in Iraq.")]
+    public void Process_CountryOfTheForceThatStruck_IsNotWhereTheStrikesWere(string text)
+    {
+        var a = Assert.Single(TestSupport.Extract(text, published: "2024-04-10").AttackStats);
+
+        Assert.Equal(["IQ"], a.Where);
+    }
+
     [Fact]
     public void Process_RegionInsideAnAffiliatesName_IsNotWhereTheAttacksWere()
     {

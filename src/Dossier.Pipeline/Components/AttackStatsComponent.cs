@@ -217,6 +217,9 @@ public sealed class AttackStatsComponent : IPipelineComponent
 
             switch (e.Entry.Kind)
             {
+                // "U.S. forces conducted 12 operations in Syria": the country of the force acts, the attacks were elsewhere.
+                case EntityKind.Country or EntityKind.CountryAbbreviation when e.TokenEnd < s.TokenEnd && document.InSet("force_nouns", e.TokenEnd):
+                    break;
                 case EntityKind.Country or EntityKind.CountryAbbreviation:
                     Add(e.Entry.Country!);
                     break;
