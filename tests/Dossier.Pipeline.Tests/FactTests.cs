@@ -168,6 +168,15 @@ public class MemberCountComponentTests
     }
 
     [Fact]
+    public void Process_TotalThatANewMemberBringsTheCoalitionTo_IsItsSize()
+    {
+        var facts = TestSupport.Extract("The accession of Benin brings the Global Coalition to 91 partners, officials said.", published: "2026-02-11");
+
+        var m = Assert.Single(facts.MemberCounts);
+        Assert.Equal((91, "2026-02-11"), (m.Count, m.AsOf));
+    }
+
+    [Fact]
     public void Process_PastSize_IsAsOfTheFormationYear()
     {
         var facts = TestSupport.Extract("The Global Coalition to Defeat ISIS was formed in 2014. It began with 12 members.", published: "2020-03-01");

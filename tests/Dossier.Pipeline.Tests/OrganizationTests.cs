@@ -90,6 +90,18 @@ public class OrganizationsComponentTests
         Assert.DoesNotContain(facts.Organizations, o => o.Name == "ISIS");
     }
 
+    [Theory]
+    [InlineData("The Global Coalition to Defeat ISIS met in Rome on Monday. In Baghdad, the governing coalition met to discuss the budget.")]
+    [InlineData("The Global Coalition to Defeat ISIS met in Rome on Monday. In Baghdad, the coalition government met to discuss the budget.")]
+    public void Process_PoliticalCoalitionInAnArticleAboutTheGlobalCoalition_IsNotIt(string text)
+    {
+        var facts = TestSupport.Extract(text, published: "2025-06-03");
+
+        var coalition = Assert.Single(facts.Organizations, o => o.Name == "Global Coalition to Defeat ISIS");
+        Assert.Single(coalition.Spans);
+        Assert.Equal("Rome", Assert.Single(facts.Meetings).City);
+    }
+
     [Fact]
     public void Process_PatternNameBeforeAKnownAcronym_IsThatOrganization()
     {
