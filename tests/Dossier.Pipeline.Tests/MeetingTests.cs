@@ -531,6 +531,24 @@ public class MeetingReferenceTests
     }
 
     [Fact]
+    public void Extract_StorePrefixDateOnTheFirstLine_IsNotTheMeetingsDate()
+    {
+        var m = Assert.Single(TestSupport.Extract(" date 2025-02-10 The next meeting of the Global Coalition will take place in late March in Madrid.").Meetings);
+
+        Assert.Equal(("Madrid", "2025-03", true), (m.City, m.Date, m.Status == MeetingStatuses.Planned));
+    }
+
+    [Fact]
+    public void Extract_MeetingExpectedToTakePlaceInACity_IsPlacedThere()
+    {
+        var text = "The Global Coalition met in Oslo in May. The next meeting of the Coalition is expected to take place in Madrid.";
+
+        var next = Assert.Single(TestSupport.Extract(text, published: "2025-06-01").Meetings, m => m.City != "Oslo");
+
+        Assert.Equal("Madrid", next.City);
+    }
+
+    [Fact]
     public void Extract_PlaceAndDateLineAfterASentence_IsNotATitleBlock()
     {
         var text = "The Stabilisation Working Group of the Global Coalition met virtually.\nCopenhagen, 12 April 2024\n\nThank you.";

@@ -174,6 +174,16 @@ public class QuoteSieveTests
     }
 
     [Fact]
+    public void Extract_DescriptionWithATitleHeadBeforeAReportedClause_IsThePersonWithThatTitle()
+    {
+        var text = "Lars Holm, the Minister of Defence, attended the Global Coalition meeting in Oslo.\n\nIn his address, the Minister stressed that Norway \u201cwill stay the course.\u201d";
+
+        var quote = Assert.Single(TestSupport.Extract(text).Quotes);
+
+        Assert.Equal(("Lars Holm", null), (quote.Speaker, quote.SpeakerDescription));
+    }
+
+    [Fact]
     public void Adjacent_DescriptionOfAnUnnamedSourceNamedBefore_KeepsTheFirstDescription()
     {
         var text = "A senior British defence official said London wants ideas, not only money.\n\n“Partners should speak up,” the official said.";

@@ -22,11 +22,13 @@ public sealed class DateComponent : IPipelineComponent
     {
         var published = DateGrammar.ParseIso(document.Published);
         var tokens = document.Tokens;
+        // The store's " date YYYY-MM-DD " prefix shares a line with the text: it is the page's date, not a date in the text.
+        var textStart = PublishedDateComponent.StorePrefixDate(document) is { } prefix ? prefix.End : 0;
         foreach (var p in document.Paragraphs)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var reference = ReferenceFor(document, p.Index, published) ?? published;
-            for (var i = p.TokenStart; i < p.TokenEnd; i++)
+            for (var i = Math.Max(p.TokenStart, textStart); i < p.TokenEnd; i++)
             {
                 if (DateGrammar.TryMatch(document, i, p.TokenEnd, reference, out var m))
                 {

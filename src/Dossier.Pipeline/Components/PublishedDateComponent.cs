@@ -83,13 +83,21 @@ public sealed class PublishedDateComponent : IPipelineComponent
     }
 
     /// <summary>The store's " date YYYY-MM-DD " prefix: the text's first tokens.</summary>
-    private static string? StorePrefix(AnnotatedDocument document)
+    private static string? StorePrefix(AnnotatedDocument document) => StorePrefixDate(document)?.Value;
+
+    /// <summary>The store's prefix date, " date YYYY-MM-DD ", as a match, or null; it dates the page, never an event.</summary>
+    internal static DateMatch? StorePrefixDate(AnnotatedDocument document)
     {
+        if (document.Paragraphs.Count == 0)
+        {
+            return null;
+        }
+
         var first = document.Paragraphs[0];
         var i = first.TokenStart;
         return document.Tokens[i].Norm == "date" && i + 1 < first.TokenEnd
             && DateGrammar.TryMatch(document, i + 1, first.TokenEnd, null, out var m) && m.Absolute && m.Numeric && m.Value is { Length: 10 }
-            ? m.Value
+            ? m
             : null;
     }
 

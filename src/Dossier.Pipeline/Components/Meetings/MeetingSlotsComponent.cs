@@ -22,7 +22,7 @@ public sealed class MeetingSlotsComponent : IPipelineComponent
         "which", "that", "was", "were", "is", "are", "has", "have", "been", "with", "his", "her", "their", "counterpart", "counterparts",
         "the", "level", "of", "political", "directors", "director", "senior", "officials", "ministers", "ministerial", "foreign", "defence", "defense",
         "hosted", "by", "organized", "organised", "convened", "chaired", "government", "and", "first", "arrived", "travelled", "traveled",
-        "host", "hosts", "here",
+        "host", "hosts", "here", "expected", "planned", "slated", "likely", "poised",
     };
 
     public string Name => "meeting-slots";

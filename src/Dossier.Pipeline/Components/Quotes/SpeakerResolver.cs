@@ -121,7 +121,9 @@ public sealed class SpeakerResolver
             return countries > 0 ? new SpeakerRef(null, text) : _documents.Issuer(documentNoun, quote, text, !indefinite);
         }
 
-        if (!indefinite && Sets.Has("speaker_determiners", first) && LastTitle(from, to) is { } described)
+        // "the Minister stressed": the sieve's phrase may start at the title, after its article.
+        var determined = Sets.Has("speaker_determiners", first) || (from > 0 && tokens[from - 1].Norm == "the");
+        if (!indefinite && determined && LastTitle(from, to) is { } described)
         {
             var head = tokens[described.Head].Norm;
             return _descriptions.Person(head, described.Country, from) is { } name
