@@ -217,6 +217,7 @@ public class PersonCountryTests
     [InlineData("Envoy Mark Dale and other senior Canadian officials briefed the group.", "Mark Dale", "CA")]
     [InlineData("Chile's Diego Rojas scored twice.", "Diego Rojas", "CL")]
     [InlineData("The Omani delegation was headed by Minister of State Khalid bin Said Al Harthy.", "Khalid bin Said Al Harthy", "OM")]
+    [InlineData("Twelve countries took part, among them Peru, whose delegation was led by Vice Minister Rosa Quispe.", "Rosa Quispe", "PE")]
     public void Process_ConstructionNamingTheCountry_GivesIt(string text, string name, string country)
     {
         var facts = TestSupport.Extract(text);
