@@ -99,7 +99,7 @@ if (sqlite)
 
         var elapsed = clock.Elapsed;
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
-        var totals = store.Totals();
+        var totals = await store.TotalsAsync();
         Console.WriteLine($"| 1 (SQLite) | {count / elapsed.TotalSeconds:F0} ({cpuMs / count:F2} ms CPU each) | {transactions} | {retries} | – | {totals.Entities} | {totals.Events} |");
     }
     finally
@@ -132,7 +132,7 @@ foreach (var writers in writerCounts)
             }
         });
         var elapsed = clock.Elapsed;
-        var totals = stores[0].Totals();
+        var totals = await stores[0].TotalsAsync();
         Console.WriteLine($"| {writers} | {count / elapsed.TotalSeconds:F0} | {transactions} | {retries} | {(writeTime > 0 ? lockWait / writeTime : 0):P1} | {totals.Entities} | {totals.Events} |");
         foreach (var store in stores)
         {

@@ -87,6 +87,32 @@ public static class Db
         return list;
     }
 
+    /// <summary>
+    /// <see cref="Scalar{T}"/> read asynchronously: <paramref name="ct"/> cancels the command (on PostgreSQL, Npgsql sends
+    /// the server a cancel request; SQLite's asynchronous methods run synchronously and only check the token first).
+    /// </summary>
+    public static async Task<T?> ScalarAsync<T>(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(connection, tx, sql, parameters);
+        var value = await command.ExecuteScalarAsync(ct);
+        return Db.As<T>(value);
+    }
+
+    /// <summary><see cref="Query{T}"/> read asynchronously, <paramref name="ct"/> cancelling the command (see <see cref="ScalarAsync{T}"/>).</summary>
+    public static async Task<List<T>> QueryAsync<T>(DbConnection connection, DbTransaction? tx, string sql, Func<DbDataReader, T> read, CancellationToken ct,
+        params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(connection, tx, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var list = new List<T>();
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(read(reader));
+        }
+
+        return list;
+    }
+
     /// <summary>A scalar read from the database as <typeparamref name="T"/> (null and DBNull as default).</summary>
     public static T? As<T>(object? value) =>
         value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);

@@ -61,7 +61,9 @@ public sealed class InvalidQueryException(string message) : Exception(message);
 
 /// <summary>
 /// What query knows: indexed articles, their facts, and the knowledge merged across them — canonical entities,
-/// events with all their sources, and claims over time. Every engine passes the same store test suite.
+/// events with all their sources, and claims over time. Every engine passes the same store test suite. Reads are
+/// asynchronous: a cancelled token (a caller's deadline) cancels the query (on PostgreSQL the running command; on SQLite,
+/// whose driver runs synchronously underneath, before the work starts).
 /// </summary>
 public interface IKnowledgeStore
 {
@@ -81,34 +83,34 @@ public interface IKnowledgeStore
     /// </summary>
     IReadOnlyList<bool> IndexMany(IReadOnlyList<(ArticleInfo Article, DocumentFacts Facts)> articles);
 
-    Page<ArticleSummary> List(int offset, int limit);
+    Task<Page<ArticleSummary>> ListAsync(int offset, int limit, CancellationToken ct = default);
 
-    IndexedArticle? Get(string id);
+    Task<IndexedArticle?> GetAsync(string id, CancellationToken ct = default);
 
     /// <summary>
     /// Matching articles, best first, with highlighted snippets. The page's <see cref="Page{T}.Total"/> is exact while the
     /// matches fit the engine's ranking window and a lower bound beyond it (matches are not counted in full).
     /// </summary>
-    Page<SearchHit> Search(SearchQuery query, int offset, int limit);
+    Task<Page<SearchHit>> SearchAsync(SearchQuery query, int offset, int limit, CancellationToken ct = default);
 
-    Page<EntitySummary> ListEntities(EntityQuery query, int offset, int limit);
+    Task<Page<EntitySummary>> ListEntitiesAsync(EntityQuery query, int offset, int limit, CancellationToken ct = default);
 
-    EntityDetail? GetEntity(string id);
+    Task<EntityDetail?> GetEntityAsync(string id, CancellationToken ct = default);
 
-    Page<EventSummary> ListEvents(EventQuery query, int offset, int limit);
+    Task<Page<EventSummary>> ListEventsAsync(EventQuery query, int offset, int limit, CancellationToken ct = default);
 
-    EventDetail? GetEvent(string id);
+    Task<EventDetail?> GetEventAsync(string id, CancellationToken ct = default);
 
-    ClaimTimeline GetClaimTimeline(string kind);
+    Task<ClaimTimeline> GetClaimTimelineAsync(string kind, CancellationToken ct = default);
 
     /// <summary>Every article's facts, in id order, read as they are enumerated.</summary>
     IEnumerable<DocumentFacts> ExportFacts();
 
-    StoreTotals Totals();
+    Task<StoreTotals> TotalsAsync(CancellationToken ct = default);
 }
 
 public static class KnowledgeStoreExtensions
 {
-    public static Page<SearchHit> Search(this IKnowledgeStore store, string text, int offset, int limit) =>
-        store.Search(new SearchQuery(text), offset, limit);
+    public static Task<Page<SearchHit>> SearchAsync(this IKnowledgeStore store, string text, int offset, int limit, CancellationToken ct = default) =>
+        store.SearchAsync(new SearchQuery(text), offset, limit, ct);
 }

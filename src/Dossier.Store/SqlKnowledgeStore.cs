@@ -27,10 +27,10 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     private protected SqlKnowledgeStore(SqlEngine engine)
     {
         _engine = engine;
-        _articles = new ArticleReader(engine.Open);
-        _search = new SearchReader(engine.Open, engine.FullText);
-        _entities = new EntityReader(engine.Open);
-        _events = new EventReader(engine.Open);
+        _articles = new ArticleReader(engine.Open, engine.OpenAsync);
+        _search = new SearchReader(engine.OpenAsync, engine.FullTextAsync);
+        _entities = new EntityReader(engine.OpenAsync);
+        _events = new EventReader(engine.OpenAsync);
     }
 
     /// <summary>The engine's name (<c>sqlite</c>, <c>postgresql</c>), as traces and metrics tag it.</summary>
@@ -398,19 +398,19 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         return replaced;
     }
 
-    public Page<ArticleSummary> List(int offset, int limit) => _articles.List(offset, limit);
+    public Task<Page<ArticleSummary>> ListAsync(int offset, int limit, CancellationToken ct = default) => _articles.ListAsync(offset, limit, ct);
 
-    public IndexedArticle? Get(string id) => _articles.Get(id);
+    public Task<IndexedArticle?> GetAsync(string id, CancellationToken ct = default) => _articles.GetAsync(id, ct);
 
     public IEnumerable<DocumentFacts> ExportFacts() => _articles.ExportFacts();
 
-    public StoreTotals Totals() => _articles.Totals();
+    public Task<StoreTotals> TotalsAsync(CancellationToken ct = default) => _articles.TotalsAsync(ct);
 
-    public Page<SearchHit> Search(SearchQuery query, int offset, int limit)
+    public async Task<Page<SearchHit>> SearchAsync(SearchQuery query, int offset, int limit, CancellationToken ct = default)
     {
         using var activity = ActivitySource.StartActivity("store.search");
         activity?.SetTag("db.system", Engine);
-        return _search.Search(query, offset, limit);
+        return await _search.SearchAsync(query, offset, limit, ct);
     }
 
     /// <inheritdoc cref="SearchReader.RankWindow"/>
@@ -420,13 +420,15 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         set => _search.RankWindow = value;
     }
 
-    public Page<EntitySummary> ListEntities(EntityQuery query, int offset, int limit) => _entities.ListEntities(query, offset, limit);
+    public Task<Page<EntitySummary>> ListEntitiesAsync(EntityQuery query, int offset, int limit, CancellationToken ct = default) =>
+        _entities.ListEntitiesAsync(query, offset, limit, ct);
 
-    public EntityDetail? GetEntity(string id) => _entities.GetEntity(id);
+    public Task<EntityDetail?> GetEntityAsync(string id, CancellationToken ct = default) => _entities.GetEntityAsync(id, ct);
 
-    public Page<EventSummary> ListEvents(EventQuery query, int offset, int limit) => _events.ListEvents(query, offset, limit);
+    public Task<Page<EventSummary>> ListEventsAsync(EventQuery query, int offset, int limit, CancellationToken ct = default) =>
+        _events.ListEventsAsync(query, offset, limit, ct);
 
-    public EventDetail? GetEvent(string id) => _events.GetEvent(id);
+    public Task<EventDetail?> GetEventAsync(string id, CancellationToken ct = default) => _events.GetEventAsync(id, ct);
 
-    public ClaimTimeline GetClaimTimeline(string kind) => _events.GetClaimTimeline(kind);
+    public Task<ClaimTimeline> GetClaimTimelineAsync(string kind, CancellationToken ct = default) => _events.GetClaimTimelineAsync(kind, ct);
 }

@@ -34,7 +34,7 @@ public sealed class PostgresKnowledgeStoreTests(PostgresTestServer server) : Kno
         (((PostgresKnowledgeStore)store).SchemaVersion, SqliteDatabase.Scripts(PostgresKnowledgeStore.Schema).Max(s => s.Version));
 
     [SkippableFact]
-    public void Open_SeveralReplicasAtOnce_MigrateOnceAndShareTheStore()
+    public async Task Open_SeveralReplicasAtOnce_MigrateOnceAndShareTheStore()
     {
         var schema = Own(server.CreateSchema());
 
@@ -48,11 +48,11 @@ public sealed class PostgresKnowledgeStoreTests(PostgresTestServer server) : Kno
         Assert.Equal(latest, again.SchemaVersion);
         Assert.Equal("postgresql", again.Engine);
         Assert.Equal((long)latest, Scalar(schema, "SELECT COUNT(*) FROM schema_migrations"));
-        Assert.Equal(0, again.Totals().Articles);
+        Assert.Equal(0, (await again.TotalsAsync()).Articles);
     }
 
     [SkippableFact]
-    public void Index_ManyReplicasAtOnce_MergeLikeOneWriter()
+    public async Task Index_ManyReplicasAtOnce_MergeLikeOneWriter()
     {
         var schema = Own(server.CreateSchema());
         var replicas = Enumerable.Range(0, 4).Select(_ => Own(PostgresKnowledgeStore.Open(schema.ConnectionString))).ToArray();
@@ -71,10 +71,10 @@ public sealed class PostgresKnowledgeStoreTests(PostgresTestServer server) : Kno
         });
 
         var store = replicas[0];
-        var e = Assert.Single(store.ListEvents(new EventQuery(), 0, 10).Items);
+        var e = Assert.Single((await store.ListEventsAsync(new EventQuery(), 0, 10)).Items);
         Assert.Equal(20, e.SourceCount);
-        Assert.Equal(20, store.Totals().Articles);
-        var blinken = Assert.Single(store.ListEntities(new EntityQuery(EntityKinds.Person), 0, 10).Items);
+        Assert.Equal(20, (await store.TotalsAsync()).Articles);
+        var blinken = Assert.Single((await store.ListEntitiesAsync(new EntityQuery(EntityKinds.Person), 0, 10)).Items);
         Assert.Equal(20, blinken.DocumentCount);
         Assert.Equal(20, blinken.MentionCount);
     }
