@@ -136,7 +136,7 @@ try
         while (filled < size)
         {
             var batch = Enumerable.Range(filled, Math.Min(500, size - filled)).Select(i => (new ArticleInfo { Id = $"f{i:D7}", Text = filler.Article(i) }, Empty($"f{i:D7}"))).ToList();
-            grower.IndexMany(batch);
+            await grower.IndexManyAsync(batch);
             filled += batch.Count;
         }
 
@@ -155,18 +155,18 @@ try
             signing.Add(sign.Elapsed.TotalMicroseconds);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            off.Index(new ArticleInfo { Id = $"off-{size}-{p}", Text = text }, Empty("x"));
+            await off.IndexAsync(new ArticleInfo { Id = $"off-{size}-{p}", Text = text }, Empty("x"));
             offTimes.Add(watch.Elapsed.TotalMicroseconds);
             offCpu += Process.GetCurrentProcess().TotalProcessorTime - cpu;
             var id = $"on-{size}-{p}";
             cpu = Process.GetCurrentProcess().TotalProcessorTime;
             watch.Restart();
-            grower.Index(new ArticleInfo { Id = id, Text = text }, Empty(id));
+            await grower.IndexAsync(new ArticleInfo { Id = id, Text = text }, Empty(id));
             onTimes.Add(watch.Elapsed.TotalMicroseconds);
             onCpu += Process.GetCurrentProcess().TotalProcessorTime - cpu;
             joined += p % 10 == 0 && (await grower.GetAsync(id))?.Summary.DuplicateOf is not null ? 1 : 0;
-            off.Delete($"off-{size}-{p}");
-            grower.Delete(id);
+            await off.DeleteAsync($"off-{size}-{p}");
+            await grower.DeleteAsync(id);
         }
 
         var onCpuPer = onCpu.TotalMicroseconds / probes;
@@ -198,7 +198,7 @@ static async Task<(int Tp, int Fp, int Whole, List<(string, string)> FalsePairs)
         var store = new SqliteKnowledgeStore(new SqliteDatabase(Path.Combine(folder.FullName, "labelled.db"), SqliteKnowledgeStore.Schema)) { NearDuplicates = rule };
         foreach (var item in items.Select((item, i) => (item, key: new Random(i * 31 + 7).Next())).OrderBy(x => x.key).Select(x => x.item))
         {
-            store.Index(new ArticleInfo { Id = item.Id, Text = item.Text }, Empty(item.Id));
+            await store.IndexAsync(new ArticleInfo { Id = item.Id, Text = item.Text }, Empty(item.Id));
         }
 
         var cluster = new Dictionary<string, string>();

@@ -94,7 +94,7 @@ if (sqlite)
         clock.Restart();
         foreach (var chunk in articles.Chunk(batch))
         {
-            store.IndexMany(chunk);
+            await store.IndexManyAsync(chunk);
         }
 
         var elapsed = clock.Elapsed;
@@ -123,12 +123,12 @@ foreach (var writers in writerCounts)
         var stores = Enumerable.Range(0, writers).Select(_ => PostgresKnowledgeStore.Open(schemaConnection)).ToArray();
         (lockWait, writeTime, transactions, retries) = (0, 0, 0, 0);
         clock.Restart();
-        Parallel.For(0, writers, new ParallelOptions { MaxDegreeOfParallelism = writers }, w =>
+        await Parallel.ForAsync(0, writers, new ParallelOptions { MaxDegreeOfParallelism = writers }, async (w, ct) =>
         {
             var mine = articles.Where((_, i) => i % writers == w).ToList();
             foreach (var chunk in mine.Chunk(batch))
             {
-                stores[w].IndexMany(chunk);
+                await stores[w].IndexManyAsync(chunk, ct);
             }
         });
         var elapsed = clock.Elapsed;

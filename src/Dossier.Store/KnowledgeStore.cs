@@ -70,18 +70,21 @@ public interface IKnowledgeStore
     /// <summary>The engine's name (sqlite, postgresql).</summary>
     string Engine { get; }
 
-    /// <summary>Stores the article's facts, replacing earlier ones and everything derived from them. True when it replaced.</summary>
-    bool Index(ArticleInfo article, DocumentFacts facts);
+    /// <summary>
+    /// Stores the article's facts, replacing earlier ones and everything derived from them. True when it replaced.
+    /// <paramref name="ct"/> cancels the wait for the writer and, where the engine allows, the write itself (rolled back).
+    /// </summary>
+    Task<bool> IndexAsync(ArticleInfo article, DocumentFacts facts, CancellationToken ct = default);
 
     /// <summary>Removes an article and everything derived from it (mentions, event sources, claims); false when it was not there.</summary>
-    bool Delete(string id);
+    Task<bool> DeleteAsync(string id, CancellationToken ct = default);
 
     /// <summary>
-    /// Stores several articles as that many <see cref="Index"/> calls would, in order (a later copy of an id replaces an
-    /// earlier one), in as few transactions as the engine allows. An article that fails is rolled back alone and its error
-    /// thrown once the others are stored. True for each article that replaced earlier facts.
+    /// Stores several articles as that many <see cref="IndexAsync"/> calls would, in order (a later copy of an id replaces
+    /// an earlier one), in as few transactions as the engine allows. An article that fails is rolled back alone and its
+    /// error thrown once the others are stored. True for each article that replaced earlier facts.
     /// </summary>
-    IReadOnlyList<bool> IndexMany(IReadOnlyList<(ArticleInfo Article, DocumentFacts Facts)> articles);
+    Task<IReadOnlyList<bool>> IndexManyAsync(IReadOnlyList<(ArticleInfo Article, DocumentFacts Facts)> articles, CancellationToken ct = default);
 
     Task<Page<ArticleSummary>> ListAsync(int offset, int limit, CancellationToken ct = default);
 

@@ -8,7 +8,7 @@ public abstract partial class KnowledgeStoreSuite
     private async Task<SearchHit> SearchOneAsync(string query, string text)
     {
         var (info, facts) = Article("h1", text);
-        Store.Index(info, facts);
+        await Store.IndexAsync(info, facts);
         return Assert.Single((await Store.SearchAsync(query, 0, 10)).Items);
     }
 
@@ -79,7 +79,7 @@ public abstract partial class KnowledgeStoreSuite
     public async Task Search_FiltersOnly_HasNoHighlights()
     {
         var (info, facts) = Article("h1", "The coalition met in Morocco.");
-        Store.Index(info, facts);
+        await Store.IndexAsync(info, facts);
 
         var hit = Assert.Single((await Store.SearchAsync(new SearchQuery("", Country: "MA"), 0, 10)).Items);
 

@@ -54,17 +54,17 @@ public abstract partial class KnowledgeStoreSuite
             });
     }
 
-    private void Index(ArticleBuilder builder)
+    private async Task IndexAsync(ArticleBuilder builder)
     {
         var (info, facts) = builder.Build();
-        Store.Index(info, facts);
+        await Store.IndexAsync(info, facts);
     }
 
     [SkippableFact]
     public async Task Entities_PersonUnderSpellingVariantsAcrossArticles_IsOnePerson()
     {
-        Index(new ArticleBuilder("a1", "Analyst Jassim Mohamed said so.", "2022-05-14").Person("Jassim Mohamed", "Director"));
-        Index(new ArticleBuilder("a2", "Later Jassim Muhammad said more.", "2023-01-02").Person("Jassim Muhammad", "Director of Studies"));
+        await IndexAsync(new ArticleBuilder("a1", "Analyst Jassim Mohamed said so.", "2022-05-14").Person("Jassim Mohamed", "Director"));
+        await IndexAsync(new ArticleBuilder("a2", "Later Jassim Muhammad said more.", "2023-01-02").Person("Jassim Muhammad", "Director of Studies"));
 
         var people = await Store.ListEntitiesAsync(new EntityQuery(EntityKinds.Person), 0, 10);
         var person = await Store.GetEntityAsync(Assert.Single(people.Items).Id);
@@ -81,9 +81,9 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task Entities_SurnameAloneWithOneKnownBearer_JoinsThatPerson()
     {
-        Index(new ArticleBuilder("a1", "Secretary Antony Blinken spoke.").Person("Antony Blinken", "Secretary of State", "US"));
+        await IndexAsync(new ArticleBuilder("a1", "Secretary Antony Blinken spoke.").Person("Antony Blinken", "Secretary of State", "US"));
 
-        Index(new ArticleBuilder("a2", "Blinken spoke again.").Person("Blinken"));
+        await IndexAsync(new ArticleBuilder("a2", "Blinken spoke again.").Person("Blinken"));
 
         var person = Assert.Single((await Store.ListEntitiesAsync(new EntityQuery(EntityKinds.Person), 0, 10)).Items);
         Assert.Equal("Antony Blinken", person.Name);
@@ -93,9 +93,9 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task Entities_SurnameAloneWithTwoKnownBearers_StaysApart()
     {
-        Index(new ArticleBuilder("a1", "John Smith and Jane Smith met.").Person("John Smith").Person("Jane Smith"));
+        await IndexAsync(new ArticleBuilder("a1", "John Smith and Jane Smith met.").Person("John Smith").Person("Jane Smith"));
 
-        Index(new ArticleBuilder("a2", "Smith spoke.").Person("Smith"));
+        await IndexAsync(new ArticleBuilder("a2", "Smith spoke.").Person("Smith"));
 
         Assert.Equal(3, (await Store.ListEntitiesAsync(new EntityQuery(EntityKinds.Person), 0, 10)).Total);
     }
@@ -103,9 +103,9 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task Entities_OrganizationKnownByAnAlias_IsOneOrganization()
     {
-        Index(new ArticleBuilder("a1", "ISIS, also called Daesh, attacked.").Org("ISIS", "Daesh"));
+        await IndexAsync(new ArticleBuilder("a1", "ISIS, also called Daesh, attacked.").Org("ISIS", "Daesh"));
 
-        Index(new ArticleBuilder("a2", "Daesh lost ground.").Org("Daesh"));
+        await IndexAsync(new ArticleBuilder("a2", "Daesh lost ground.").Org("Daesh"));
 
         var org = Assert.Single((await Store.ListEntitiesAsync(new EntityQuery(EntityKinds.Organization), 0, 10)).Items);
         Assert.Equal("organization:isis", org.Id);
@@ -118,7 +118,7 @@ public abstract partial class KnowledgeStoreSuite
     {
         // One transaction: the first article's names are not known yet when it is resolved, and must be once it is written;
         // replacing it in the same batch must not leave the second article pointing at what was removed.
-        Store.IndexMany(
+        await Store.IndexManyAsync(
         [
             new ArticleBuilder("a1", "Daesh lost ground.").Org("Daesh").Build(),
             new ArticleBuilder("a2", "ISIS, also called Daesh, attacked.").Org("ISIS", "Daesh").Build(),
@@ -162,17 +162,17 @@ public abstract partial class KnowledgeStoreSuite
 
         foreach (var (info, facts) in articles)
         {
-            Store.Index(info, facts);
+            await Store.IndexAsync(info, facts);
         }
 
         var oneByOne = await SnapshotAsync();
         foreach (var id in new[] { "e1", "e2", "e3", "e4" })
         {
-            Store.Delete(id);
+            await Store.DeleteAsync(id);
         }
 
         Assert.Empty(await SnapshotAsync());
-        Store.IndexMany(articles);
+        await Store.IndexManyAsync(articles);
 
         Assert.Equal(oneByOne, await SnapshotAsync());
         Assert.Contains(oneByOne, e => e.StartsWith("person:antony-blinken Antony Blinken US 3/3", StringComparison.Ordinal));
@@ -181,10 +181,10 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task Entities_ArticleReindexedWithoutThem_AreGone()
     {
-        Index(new ArticleBuilder("a1", "Morocco and Italy.").Country("MA", "Morocco").Country("IT", "Italy"));
-        Index(new ArticleBuilder("a2", "Morocco again.").Country("MA", "Morocco"));
+        await IndexAsync(new ArticleBuilder("a1", "Morocco and Italy.").Country("MA", "Morocco").Country("IT", "Italy"));
+        await IndexAsync(new ArticleBuilder("a2", "Morocco again.").Country("MA", "Morocco"));
 
-        Index(new ArticleBuilder("a1", "Nothing here now."));
+        await IndexAsync(new ArticleBuilder("a1", "Nothing here now."));
 
         var countries = await Store.ListEntitiesAsync(new EntityQuery(EntityKinds.Country), 0, 10);
         var morocco = Assert.Single(countries.Items);
@@ -197,7 +197,7 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task ListEntities_NamePrefixAndUnknownKind_FilterOrRefuse()
     {
-        Index(new ArticleBuilder("a1", "Morocco, Mali and Italy.").Country("MA", "Morocco").Country("ML", "Mali").Country("IT", "Italy"));
+        await IndexAsync(new ArticleBuilder("a1", "Morocco, Mali and Italy.").Country("MA", "Morocco").Country("ML", "Mali").Country("IT", "Italy"));
 
         var m = await Store.ListEntitiesAsync(new EntityQuery(EntityKinds.Country, "M"), 0, 10);
 
@@ -208,7 +208,7 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task GetEntity_CountryInEvents_ListsEventsAndRelatedEntities()
     {
-        Index(new ArticleBuilder("a1", "Ministers met in Marrakesh, Morocco, with Nigeria.", "2022-05-14")
+        await IndexAsync(new ArticleBuilder("a1", "Ministers met in Marrakesh, Morocco, with Nigeria.", "2022-05-14")
             .Country("MA", "Morocco").Country("NG", "Nigeria")
             .Meeting(MeetingFormats.Ministerial, "MA", "Marrakesh", "2022-05-11", "Ministers met in Marrakesh", participants: ["NG"]));
 
@@ -225,9 +225,9 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task Events_SameMeetingInTwoArticles_IsOneEventWithTwoSources()
     {
-        Index(new ArticleBuilder("a1", "The coalition met in Morocco on Wednesday.", "2022-05-14")
+        await IndexAsync(new ArticleBuilder("a1", "The coalition met in Morocco on Wednesday.", "2022-05-14")
             .Meeting(MeetingFormats.Ministerial, "MA", null, "2022-05-11", "met in Morocco on Wednesday"));
-        Index(new ArticleBuilder("a2", "After the 2022 meeting in Morocco, the communiqué said.")
+        await IndexAsync(new ArticleBuilder("a2", "After the 2022 meeting in Morocco, the communiqué said.")
             .Meeting(MeetingFormats.Other, "MA", null, "2022", "the 2022 meeting in Morocco"));
 
         var events = await Store.ListEventsAsync(new EventQuery(Country: "MA"), 0, 10);
@@ -247,9 +247,9 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task Events_DifferentYearsOrCities_StayApart()
     {
-        Index(new ArticleBuilder("a1", "Ministers met in Rome in 2021.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2021-06-28", "Ministers met in Rome"));
-        Index(new ArticleBuilder("a2", "Ministers met in Rome in 2023.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2023", "Ministers met in Rome"));
-        Index(new ArticleBuilder("a3", "The group met in Milan.").Meeting(MeetingFormats.Ministerial, "IT", "Milan", "2021-06", "The group met in Milan"));
+        await IndexAsync(new ArticleBuilder("a1", "Ministers met in Rome in 2021.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2021-06-28", "Ministers met in Rome"));
+        await IndexAsync(new ArticleBuilder("a2", "Ministers met in Rome in 2023.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2023", "Ministers met in Rome"));
+        await IndexAsync(new ArticleBuilder("a3", "The group met in Milan.").Meeting(MeetingFormats.Ministerial, "IT", "Milan", "2021-06", "The group met in Milan"));
 
         Assert.Equal(3, (await Store.ListEventsAsync(new EventQuery(Country: "IT"), 0, 10)).Total);
     }
@@ -257,10 +257,10 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task Events_CitySpelledTwoWays_MergeOnTheGazetteerKeyNotOnTheSpelling()
     {
-        Index(new ArticleBuilder("a1", "Ministers met in Marrakech.").Meeting(MeetingFormats.Ministerial, "MA", "Marrakech", "2022-05-11", "Ministers met in Marrakech", cityKey: "Marrakesh"));
-        Index(new ArticleBuilder("a2", "Ministers met in Marrakesh.").Meeting(MeetingFormats.Ministerial, "MA", "Marrakesh", "2022-05", "Ministers met in Marrakesh", cityKey: "Marrakesh"));
-        Index(new ArticleBuilder("a3", "Envoys met in Fez.").Meeting(MeetingFormats.SmallGroup, "MA", "Fez", "2023-01-10", "Envoys met in Fez"));
-        Index(new ArticleBuilder("a4", "Envoys met in Fes.").Meeting(MeetingFormats.SmallGroup, "MA", "Fes", "2023-01", "Envoys met in Fes"));
+        await IndexAsync(new ArticleBuilder("a1", "Ministers met in Marrakech.").Meeting(MeetingFormats.Ministerial, "MA", "Marrakech", "2022-05-11", "Ministers met in Marrakech", cityKey: "Marrakesh"));
+        await IndexAsync(new ArticleBuilder("a2", "Ministers met in Marrakesh.").Meeting(MeetingFormats.Ministerial, "MA", "Marrakesh", "2022-05", "Ministers met in Marrakesh", cityKey: "Marrakesh"));
+        await IndexAsync(new ArticleBuilder("a3", "Envoys met in Fez.").Meeting(MeetingFormats.SmallGroup, "MA", "Fez", "2023-01-10", "Envoys met in Fez"));
+        await IndexAsync(new ArticleBuilder("a4", "Envoys met in Fes.").Meeting(MeetingFormats.SmallGroup, "MA", "Fes", "2023-01", "Envoys met in Fes"));
 
         var ministerial = Assert.Single((await Store.ListEventsAsync(new EventQuery(Format: MeetingFormats.Ministerial), 0, 10)).Items);
         var detail = await Store.GetEventAsync(ministerial.Id);
@@ -274,10 +274,10 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task Events_UndatedMeetingsInOneCity_MergeButUndatedWithoutCityDoNot()
     {
-        Index(new ArticleBuilder("a1", "The Africa Focus Group met in Rome.").Meeting(MeetingFormats.AfricaFocusGroup, "IT", "Rome", null, "met in Rome"));
-        Index(new ArticleBuilder("a2", "Its meeting in Roma was useful.").Meeting(MeetingFormats.AfricaFocusGroup, "IT", "Roma", null, "meeting in Roma", cityKey: "Rome"));
-        Index(new ArticleBuilder("a3", "The Small Group met.").Meeting(MeetingFormats.SmallGroup, null, null, null, "The Small Group met"));
-        Index(new ArticleBuilder("a4", "The Small Group met again.").Meeting(MeetingFormats.SmallGroup, null, null, null, "The Small Group met again"));
+        await IndexAsync(new ArticleBuilder("a1", "The Africa Focus Group met in Rome.").Meeting(MeetingFormats.AfricaFocusGroup, "IT", "Rome", null, "met in Rome"));
+        await IndexAsync(new ArticleBuilder("a2", "Its meeting in Roma was useful.").Meeting(MeetingFormats.AfricaFocusGroup, "IT", "Roma", null, "meeting in Roma", cityKey: "Rome"));
+        await IndexAsync(new ArticleBuilder("a3", "The Small Group met.").Meeting(MeetingFormats.SmallGroup, null, null, null, "The Small Group met"));
+        await IndexAsync(new ArticleBuilder("a4", "The Small Group met again.").Meeting(MeetingFormats.SmallGroup, null, null, null, "The Small Group met again"));
 
         Assert.Equal(1, (await Store.ListEventsAsync(new EventQuery(Format: MeetingFormats.AfricaFocusGroup), 0, 10)).Total);
         Assert.Equal(2, (await Store.ListEventsAsync(new EventQuery(Format: MeetingFormats.SmallGroup), 0, 10)).Total);
@@ -286,7 +286,7 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task ListEvents_DateRangeAndBadFilters_FilterOrRefuse()
     {
-        Index(new ArticleBuilder("a1", "Met in Rome. Met in Abuja.")
+        await IndexAsync(new ArticleBuilder("a1", "Met in Rome. Met in Abuja.")
             .Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2021-06-28", "Met in Rome")
             .Meeting(MeetingFormats.AfricaFocusGroup, "NG", "Abuja", "2023-03", "Met in Abuja"));
 
@@ -302,9 +302,9 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task Lists_UndatedArticlesAndEvents_ComeAfterTheDatedOnes()
     {
-        Index(new ArticleBuilder("a1", "Ministers met in Rome.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", null, "Ministers met in Rome"));
-        Index(new ArticleBuilder("a2", "Ministers met in Abuja.", "2021-03-01").Meeting(MeetingFormats.Ministerial, "NG", "Abuja", "2021-03", "Ministers met in Abuja"));
-        Index(new ArticleBuilder("a3", "Ministers met in Paris.", "2023-05-02").Meeting(MeetingFormats.Ministerial, "FR", "Paris", "2023-05-01", "Ministers met in Paris"));
+        await IndexAsync(new ArticleBuilder("a1", "Ministers met in Rome.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", null, "Ministers met in Rome"));
+        await IndexAsync(new ArticleBuilder("a2", "Ministers met in Abuja.", "2021-03-01").Meeting(MeetingFormats.Ministerial, "NG", "Abuja", "2021-03", "Ministers met in Abuja"));
+        await IndexAsync(new ArticleBuilder("a3", "Ministers met in Paris.", "2023-05-02").Meeting(MeetingFormats.Ministerial, "FR", "Paris", "2023-05-01", "Ministers met in Paris"));
 
         var articles = (await Store.ListAsync(0, 10)).Items.Select(a => a.Id);
         var hits = (await Store.SearchAsync("ministers", 0, 10)).Items.Select(h => h.Article.Id);
@@ -318,10 +318,10 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task Events_ArticleReindexedWithoutTheMeeting_LosesThatSource()
     {
-        Index(new ArticleBuilder("a1", "Met in Rome.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2021-06-28", "Met in Rome"));
-        Index(new ArticleBuilder("a2", "Also met in Rome.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2021-06", "met in Rome"));
+        await IndexAsync(new ArticleBuilder("a1", "Met in Rome.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2021-06-28", "Met in Rome"));
+        await IndexAsync(new ArticleBuilder("a2", "Also met in Rome.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2021-06", "met in Rome"));
 
-        Index(new ArticleBuilder("a1", "No meeting any more."));
+        await IndexAsync(new ArticleBuilder("a1", "No meeting any more."));
 
         var e = Assert.Single((await Store.ListEventsAsync(new EventQuery(), 0, 10)).Items);
         Assert.Equal(1, e.SourceCount);
@@ -331,13 +331,13 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task ClaimTimeline_DifferentExactCountsAboutTheSameTime_AreFlagged()
     {
-        Index(new ArticleBuilder("a1", "The coalition of 84 countries met.", "2022-05-14").Members(84, Qualifiers.Exact, "2022-05-14", "84 countries"));
-        Index(new ArticleBuilder("a2", "An 83-member coalition, after the 2022 meeting in Morocco.")
+        await IndexAsync(new ArticleBuilder("a1", "The coalition of 84 countries met.", "2022-05-14").Members(84, Qualifiers.Exact, "2022-05-14", "84 countries"));
+        await IndexAsync(new ArticleBuilder("a2", "An 83-member coalition, after the 2022 meeting in Morocco.")
             .Members(83, Qualifiers.Exact, null, "83-member")
             .Meeting(MeetingFormats.Ministerial, "MA", null, "2022", "the 2022 meeting in Morocco"));
-        Index(new ArticleBuilder("a3", "The coalition's 85 members.").Members(85, Qualifiers.Exact, null, "85 members"));
-        Index(new ArticleBuilder("a4", "It has over 80 members.", "2022-05-01").Members(80, Qualifiers.Over, null, "over 80 members"));
-        Index(new ArticleBuilder("a5", "It welcomed the Maldives as its 87th member.", "2024-12-03").NewMember("MV", 87, "87th member"));
+        await IndexAsync(new ArticleBuilder("a3", "The coalition's 85 members.").Members(85, Qualifiers.Exact, null, "85 members"));
+        await IndexAsync(new ArticleBuilder("a4", "It has over 80 members.", "2022-05-01").Members(80, Qualifiers.Over, null, "over 80 members"));
+        await IndexAsync(new ArticleBuilder("a5", "It welcomed the Maldives as its 87th member.", "2024-12-03").NewMember("MV", 87, "87th member"));
 
         var timeline = await Store.GetClaimTimelineAsync(ClaimKinds.MemberCount);
 
@@ -359,9 +359,9 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task Search_Filters_NarrowTheResults()
     {
-        Index(new ArticleBuilder("a1", "Ministers met in Morocco; Antony Blinken spoke.", "2022-05-14")
+        await IndexAsync(new ArticleBuilder("a1", "Ministers met in Morocco; Antony Blinken spoke.", "2022-05-14")
             .Country("MA", "Morocco").Person("Antony Blinken", null, "US").Meeting(MeetingFormats.Ministerial, "MA", null, "2022-05-11", "Ministers met in Morocco"));
-        Index(new ArticleBuilder("a2", "Ministers met in Italy.", "2021-06-28").Country("IT", "Italy"));
+        await IndexAsync(new ArticleBuilder("a2", "Ministers met in Italy.", "2021-06-28").Country("IT", "Italy"));
 
         Assert.Equal(["a1"], (await Store.SearchAsync(new SearchQuery("ministers", Country: "MA"), 0, 10)).Items.Select(h => h.Article.Id));
         Assert.Equal(["a2"], (await Store.SearchAsync(new SearchQuery("ministers", To: "2021"), 0, 10)).Items.Select(h => h.Article.Id));
@@ -374,7 +374,7 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task Get_Article_HasAnnotationsWithEntityIds()
     {
-        Index(new ArticleBuilder("a1", "Morocco hosted. Blinken came.").Country("MA", "Morocco").Person("Blinken"));
+        await IndexAsync(new ArticleBuilder("a1", "Morocco hosted. Blinken came.").Country("MA", "Morocco").Person("Blinken"));
 
         var article = await Store.GetAsync("a1");
 
@@ -386,8 +386,8 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task ExportFacts_AllArticles_InIdOrder()
     {
-        Index(new ArticleBuilder("b", "Second."));
-        Index(new ArticleBuilder("a", "First."));
+        await IndexAsync(new ArticleBuilder("b", "Second."));
+        await IndexAsync(new ArticleBuilder("a", "First."));
 
         Assert.Equal(["a", "b"], Store.ExportFacts().Select(f => f.Doc));
         Assert.Equal(new StoreTotals(2, 0, 0, 0), await Store.TotalsAsync());
@@ -397,8 +397,8 @@ public abstract partial class KnowledgeStoreSuite
     public async Task Index_ManyArticlesConcurrently_AllLandWithConsistentCounts()
     {
         _ = Store; // opened (or skipped, without a server) before the threads start
-        Parallel.For(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
-            Index(new ArticleBuilder($"c{i:D2}", $"Article {i}: Morocco and Daesh.").Country("MA", "Morocco").Org("ISIS", "Daesh")));
+        await Parallel.ForAsync(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+            await IndexAsync(new ArticleBuilder($"c{i:D2}", $"Article {i}: Morocco and Daesh.").Country("MA", "Morocco").Org("ISIS", "Daesh")));
 
         Assert.Equal(40, (await Store.TotalsAsync()).Articles);
         var morocco = await Store.GetEntityAsync("country:MA");

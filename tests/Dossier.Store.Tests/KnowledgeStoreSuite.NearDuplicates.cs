@@ -44,8 +44,8 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task Index_Reprint_JoinsTheClusterOfTheFirstSeenArticle()
     {
-        Index(Story("wire", Wire));
-        Index(Story("site-a", Reprint("Northpost")));
+        await IndexAsync(Story("wire", Wire));
+        await IndexAsync(Story("site-a", Reprint("Northpost")));
 
         var canonical = await Store.GetAsync("wire");
         var reprint = await Store.GetAsync("site-a");
@@ -63,9 +63,9 @@ public abstract partial class KnowledgeStoreSuite
     public async Task Index_ReprintOfAStoryRunByMoreSitesThanAKeyIsReadDeep_StillJoinsItsCluster()
     {
         // Every band key the reprints share lists more articles than a look-up reads under one key.
-        Index(Story("wire", Wire));
-        Store.IndexMany(Enumerable.Range(1, 40).Select(i => Story($"site-{i:D2}", Reprint($"Site{i}")).Build()).ToList());
-        Index(Story("late", Reprint("Latecomer Herald")));
+        await IndexAsync(Story("wire", Wire));
+        await Store.IndexManyAsync(Enumerable.Range(1, 40).Select(i => Story($"site-{i:D2}", Reprint($"Site{i}")).Build()).ToList());
+        await IndexAsync(Story("late", Reprint("Latecomer Herald")));
 
         var late = await Store.GetAsync("late");
 
@@ -76,8 +76,8 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task Index_OtherArticleOnTheSameEvent_IsItsOwnCluster()
     {
-        Index(Story("wire", Wire));
-        Index(new ArticleBuilder("other", OtherReport, "2024-03-05").Country("MT", "Malta"));
+        await IndexAsync(Story("wire", Wire));
+        await IndexAsync(new ArticleBuilder("other", OtherReport, "2024-03-05").Country("MT", "Malta"));
 
         var other = await Store.GetAsync("other");
 
@@ -89,9 +89,9 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task Counts_ArticleAndItsReprint_CountOneReport()
     {
-        Index(Story("wire", Wire));
-        Index(Story("site-a", Reprint("Northpost"), "2024-03-05"));
-        Index(new ArticleBuilder("other", OtherReport, "2024-03-05").Country("IS", "Iceland").Members(31, Qualifiers.Exact, null, "31st")
+        await IndexAsync(Story("wire", Wire));
+        await IndexAsync(Story("site-a", Reprint("Northpost"), "2024-03-05"));
+        await IndexAsync(new ArticleBuilder("other", OtherReport, "2024-03-05").Country("IS", "Iceland").Members(31, Qualifiers.Exact, null, "31st")
             .Meeting(MeetingFormats.Ministerial, "MT", "Valletta", "2024-03", "Valletta"));
 
         var iceland = await Store.GetEntityAsync("country:IS");
@@ -116,11 +116,11 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task Delete_CanonicalArticle_NextMemberLeadsTheClusterAndCountsStay()
     {
-        Index(Story("wire", Wire));
-        Index(Story("site-a", Reprint("Northpost")));
-        Index(Story("site-b", Reprint("Eastwire")));
+        await IndexAsync(Story("wire", Wire));
+        await IndexAsync(Story("site-a", Reprint("Northpost")));
+        await IndexAsync(Story("site-b", Reprint("Eastwire")));
 
-        Assert.True(Store.Delete("wire"));
+        Assert.True(await Store.DeleteAsync("wire"));
 
         var a = await Store.GetAsync("site-a");
         var b = await Store.GetAsync("site-b");
@@ -133,8 +133,8 @@ public abstract partial class KnowledgeStoreSuite
         Assert.Equal((1, 1), (iceland.Summary.DocumentCount, iceland.Summary.MentionCount));
         Assert.Equal(1, Assert.Single((await Store.ListEventsAsync(new EventQuery(Country: "MT"), 0, 10)).Items).SourceCount);
 
-        Assert.True(Store.Delete("site-a"));
-        Assert.True(Store.Delete("site-b"));
+        Assert.True(await Store.DeleteAsync("site-a"));
+        Assert.True(await Store.DeleteAsync("site-b"));
         Assert.Null(await Store.GetEntityAsync("country:IS"));
         Assert.Empty((await Store.ListEventsAsync(new EventQuery(Country: "MT"), 0, 10)).Items);
     }
@@ -142,10 +142,10 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task Index_CanonicalArticleAgain_KeepsLeadingItsCluster()
     {
-        Index(Story("wire", Wire));
-        Index(Story("site-a", Reprint("Northpost")));
+        await IndexAsync(Story("wire", Wire));
+        await IndexAsync(Story("site-a", Reprint("Northpost")));
 
-        Index(Story("wire", Wire));
+        await IndexAsync(Story("wire", Wire));
 
         var wire = await Store.GetAsync("wire");
         var iceland = await Store.GetEntityAsync("country:IS");
@@ -159,7 +159,7 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task IndexMany_ReprintInTheSameBatch_JoinsTheCluster()
     {
-        Store.IndexMany([Story("wire", Wire).Build(), Story("site-a", Reprint("Northpost")).Build()]);
+        await Store.IndexManyAsync([Story("wire", Wire).Build(), Story("site-a", Reprint("Northpost")).Build()]);
 
         Assert.Equal("wire", (await Store.GetAsync("site-a"))?.Summary.DuplicateOf);
         Assert.Equal(1, (await Store.GetEntityAsync("country:IS"))?.Summary.DocumentCount);
@@ -168,9 +168,9 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task Search_ArticleAndReprintBothMatch_CollapsedGivesOneHitWithClusterSize()
     {
-        Index(Story("wire", Wire));
-        Index(Story("site-a", Reprint("Northpost")));
-        Index(new ArticleBuilder("other", OtherReport, "2024-03-05").Country("MT", "Malta"));
+        await IndexAsync(Story("wire", Wire));
+        await IndexAsync(Story("site-a", Reprint("Northpost")));
+        await IndexAsync(new ArticleBuilder("other", OtherReport, "2024-03-05").Country("MT", "Malta"));
 
         var all = await Store.SearchAsync(new SearchQuery("Valletta"), 0, 10);
         var collapsed = await Store.SearchAsync(new SearchQuery("Valletta", CollapseDuplicates: true), 0, 10);
@@ -187,8 +187,8 @@ public abstract partial class KnowledgeStoreSuite
     [SkippableFact]
     public async Task Search_FiltersOnlyCollapsed_GivesTheNewestMemberOfEachCluster()
     {
-        Index(Story("wire", Wire, "2024-03-04"));
-        Index(Story("site-a", Reprint("Northpost"), "2024-03-06"));
+        await IndexAsync(Story("wire", Wire, "2024-03-04"));
+        await IndexAsync(Story("site-a", Reprint("Northpost"), "2024-03-06"));
 
         var all = await Store.SearchAsync(new SearchQuery("", Country: "MT"), 0, 10);
         var collapsed = await Store.SearchAsync(new SearchQuery("", Country: "MT", CollapseDuplicates: true), 0, 10);

@@ -23,7 +23,7 @@ public abstract partial class KnowledgeStoreSuite
             VALUES (1, 'old', NULL, 'ministerial', 'held', '2021-06-28', 'Rome', 'IT', '[]', '[]', 0, 4, 'Rome');
             """);
 
-        store.Index(new ArticleInfo { Id = "a1", Text = "Ministers met in Rome in June." }, new DocumentFacts
+        await store.IndexAsync(new ArticleInfo { Id = "a1", Text = "Ministers met in Rome in June." }, new DocumentFacts
         {
             Doc = "a1", Meetings = [new MeetingFact(MeetingFormats.Ministerial, "Rome", "IT", "2021-06", [], [], new TextSpan(0, 21))],
         });
@@ -91,7 +91,7 @@ public abstract partial class KnowledgeStoreSuite
 
         // A new article about the same person and meeting counts on the migrated rows; deleting the old one takes only its share.
         const string text = "Blinken returned to Rome on 28 June 2021.";
-        store.Index(new ArticleInfo { Id = "new", Text = text, Published = "2021-06-29" }, new DocumentFacts
+        await store.IndexAsync(new ArticleInfo { Id = "new", Text = text, Published = "2021-06-29" }, new DocumentFacts
         {
             Doc = "new", Published = "2021-06-29",
             People = [new PersonFact("Blinken", [], null, null, [new TextSpan(0, 7)])],
@@ -100,12 +100,12 @@ public abstract partial class KnowledgeStoreSuite
         Assert.Equal((3, 2), ((await store.GetEntityAsync("person:antony-blinken"))!.Summary.MentionCount, (await store.GetEntityAsync("person:antony-blinken"))!.Summary.DocumentCount));
         Assert.Equal(2, (await store.GetEventAsync("ev-1"))!.Summary.SourceCount);
 
-        Assert.True(store.Delete("old"));
+        Assert.True(await store.DeleteAsync("old"));
         var after = (await store.GetEntityAsync("person:antony-blinken"))!;
         Assert.Equal((1, 1), (after.Summary.MentionCount, after.Summary.DocumentCount));
         Assert.Equal(["Blinken"], after.Aliases);
         Assert.Equal(["ev-1"], after.Events.Select(e => e.Id).ToList());
-        Assert.True(store.Delete("new"));
+        Assert.True(await store.DeleteAsync("new"));
         Assert.Null(await store.GetEntityAsync("person:antony-blinken"));
         Assert.Null(await store.GetEventAsync("ev-1"));
         Assert.Equal(new StoreTotals(0, 0, 0, 0), await store.TotalsAsync());

@@ -41,7 +41,7 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
     {
         var (info, facts) = Article("d1", "The coalition met in Morocco on Wednesday.", "2022-05-14");
 
-        var replaced = Store.Index(info, facts);
+        var replaced = await Store.IndexAsync(info, facts);
         var page = await Store.ListAsync(0, 10);
         var article = await Store.GetAsync("d1");
 
@@ -60,9 +60,9 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
     public async Task Index_SameIdAgain_ReplacesFactsAndSearchEntry()
     {
         var (info, facts) = Article("d1", "The coalition met in Morocco.");
-        Store.Index(info, facts);
+        await Store.IndexAsync(info, facts);
 
-        var replaced = Store.Index(info with { Text = "The coalition met in Rome." }, facts with { Countries = [] });
+        var replaced = await Store.IndexAsync(info with { Text = "The coalition met in Rome." }, facts with { Countries = [] });
 
         Assert.True(replaced);
         Assert.Equal(1, (await Store.ListAsync(0, 10)).Total);
@@ -73,9 +73,9 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
     [SkippableFact]
     public async Task IndexMany_SeveralArticles_StoresEachInOrderAsIndexWould()
     {
-        Store.Index(Article("d1", "The coalition met in Morocco.").Item1, Article("d1", "The coalition met in Morocco.").Item2);
+        await Store.IndexAsync(Article("d1", "The coalition met in Morocco.").Item1, Article("d1", "The coalition met in Morocco.").Item2);
 
-        var replaced = Store.IndexMany(
+        var replaced = await Store.IndexManyAsync(
         [
             Article("d1", "Now the coalition met in Rome."),
             Article("d2", "Ministers met in Morocco."),
@@ -99,7 +99,7 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
         var store = Store;
 
         // A missing text breaks a NOT NULL constraint in the middle of the batch, after the first article was written.
-        Assert.ThrowsAny<System.Data.Common.DbException>(() => store.IndexMany(
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => store.IndexManyAsync(
         [
             Article("d1", "The coalition met in Morocco."),
             (bad with { Text = null! }, badFacts),
@@ -118,8 +118,8 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
     [SkippableFact]
     public async Task Search_SeveralMatches_RanksTheDenserArticleFirstAndMarksMatches()
     {
-        Store.Index(Article("d1", "A long article about many things, sports and weather, that mentions Marrakesh once.").Item1, Article("d1", "x").Item2);
-        Store.Index(Article("d2", "Marrakesh hosted the ministerial. Marrakesh welcomed ministers.").Item1, Article("d2", "x").Item2);
+        await Store.IndexAsync(Article("d1", "A long article about many things, sports and weather, that mentions Marrakesh once.").Item1, Article("d1", "x").Item2);
+        await Store.IndexAsync(Article("d2", "Marrakesh hosted the ministerial. Marrakesh welcomed ministers.").Item1, Article("d2", "x").Item2);
 
         var hits = await Store.SearchAsync("marrakesh", 0, 10);
 
@@ -134,7 +134,7 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
         for (var i = 0; i < 5; i++)
         {
             var (info, facts) = Article($"d{i}", $"Coalition meeting number {i}.");
-            Store.Index(info, facts);
+            await Store.IndexAsync(info, facts);
         }
 
         var first = await Store.SearchAsync("coalition", 0, 2);
@@ -153,7 +153,7 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
         for (var i = 0; i < 7; i++)
         {
             var (info, facts) = Article($"d{i}", i == 1 ? "Coalition, coalition, coalition." : $"Coalition meeting number {i}.");
-            Store.Index(info, facts);
+            await Store.IndexAsync(info, facts);
         }
 
         ((SqlKnowledgeStore)Store).RankWindow = 3;
@@ -191,7 +191,7 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
     public async Task Search_Fts5SyntaxInQuery_IsSearchedAsPlainWords(string query)
     {
         var (info, facts) = Article("d1", "The coalition met in Morocco.");
-        Store.Index(info, facts);
+        await Store.IndexAsync(info, facts);
 
         var hits = await Store.SearchAsync(query, 0, 10);
 
@@ -210,7 +210,7 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
     public async Task Search_UnusualWords_AreSearchedWithoutError(string query)
     {
         var (info, facts) = Article("d1", "The coalition met in Morocco, Zürich and مراكش.");
-        Store.Index(info, facts);
+        await Store.IndexAsync(info, facts);
 
         var hits = await Store.SearchAsync(query, 0, 10);
 

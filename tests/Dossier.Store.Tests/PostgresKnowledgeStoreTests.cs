@@ -58,7 +58,7 @@ public sealed class PostgresKnowledgeStoreTests(PostgresTestServer server) : Kno
         var replicas = Enumerable.Range(0, 4).Select(_ => Own(PostgresKnowledgeStore.Open(schema.ConnectionString))).ToArray();
         const string text = "Ministers of the coalition met in Rome. Antony Blinken spoke.";
 
-        Parallel.For(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        await Parallel.ForAsync(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
         {
             var id = "a" + (i % 20).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var facts = new DocumentFacts
@@ -67,7 +67,7 @@ public sealed class PostgresKnowledgeStoreTests(PostgresTestServer server) : Kno
                 People = [new PersonFact("Antony Blinken", [], "Secretary of State", "US", [new TextSpan(40, 54)])],
                 Meetings = [new MeetingFact(MeetingFormats.Ministerial, "Rome", "IT", "2021-06-28", [], [], new TextSpan(0, 38))],
             };
-            replicas[i % replicas.Length].Index(new ArticleInfo { Id = id, Text = text, Title = "T " + id, Published = "2021-06-29" }, facts);
+            await replicas[i % replicas.Length].IndexAsync(new ArticleInfo { Id = id, Text = text, Title = "T " + id, Published = "2021-06-29" }, facts, ct);
         });
 
         var store = replicas[0];

@@ -24,11 +24,11 @@ public sealed class SqliteKnowledgeStoreInPartsTests : SqliteKnowledgeStoreTests
         for (var i = 0; i < 5; i++)
         {
             var (info, facts) = Article($"new{i}", $"The coalition met again, time {i}.");
-            store.Index(info, facts);
+            await store.IndexAsync(info, facts);
         }
 
         var before = await store.SearchAsync("coalition", 0, 10);
-        store.Delete("old");
+        await store.DeleteAsync("old");
         var after = await store.SearchAsync("coalition", 0, 10);
 
         Assert.Equal(6, before.Total);
@@ -44,11 +44,11 @@ public sealed class SqliteKnowledgeStoreInPartsTests : SqliteKnowledgeStoreTests
         for (var i = 0; i < 5; i++)
         {
             var (info, facts) = Article($"d{i}", $"Envoys of the coalition met, round {i}.");
-            store.Index(info, facts);
+            await store.IndexAsync(info, facts);
         }
 
         var (again, againFacts) = Article("d1", "Envoys of the coalition met, round one, corrected.");
-        store.Index(again, againFacts);
+        await store.IndexAsync(again, againFacts);
 
         var hits = await store.SearchAsync("envoys", 0, 10);
         Assert.Equal(5, hits.Total);

@@ -22,16 +22,16 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
     public const int MaxNamePrefix = 500;
 
     [RequiresApiKey]
-    public override Task<IndexFactsResponse> IndexFacts(IndexFactsRequest request, ServerCallContext context)
+    public override async Task<IndexFactsResponse> IndexFacts(IndexFactsRequest request, ServerCallContext context)
     {
         var (article, facts) = ToDomain(request);
-        var replaced = store.Index(article, facts);
+        var replaced = await store.IndexAsync(article, facts, context.CancellationToken);
         logger.LogDebug("Indexed {FactCount} facts of document {DocumentId} (replaced: {Replaced})", facts.Count, article.Id, replaced);
-        return Task.FromResult(new IndexFactsResponse { DocumentId = article.Id, FactCount = facts.Count, Replaced = replaced });
+        return new IndexFactsResponse { DocumentId = article.Id, FactCount = facts.Count, Replaced = replaced };
     }
 
     [RequiresApiKey]
-    public override Task<IndexFactsBatchResponse> IndexFactsBatch(IndexFactsBatchRequest request, ServerCallContext context)
+    public override async Task<IndexFactsBatchResponse> IndexFactsBatch(IndexFactsBatchRequest request, ServerCallContext context)
     {
         if (request.Items.Count > MaxBatchItems)
         {
@@ -67,7 +67,7 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
         IReadOnlyList<bool> replaced;
         try
         {
-            replaced = store.IndexMany(items);
+            replaced = await store.IndexManyAsync(items, context.CancellationToken);
         }
         catch (Exception e)
         {
@@ -86,7 +86,7 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
         }
 
         logger.LogDebug("Indexed a batch of {DocumentCount} documents ({FactCount} facts)", items.Count, items.Sum(x => x.Facts.Count));
-        return Task.FromResult(response);
+        return response;
     }
 
     /// <summary>A checked IndexFacts request as the store's article and facts; INVALID_ARGUMENT when it does not hold.</summary>
@@ -113,12 +113,12 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
     }
 
     [RequiresApiKey]
-    public override Task<DeleteDocumentFactsResponse> DeleteDocumentFacts(DeleteDocumentFactsRequest request, ServerCallContext context)
+    public override async Task<DeleteDocumentFactsResponse> DeleteDocumentFacts(DeleteDocumentFactsRequest request, ServerCallContext context)
     {
         GrpcErrors.ThrowIfInvalid(string.IsNullOrEmpty(request.Id) ? "document id is empty" : ArticleRules.CheckId(request.Id));
-        var deleted = store.Delete(request.Id);
+        var deleted = await store.DeleteAsync(request.Id, context.CancellationToken);
         logger.LogInformation("Deleted the facts of document {DocumentId} (were there: {Deleted})", request.Id, deleted);
-        return Task.FromResult(new DeleteDocumentFactsResponse { Deleted = deleted });
+        return new DeleteDocumentFactsResponse { Deleted = deleted };
     }
 
     public override async Task<ListDocumentsResponse> ListDocuments(ListDocumentsRequest request, ServerCallContext context)
