@@ -106,8 +106,8 @@ public interface IKnowledgeStore
 
     Task<ClaimTimeline> GetClaimTimelineAsync(string kind, CancellationToken ct = default);
 
-    /// <summary>Every article's facts, in id order, read as they are enumerated.</summary>
-    IEnumerable<DocumentFacts> ExportFacts();
+    /// <summary>Every article's facts, in id order, read as they are enumerated; the token (or the enumerator's) cancels the read.</summary>
+    IAsyncEnumerable<DocumentFacts> ExportFactsAsync(CancellationToken ct = default);
 
     Task<StoreTotals> TotalsAsync(CancellationToken ct = default);
 }

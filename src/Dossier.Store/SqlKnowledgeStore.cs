@@ -27,7 +27,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     private protected SqlKnowledgeStore(SqlEngine engine)
     {
         _engine = engine;
-        _articles = new ArticleReader(engine.Open, engine.OpenAsync);
+        _articles = new ArticleReader(engine.OpenAsync);
         _search = new SearchReader(engine.OpenAsync, engine.FullTextAsync);
         _entities = new EntityReader(engine.OpenAsync);
         _events = new EventReader(engine.OpenAsync);
@@ -468,7 +468,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
     public Task<IndexedArticle?> GetAsync(string id, CancellationToken ct = default) => _articles.GetAsync(id, ct);
 
-    public IEnumerable<DocumentFacts> ExportFacts() => _articles.ExportFacts();
+    public IAsyncEnumerable<DocumentFacts> ExportFactsAsync(CancellationToken ct = default) => _articles.ExportFactsAsync(ct);
 
     public Task<StoreTotals> TotalsAsync(CancellationToken ct = default) => _articles.TotalsAsync(ct);
 

@@ -389,7 +389,13 @@ public abstract partial class KnowledgeStoreSuite
         await IndexAsync(new ArticleBuilder("b", "Second."));
         await IndexAsync(new ArticleBuilder("a", "First."));
 
-        Assert.Equal(["a", "b"], Store.ExportFacts().Select(f => f.Doc));
+        var exported = new List<string>();
+        await foreach (var facts in Store.ExportFactsAsync())
+        {
+            exported.Add(facts.Doc);
+        }
+
+        Assert.Equal(["a", "b"], exported);
         Assert.Equal(new StoreTotals(2, 0, 0, 0), await Store.TotalsAsync());
     }
 

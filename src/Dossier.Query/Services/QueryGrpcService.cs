@@ -222,9 +222,8 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
             "jsonl" => true,
             _ => throw new RpcException(new Status(StatusCode.InvalidArgument, $"format '{request.Format}' is not json or jsonl")),
         };
-        foreach (var facts in store.ExportFacts())
+        await foreach (var facts in store.ExportFactsAsync(context.CancellationToken))
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
             await responseStream.WriteAsync(
                 new ExportChunk { DocumentId = facts.Doc, Content = FactsJson.Serialize(facts, indented: !lines) + (lines ? "\n" : "") },
                 context.CancellationToken);

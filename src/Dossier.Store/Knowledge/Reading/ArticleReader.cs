@@ -1,17 +1,18 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Dossier.Domain;
 using static Dossier.Store.Rows;
 
 namespace Dossier.Store;
 
 /// <summary>The articles as stored: the list, one article with its annotations and near-duplicates, the facts export and the totals.</summary>
-internal sealed class ArticleReader(Func<DbConnection> open, Func<CancellationToken, Task<DbConnection>> openAsync)
+internal sealed class ArticleReader(Func<CancellationToken, Task<DbConnection>> open)
 {
     private const int MaxClusterMembers = 100;
 
     public async Task<Page<ArticleSummary>> ListAsync(int offset, int limit, CancellationToken ct)
     {
-        await using var connection = await openAsync(ct);
+        await using var connection = await open(ct);
         var items = await Db.QueryAsync(connection, null, $"""
             SELECT {SummaryColumns} FROM documents d
             ORDER BY d.published DESC NULLS LAST, d.indexed_at DESC, d.id LIMIT @limit OFFSET @offset
@@ -22,7 +23,7 @@ internal sealed class ArticleReader(Func<DbConnection> open, Func<CancellationTo
 
     public async Task<IndexedArticle?> GetAsync(string id, CancellationToken ct)
     {
-        await using var connection = await openAsync(ct);
+        await using var connection = await open(ct);
         var found = await Db.QueryAsync(connection, null, $"SELECT {SummaryColumns}, d.text, d.facts_json FROM documents d WHERE d.id = @id",
             r => (Summary: ReadSummary(r, 0), Text: r.GetString(SummaryColumnCount), Facts: r.GetString(SummaryColumnCount + 1)), ct, ("@id", id));
         if (found.Count == 0)
@@ -52,12 +53,12 @@ internal sealed class ArticleReader(Func<DbConnection> open, Func<CancellationTo
         return new IndexedArticle(summary, text, facts, annotations) { Cluster = cluster };
     }
 
-    public IEnumerable<DocumentFacts> ExportFacts()
+    public async IAsyncEnumerable<DocumentFacts> ExportFactsAsync([EnumeratorCancellation] CancellationToken ct)
     {
-        using var connection = open();
-        using var command = Db.Command(connection, null, "SELECT facts_json FROM documents ORDER BY id");
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        await using var connection = await open(ct);
+        await using var command = Db.Command(connection, null, "SELECT facts_json FROM documents ORDER BY id");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
         {
             yield return FactsJson.Deserialize(reader.GetString(0));
         }
@@ -65,7 +66,7 @@ internal sealed class ArticleReader(Func<DbConnection> open, Func<CancellationTo
 
     public async Task<StoreTotals> TotalsAsync(CancellationToken ct)
     {
-        await using var connection = await openAsync(ct);
+        await using var connection = await open(ct);
         return (await Db.QueryAsync(connection, null, """
             SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM claims)
             """, r => new StoreTotals(r.Int(0), r.Int(1), r.Int(2), r.Int(3)), ct))[0];
