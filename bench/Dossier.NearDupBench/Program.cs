@@ -89,7 +89,7 @@ foreach (var (bands, rows) in new[] { (16, 8), (32, 4), (48, 3), (64, 3), (64, 2
             }
         }
 
-        var (storeTp, storeFp, whole, _) = ThroughStore(new NearDuplicateRule(hasher, banding, threshold, minShingles: 20), items, pairs);
+        var (storeTp, storeFp, whole, _) = await ThroughStoreAsync(new NearDuplicateRule(hasher, banding, threshold, minShingles: 20), items, pairs);
         Console.WriteLine(string.Create(invariant,
             $"| {bands * rows} | {bands} × {rows} | {threshold:0.00} | {candidate.Count(c => c) / (double)pairs.Count:0.000} | {Ratio(tp, tp + fp):0.000} | {Ratio(tp, positives):0.000} | {Ratio(storeTp, storeTp + storeFp):0.000} | {Ratio(storeTp, positives):0.000} | {whole} of {originals.Count} |"));
     }
@@ -102,7 +102,7 @@ Console.WriteLine();
 var folder = Directory.CreateTempSubdirectory("neardup-bench-");
 try
 {
-    var (tpDefault, fpDefault, wholeDefault, falsePairs) = ThroughStore(rule, items, pairs);
+    var (tpDefault, fpDefault, wholeDefault, falsePairs) = await ThroughStoreAsync(rule, items, pairs);
     foreach (var (a, b) in falsePairs)
     {
         Console.WriteLine($"  false duplicate: {a} ~ {b}");
@@ -136,7 +136,7 @@ try
         while (filled < size)
         {
             var batch = Enumerable.Range(filled, Math.Min(500, size - filled)).Select(i => (new ArticleInfo { Id = $"f{i:D7}", Text = filler.Article(i) }, Empty($"f{i:D7}"))).ToList();
-            grower.IndexMany(batch);
+            await grower.IndexManyAsync(batch);
             filled += batch.Count;
         }
 
@@ -155,18 +155,18 @@ try
             signing.Add(sign.Elapsed.TotalMicroseconds);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            off.Index(new ArticleInfo { Id = $"off-{size}-{p}", Text = text }, Empty("x"));
+            await off.IndexAsync(new ArticleInfo { Id = $"off-{size}-{p}", Text = text }, Empty("x"));
             offTimes.Add(watch.Elapsed.TotalMicroseconds);
             offCpu += Process.GetCurrentProcess().TotalProcessorTime - cpu;
             var id = $"on-{size}-{p}";
             cpu = Process.GetCurrentProcess().TotalProcessorTime;
             watch.Restart();
-            grower.Index(new ArticleInfo { Id = id, Text = text }, Empty(id));
+            await grower.IndexAsync(new ArticleInfo { Id = id, Text = text }, Empty(id));
             onTimes.Add(watch.Elapsed.TotalMicroseconds);
             onCpu += Process.GetCurrentProcess().TotalProcessorTime - cpu;
-            joined += p % 10 == 0 && grower.Get(id)?.Summary.DuplicateOf is not null ? 1 : 0;
-            off.Delete($"off-{size}-{p}");
-            grower.Delete(id);
+            joined += p % 10 == 0 && (await grower.GetAsync(id))?.Summary.DuplicateOf is not null ? 1 : 0;
+            await off.DeleteAsync($"off-{size}-{p}");
+            await grower.DeleteAsync(id);
         }
 
         var onCpuPer = onCpu.TotalMicroseconds / probes;
@@ -189,7 +189,7 @@ finally
 }
 
 // Indexes the labelled texts into a new SQLite store under the rule, in a shuffled order, and counts the pairs in one cluster.
-static (int Tp, int Fp, int Whole, List<(string, string)> FalsePairs) ThroughStore(
+static async Task<(int Tp, int Fp, int Whole, List<(string, string)> FalsePairs)> ThroughStoreAsync(
     NearDuplicateRule rule, List<(string Id, int Story, string Text)> items, List<(int A, int B, bool Same)> pairs)
 {
     var folder = Directory.CreateTempSubdirectory("neardup-labelled-");
@@ -198,10 +198,16 @@ static (int Tp, int Fp, int Whole, List<(string, string)> FalsePairs) ThroughSto
         var store = new SqliteKnowledgeStore(new SqliteDatabase(Path.Combine(folder.FullName, "labelled.db"), SqliteKnowledgeStore.Schema)) { NearDuplicates = rule };
         foreach (var item in items.Select((item, i) => (item, key: new Random(i * 31 + 7).Next())).OrderBy(x => x.key).Select(x => x.item))
         {
-            store.Index(new ArticleInfo { Id = item.Id, Text = item.Text }, Empty(item.Id));
+            await store.IndexAsync(new ArticleInfo { Id = item.Id, Text = item.Text }, Empty(item.Id));
         }
 
-        var cluster = items.ToDictionary(i => i.Id, i => store.Get(i.Id)!.Summary is var s ? s.DuplicateOf ?? s.Id : "");
+        var cluster = new Dictionary<string, string>();
+        foreach (var item in items)
+        {
+            var s = (await store.GetAsync(item.Id))!.Summary;
+            cluster[item.Id] = s.DuplicateOf ?? s.Id;
+        }
+
         int tp = 0, fp = 0;
         var falsePairs = new List<(string, string)>();
         foreach (var (a, b, same) in pairs)

@@ -94,12 +94,12 @@ if (sqlite)
         clock.Restart();
         foreach (var chunk in articles.Chunk(batch))
         {
-            store.IndexMany(chunk);
+            await store.IndexManyAsync(chunk);
         }
 
         var elapsed = clock.Elapsed;
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
-        var totals = store.Totals();
+        var totals = await store.TotalsAsync();
         Console.WriteLine($"| 1 (SQLite) | {count / elapsed.TotalSeconds:F0} ({cpuMs / count:F2} ms CPU each) | {transactions} | {retries} | – | {totals.Entities} | {totals.Events} |");
     }
     finally
@@ -123,16 +123,16 @@ foreach (var writers in writerCounts)
         var stores = Enumerable.Range(0, writers).Select(_ => PostgresKnowledgeStore.Open(schemaConnection)).ToArray();
         (lockWait, writeTime, transactions, retries) = (0, 0, 0, 0);
         clock.Restart();
-        Parallel.For(0, writers, new ParallelOptions { MaxDegreeOfParallelism = writers }, w =>
+        await Parallel.ForAsync(0, writers, new ParallelOptions { MaxDegreeOfParallelism = writers }, async (w, ct) =>
         {
             var mine = articles.Where((_, i) => i % writers == w).ToList();
             foreach (var chunk in mine.Chunk(batch))
             {
-                stores[w].IndexMany(chunk);
+                await stores[w].IndexManyAsync(chunk, ct);
             }
         });
         var elapsed = clock.Elapsed;
-        var totals = stores[0].Totals();
+        var totals = await stores[0].TotalsAsync();
         Console.WriteLine($"| {writers} | {count / elapsed.TotalSeconds:F0} | {transactions} | {retries} | {(writeTime > 0 ? lockWait / writeTime : 0):P1} | {totals.Entities} | {totals.Events} |");
         foreach (var store in stores)
         {

@@ -165,7 +165,10 @@ internal sealed class StoreHealthCheck(IStoreGuard guard) : IHealthCheck
     }
 }
 
-/// <summary>Turns a store error raised inside a gRPC call (locked, corrupt, unreachable) into <c>UNAVAILABLE</c> with its reason.</summary>
+/// <summary>
+/// Turns a store error raised inside a gRPC call (locked, corrupt, unreachable) into <c>UNAVAILABLE</c> with its reason, and
+/// work cancelled by the call's own token into <c>DEADLINE_EXCEEDED</c> or <c>CANCELLED</c>.
+/// </summary>
 internal sealed class StoreErrorInterceptor(IEnumerable<IStoreGuard> guards, ILogger<StoreErrorInterceptor> logger) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
@@ -223,6 +226,15 @@ internal sealed class StoreErrorInterceptor(IEnumerable<IStoreGuard> guards, ILo
 
     private RpcException? Translate(Exception e, ServerCallContext context)
     {
+        if (e is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
+        {
+            // The caller's deadline passed or it went away, and the store's work was cancelled with it: the status the client
+            // sees (grpc-dotnet answers DEADLINE_EXCEEDED itself once the deadline passes), not an error of the handler.
+            return context.Deadline <= DateTime.UtcNow
+                ? new RpcException(new Status(StatusCode.DeadlineExceeded, "the call's deadline passed"))
+                : new RpcException(new Status(StatusCode.Cancelled, "the call was cancelled"));
+        }
+
         if (e is RpcException or OperationCanceledException)
         {
             return null;

@@ -87,6 +87,32 @@ public static class Db
         return list;
     }
 
+    /// <summary>
+    /// <see cref="Scalar{T}"/> read asynchronously: <paramref name="ct"/> cancels the command (on PostgreSQL, Npgsql sends
+    /// the server a cancel request; SQLite's asynchronous methods run synchronously and only check the token first).
+    /// </summary>
+    public static async Task<T?> ScalarAsync<T>(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(connection, tx, sql, parameters);
+        var value = await command.ExecuteScalarAsync(ct);
+        return Db.As<T>(value);
+    }
+
+    /// <summary><see cref="Query{T}"/> read asynchronously, <paramref name="ct"/> cancelling the command (see <see cref="ScalarAsync{T}"/>).</summary>
+    public static async Task<List<T>> QueryAsync<T>(DbConnection connection, DbTransaction? tx, string sql, Func<DbDataReader, T> read, CancellationToken ct,
+        params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(connection, tx, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var list = new List<T>();
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(read(reader));
+        }
+
+        return list;
+    }
+
     /// <summary>A scalar read from the database as <typeparamref name="T"/> (null and DBNull as default).</summary>
     public static T? As<T>(object? value) =>
         value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
@@ -106,7 +132,34 @@ public sealed class SqlSession(DbConnection connection, DbTransaction tx) : IDis
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
 
+    /// <summary>The statement run last (or running), the one a cancelled token cancels.</summary>
+    private DbCommand? _running;
+
+    private CancellationToken _ct;
+
     public DbConnection Connection => connection;
+
+    /// <summary>
+    /// Makes <paramref name="ct"/> cancel the transaction's statements: each checks it before it runs, and the running one
+    /// is cancelled when it is (<see cref="DbCommand.Cancel"/>: Npgsql sends the server a cancel request; SQLite's runs to
+    /// its end). Dispose the result when the transaction ends.
+    /// </summary>
+    public CancellationTokenRegistration CancelOn(CancellationToken ct)
+    {
+        _ct = ct;
+        return ct.Register(() => Volatile.Read(ref _running)?.Cancel());
+    }
+
+    /// <summary>The command about to run, once the token allows it.</summary>
+    private DbCommand Run(DbCommand command)
+    {
+        _ct.ThrowIfCancellationRequested();
+        Volatile.Write(ref _running, command);
+        return command;
+    }
+
+    /// <summary>A command of the transaction that is not kept prepared (one that returns several results, say); dispose it.</summary>
+    public DbCommand Command(string sql, params (string Name, object? Value)[] parameters) => Run(Db.Command(connection, tx, sql, parameters));
 
     public DbTransaction Transaction => tx;
 
@@ -149,7 +202,7 @@ public sealed class SqlSession(DbConnection connection, DbTransaction tx) : IDis
         var inserted = 0;
         foreach (var command in InsertCommands(head, rows, tail))
         {
-            inserted += command.ExecuteNonQuery();
+            inserted += Run(command).ExecuteNonQuery();
         }
 
         return inserted;
@@ -164,7 +217,7 @@ public sealed class SqlSession(DbConnection connection, DbTransaction tx) : IDis
         var list = new List<T>();
         foreach (var command in InsertCommands(head, rows, tail))
         {
-            using var reader = command.ExecuteReader();
+            using var reader = Run(command).ExecuteReader();
             while (reader.Read())
             {
                 list.Add(read(reader));
@@ -236,17 +289,17 @@ public sealed class SqlSession(DbConnection connection, DbTransaction tx) : IDis
         }
     }
 
-    public int Execute(string sql, params (string Name, object? Value)[] parameters) => Prepared(sql, parameters).ExecuteNonQuery();
+    public int Execute(string sql, params (string Name, object? Value)[] parameters) => Run(Prepared(sql, parameters)).ExecuteNonQuery();
 
     public T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
     {
-        var value = Prepared(sql, parameters).ExecuteScalar();
+        var value = Run(Prepared(sql, parameters)).ExecuteScalar();
         return Db.As<T>(value);
     }
 
     public List<T> Query<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
     {
-        using var reader = Prepared(sql, parameters).ExecuteReader();
+        using var reader = Run(Prepared(sql, parameters)).ExecuteReader();
         var list = new List<T>();
         while (reader.Read())
         {

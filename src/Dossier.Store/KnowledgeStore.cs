@@ -61,54 +61,59 @@ public sealed class InvalidQueryException(string message) : Exception(message);
 
 /// <summary>
 /// What query knows: indexed articles, their facts, and the knowledge merged across them — canonical entities,
-/// events with all their sources, and claims over time. Every engine passes the same store test suite.
+/// events with all their sources, and claims over time. Every engine passes the same store test suite. Reads are
+/// asynchronous: a cancelled token (a caller's deadline) cancels the query (on PostgreSQL the running command; on SQLite,
+/// whose driver runs synchronously underneath, before the work starts).
 /// </summary>
 public interface IKnowledgeStore
 {
     /// <summary>The engine's name (sqlite, postgresql).</summary>
     string Engine { get; }
 
-    /// <summary>Stores the article's facts, replacing earlier ones and everything derived from them. True when it replaced.</summary>
-    bool Index(ArticleInfo article, DocumentFacts facts);
+    /// <summary>
+    /// Stores the article's facts, replacing earlier ones and everything derived from them. True when it replaced.
+    /// <paramref name="ct"/> cancels the wait for the writer and, where the engine allows, the write itself (rolled back).
+    /// </summary>
+    Task<bool> IndexAsync(ArticleInfo article, DocumentFacts facts, CancellationToken ct = default);
 
     /// <summary>Removes an article and everything derived from it (mentions, event sources, claims); false when it was not there.</summary>
-    bool Delete(string id);
+    Task<bool> DeleteAsync(string id, CancellationToken ct = default);
 
     /// <summary>
-    /// Stores several articles as that many <see cref="Index"/> calls would, in order (a later copy of an id replaces an
-    /// earlier one), in as few transactions as the engine allows. An article that fails is rolled back alone and its error
-    /// thrown once the others are stored. True for each article that replaced earlier facts.
+    /// Stores several articles as that many <see cref="IndexAsync"/> calls would, in order (a later copy of an id replaces
+    /// an earlier one), in as few transactions as the engine allows. An article that fails is rolled back alone and its
+    /// error thrown once the others are stored. True for each article that replaced earlier facts.
     /// </summary>
-    IReadOnlyList<bool> IndexMany(IReadOnlyList<(ArticleInfo Article, DocumentFacts Facts)> articles);
+    Task<IReadOnlyList<bool>> IndexManyAsync(IReadOnlyList<(ArticleInfo Article, DocumentFacts Facts)> articles, CancellationToken ct = default);
 
-    Page<ArticleSummary> List(int offset, int limit);
+    Task<Page<ArticleSummary>> ListAsync(int offset, int limit, CancellationToken ct = default);
 
-    IndexedArticle? Get(string id);
+    Task<IndexedArticle?> GetAsync(string id, CancellationToken ct = default);
 
     /// <summary>
     /// Matching articles, best first, with highlighted snippets. The page's <see cref="Page{T}.Total"/> is exact while the
     /// matches fit the engine's ranking window and a lower bound beyond it (matches are not counted in full).
     /// </summary>
-    Page<SearchHit> Search(SearchQuery query, int offset, int limit);
+    Task<Page<SearchHit>> SearchAsync(SearchQuery query, int offset, int limit, CancellationToken ct = default);
 
-    Page<EntitySummary> ListEntities(EntityQuery query, int offset, int limit);
+    Task<Page<EntitySummary>> ListEntitiesAsync(EntityQuery query, int offset, int limit, CancellationToken ct = default);
 
-    EntityDetail? GetEntity(string id);
+    Task<EntityDetail?> GetEntityAsync(string id, CancellationToken ct = default);
 
-    Page<EventSummary> ListEvents(EventQuery query, int offset, int limit);
+    Task<Page<EventSummary>> ListEventsAsync(EventQuery query, int offset, int limit, CancellationToken ct = default);
 
-    EventDetail? GetEvent(string id);
+    Task<EventDetail?> GetEventAsync(string id, CancellationToken ct = default);
 
-    ClaimTimeline GetClaimTimeline(string kind);
+    Task<ClaimTimeline> GetClaimTimelineAsync(string kind, CancellationToken ct = default);
 
-    /// <summary>Every article's facts, in id order, read as they are enumerated.</summary>
-    IEnumerable<DocumentFacts> ExportFacts();
+    /// <summary>Every article's facts, in id order, read as they are enumerated; the token (or the enumerator's) cancels the read.</summary>
+    IAsyncEnumerable<DocumentFacts> ExportFactsAsync(CancellationToken ct = default);
 
-    StoreTotals Totals();
+    Task<StoreTotals> TotalsAsync(CancellationToken ct = default);
 }
 
 public static class KnowledgeStoreExtensions
 {
-    public static Page<SearchHit> Search(this IKnowledgeStore store, string text, int offset, int limit) =>
-        store.Search(new SearchQuery(text), offset, limit);
+    public static Task<Page<SearchHit>> SearchAsync(this IKnowledgeStore store, string text, int offset, int limit, CancellationToken ct = default) =>
+        store.SearchAsync(new SearchQuery(text), offset, limit, ct);
 }

@@ -16,6 +16,8 @@ internal sealed class PostgresKnowledgeEngine(NpgsqlDataSource dataSource) : Sql
 
     public override DbConnection Open() => dataSource.OpenConnection();
 
+    public override async Task<DbConnection> OpenAsync(CancellationToken ct) => await dataSource.OpenConnectionAsync(ct);
+
     /// <summary>
     /// Writers run at once and wait for one another only on the keys their reads decide on (<see cref="WriteKeys"/>, as
     /// advisory locks: <see cref="PostgresWriteLocks"/>): replicas indexing different articles, entities and events
@@ -57,7 +59,7 @@ internal sealed class PostgresKnowledgeEngine(NpgsqlDataSource dataSource) : Sql
     /// Matches and their ranking window come from <c>documents_search</c> alone (vector, date, indexing time: narrow rows,
     /// an index in window order); the article rows are read for the page only, or when a filter needs them.
     /// </summary>
-    public override IReadOnlyList<FullTextClause> FullText(DbConnection connection, string text) => [new(
+    public override Task<IReadOnlyList<FullTextClause>> FullTextAsync(DbConnection connection, string text, CancellationToken ct) => Task.FromResult<IReadOnlyList<FullTextClause>>([new(
         From: $"documents d JOIN documents_search s ON s.document_id = d.id CROSS JOIN to_tsquery({Config}, @tsquery) AS q(query)",
         Where: "s.search @@ q.query",
         Score: "ts_rank_cd(s.search, q.query, 1)",
@@ -71,5 +73,5 @@ internal sealed class PostgresKnowledgeEngine(NpgsqlDataSource dataSource) : Sql
             ts_headline({Config}, CASE WHEN strpos(d.text, chr(2)) > 0 OR strpos(d.text, chr(3)) > 0
                 THEN translate(d.text, chr(2) || chr(3), '  ') ELSE d.text END,
                 q.query, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', HighlightAll=true')
-            """)];
+            """)]);
 }

@@ -67,7 +67,7 @@ internal sealed class PostgresWriteLocks(SqlSession session, IReadOnlySet<string
     {
         var keys = ids.Select(id => Hash(WriteKeys.Document(id))).Distinct().Order().ToArray();
         var started = Stopwatch.GetTimestamp();
-        using var command = Db.Command(session.Connection, session.Transaction, """
+        using var command = session.Command("""
             SET LOCAL plan_cache_mode = force_custom_plan;
             SELECT pg_advisory_xact_lock(key) FROM unnest(@keys) AS t(key);
             SELECT id FROM documents WHERE id = ANY(@ids);

@@ -9,7 +9,7 @@ namespace Dossier.Store;
 /// The knowledge store on a SQL engine. Everything but full-text search is portable SQL shared by the engines;
 /// entity resolution, event merging and claim conflicts are plain C# (<see cref="EntityKeys"/>,
 /// <see cref="PartialDates"/>, <see cref="KnowledgeRules"/>). Articles are indexed in transactions of many articles each
-/// (<see cref="IndexMany"/>, and a group commit of concurrent callers on engines with one writer).
+/// (<see cref="IndexManyAsync"/>, and a group commit of concurrent callers on engines with one writer).
 /// Orderings on nullable dates say NULLS FIRST/LAST (SQLite's own order) so that every engine sorts undated rows alike.
 /// </summary>
 public abstract class SqlKnowledgeStore : IKnowledgeStore
@@ -27,10 +27,10 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     private protected SqlKnowledgeStore(SqlEngine engine)
     {
         _engine = engine;
-        _articles = new ArticleReader(engine.Open);
-        _search = new SearchReader(engine.Open, engine.FullText);
-        _entities = new EntityReader(engine.Open);
-        _events = new EventReader(engine.Open);
+        _articles = new ArticleReader(engine.OpenAsync);
+        _search = new SearchReader(engine.OpenAsync, engine.FullTextAsync);
+        _entities = new EntityReader(engine.OpenAsync);
+        _events = new EventReader(engine.OpenAsync);
     }
 
     /// <summary>The engine's name (<c>sqlite</c>, <c>postgresql</c>), as traces and metrics tag it.</summary>
@@ -51,14 +51,21 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// <summary>Spans of the store's work (index, search), so a trace shows where query spends its time.</summary>
     public static readonly System.Diagnostics.ActivitySource ActivitySource = new("Dossier.Store");
 
-    public bool Index(ArticleInfo article, DocumentFacts facts) => IndexMany([(article, facts)])[0];
+    public async Task<bool> IndexAsync(ArticleInfo article, DocumentFacts facts, CancellationToken ct = default) =>
+        (await IndexManyAsync([(article, facts)], ct))[0];
 
     /// <summary>
-    /// Stores several articles as that many <see cref="Index"/> calls would, in order, in as few transactions as the engine
-    /// allows; one that fails is rolled back alone (see <see cref="WriteBatch"/>).
+    /// Stores several articles as that many <see cref="IndexAsync"/> calls would, in order, in as few transactions as the
+    /// engine allows; one that fails is rolled back alone (see <see cref="WriteBatch"/>). The transactions' statements run
+    /// synchronously (on SQLite a write is CPU work under one lock); the waits are asynchronous, and <paramref name="ct"/>
+    /// cancels them: a caller cancelled while waiting for the group commit leaves the queue, its articles that no writer
+    /// has taken never written (one already taken is written with its batch) and its task cancelled. On engines with
+    /// writers at once, <paramref name="ct"/> cancels the running statement (Npgsql sends a cancel request) and the
+    /// transaction is rolled back.
     /// </summary>
-    public IReadOnlyList<bool> IndexMany(IReadOnlyList<(ArticleInfo Article, DocumentFacts Facts)> articles)
+    public async Task<IReadOnlyList<bool>> IndexManyAsync(IReadOnlyList<(ArticleInfo Article, DocumentFacts Facts)> articles, CancellationToken ct = default)
     {
+        ct.ThrowIfCancellationRequested();
         using var activity = ActivitySource.StartActivity("store.index");
         activity?.SetTag("db.system", Engine);
         activity?.SetTag("dossier.document.count", articles.Count);
@@ -70,7 +77,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         var pending = articles.Select(a => new PendingIndex(a.Article, a.Facts, a.Article.Text is null ? null : NearDuplicates.Sign(a.Article.Text))).ToList();
         if (!_engine.SingleWriter)
         {
-            WriteBatch(pending);
+            WriteBatch(pending, ct);
         }
         else
         {
@@ -85,7 +92,20 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             {
                 while (!item.Done.Task.IsCompleted)
                 {
-                    _writer.Wait();
+                    try
+                    {
+                        await _writer.WaitAsync(ct);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        foreach (var mine in pending)
+                        {
+                            mine.Withdraw(ct);
+                        }
+
+                        throw;
+                    }
+
                     try
                     {
                         if (!item.Done.Task.IsCompleted)
@@ -93,10 +113,14 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
                             var batch = new List<PendingIndex>();
                             while (batch.Count < MaxGroup && _pending.TryDequeue(out var queued))
                             {
-                                batch.Add(queued);
+                                if (queued.Take())
+                                {
+                                    batch.Add(queued);
+                                }
                             }
 
-                            WriteBatch(batch);
+                            // The batch holds other callers' articles: one caller's token does not cancel their write.
+                            WriteBatch(batch, CancellationToken.None);
                         }
                     }
                     finally
@@ -107,17 +131,24 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             }
         }
 
-        return pending.Select(p => p.Done.Task.GetAwaiter().GetResult()).ToList();
+        var replaced = new bool[pending.Count];
+        for (var i = 0; i < pending.Count; i++)
+        {
+            replaced[i] = await pending[i].Done.Task;
+        }
+
+        return replaced;
     }
 
-    public bool Delete(string id)
+    public async Task<bool> DeleteAsync(string id, CancellationToken ct = default)
     {
+        ct.ThrowIfCancellationRequested();
         using var activity = ActivitySource.StartActivity("store.delete");
         activity?.SetTag("db.system", Engine);
         activity?.SetTag("dossier.document.id", id);
         if (_engine.SingleWriter)
         {
-            _writer.Wait();
+            await _writer.WaitAsync(ct);
         }
 
         try
@@ -126,6 +157,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
             {
                 using var connection = _engine.Open();
                 using var session = new SqlSession(connection, connection.BeginTransaction());
+                using var cancel = session.CancelOn(ct);
                 var scope = new WriteScope(session, _engine.Locks(session, alone));
                 LockKeys(scope, [id], [], []);
                 var existed = DocumentRemoval.Delete(scope, id, _nearDuplicates, _engine);
@@ -133,7 +165,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
                 session.Commit();
                 RecordWait(scope.Locks);
                 return existed;
-            });
+            }, ct);
         }
         finally
         {
@@ -147,6 +179,21 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     private sealed record PendingIndex(ArticleInfo Article, DocumentFacts Facts, NearDuplicateSignature? Signature)
     {
         public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Queued (0), taken by a writer of the group commit (1), or withdrawn by its cancelled caller (2).</summary>
+        private int _state;
+
+        /// <summary>Takes the article for a group-commit batch, unless its caller withdrew it.</summary>
+        public bool Take() => Interlocked.CompareExchange(ref _state, 1, 0) == 0;
+
+        /// <summary>Withdraws the article from the group commit (cancelled) unless a writer has taken it.</summary>
+        public void Withdraw(CancellationToken ct)
+        {
+            if (Interlocked.CompareExchange(ref _state, 2, 0) == 0)
+            {
+                Done.TrySetCanceled(ct);
+            }
+        }
     }
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<PendingIndex> _pending = new();
@@ -164,7 +211,8 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// Whether articles whose keys another writer holds may wait for a second transaction, after this one (see
     /// <see cref="LockKeys"/>); that one waits for the keys.
     /// </param>
-    private void WriteBatch(IReadOnlyList<PendingIndex> items, bool defer = true)
+    /// <param name="ct">Cancels the transaction's statements (see <see cref="SqlSession.CancelOn"/>); the articles are then cancelled.</param>
+    private void WriteBatch(IReadOnlyList<PendingIndex> items, CancellationToken ct, bool defer = true)
     {
         List<(PendingIndex Item, bool Replaced, Exception? Error)> results;
         List<PendingIndex> deferred;
@@ -172,9 +220,19 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         try
         {
             (results, deferred) = Transact(
-                (attempt, alone) => Write(items, isolate, alone, defer && attempt == 1),
+                (attempt, alone) => Write(items, isolate, alone, defer && attempt == 1, ct),
+                ct,
                 // An article's own error: the batch is written again with a savepoint per article, so it fails alone.
                 e => !isolate && items.Count > 1 && IsArticleError(e) && (isolate = true));
+        }
+        catch (OperationCanceledException e)
+        {
+            foreach (var item in items)
+            {
+                item.Done.TrySetCanceled(e.CancellationToken);
+            }
+
+            return;
         }
         catch (Exception e)
         {
@@ -201,7 +259,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
 
         if (deferred.Count > 0)
         {
-            WriteBatch(deferred, defer: false);
+            WriteBatch(deferred, ct, defer: false);
         }
     }
 
@@ -214,16 +272,23 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// <summary>
     /// Runs a write transaction until it commits: again when it loses a race with another writer (at most
     /// <see cref="MaxAttempts"/> attempts, the keys it must lock alone remembered from one attempt to the next), or when
-    /// <paramref name="again"/> says so of its error. The transaction is given the attempt number and those keys.
+    /// <paramref name="again"/> says so of its error. The transaction is given the attempt number and those keys. Once
+    /// <paramref name="ct"/> is cancelled no attempt starts, and the error of a cancelled one (the statement PostgreSQL
+    /// cancelled) is an <see cref="OperationCanceledException"/>.
     /// </summary>
-    private T Transact<T>(Func<int, HashSet<string>, T> transaction, Func<Exception, bool>? again = null)
+    private T Transact<T>(Func<int, HashSet<string>, T> transaction, CancellationToken ct, Func<Exception, bool>? again = null)
     {
         var alone = new HashSet<string>(StringComparer.Ordinal);
         for (var attempt = 1; ; attempt++)
         {
+            ct.ThrowIfCancellationRequested();
             try
             {
                 return transaction(attempt, alone);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && ct.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("the write was cancelled", e, ct);
             }
             catch (Exception e) when (attempt < MaxAttempts && Retry(e, alone))
             {
@@ -313,12 +378,13 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
     /// article gets a savepoint and one that fails is rolled back alone and reported in the results.
     /// </summary>
     private (List<(PendingIndex Item, bool Replaced, Exception? Error)> Results, List<PendingIndex> Deferred) Write(
-        IReadOnlyList<PendingIndex> items, bool isolate, IReadOnlySet<string> alone, bool defer)
+        IReadOnlyList<PendingIndex> items, bool isolate, IReadOnlySet<string> alone, bool defer, CancellationToken ct)
     {
         var results = new List<(PendingIndex Item, bool Replaced, Exception? Error)>(items.Count);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var connection = _engine.Open();
         using var session = new SqlSession(connection, connection.BeginTransaction());
+        using var cancel = session.CancelOn(ct);
         var scope = new WriteScope(session, _engine.Locks(session, alone));
         var deferred = new List<PendingIndex>();
         var now = LockKeys(scope, items.Select(i => i.Article.Id).Distinct(StringComparer.Ordinal).ToList(), items, deferred, defer);
@@ -337,7 +403,7 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
                 scope.Counts.Flush(session);
                 session.Execute("RELEASE SAVEPOINT article");
             }
-            catch (Exception e) when (IsArticleError(e))
+            catch (Exception e) when (IsArticleError(e) && !ct.IsCancellationRequested)
             {
                 session.Execute("ROLLBACK TO SAVEPOINT article");
                 session.Execute("RELEASE SAVEPOINT article");
@@ -398,19 +464,19 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         return replaced;
     }
 
-    public Page<ArticleSummary> List(int offset, int limit) => _articles.List(offset, limit);
+    public Task<Page<ArticleSummary>> ListAsync(int offset, int limit, CancellationToken ct = default) => _articles.ListAsync(offset, limit, ct);
 
-    public IndexedArticle? Get(string id) => _articles.Get(id);
+    public Task<IndexedArticle?> GetAsync(string id, CancellationToken ct = default) => _articles.GetAsync(id, ct);
 
-    public IEnumerable<DocumentFacts> ExportFacts() => _articles.ExportFacts();
+    public IAsyncEnumerable<DocumentFacts> ExportFactsAsync(CancellationToken ct = default) => _articles.ExportFactsAsync(ct);
 
-    public StoreTotals Totals() => _articles.Totals();
+    public Task<StoreTotals> TotalsAsync(CancellationToken ct = default) => _articles.TotalsAsync(ct);
 
-    public Page<SearchHit> Search(SearchQuery query, int offset, int limit)
+    public async Task<Page<SearchHit>> SearchAsync(SearchQuery query, int offset, int limit, CancellationToken ct = default)
     {
         using var activity = ActivitySource.StartActivity("store.search");
         activity?.SetTag("db.system", Engine);
-        return _search.Search(query, offset, limit);
+        return await _search.SearchAsync(query, offset, limit, ct);
     }
 
     /// <inheritdoc cref="SearchReader.RankWindow"/>
@@ -420,13 +486,15 @@ public abstract class SqlKnowledgeStore : IKnowledgeStore
         set => _search.RankWindow = value;
     }
 
-    public Page<EntitySummary> ListEntities(EntityQuery query, int offset, int limit) => _entities.ListEntities(query, offset, limit);
+    public Task<Page<EntitySummary>> ListEntitiesAsync(EntityQuery query, int offset, int limit, CancellationToken ct = default) =>
+        _entities.ListEntitiesAsync(query, offset, limit, ct);
 
-    public EntityDetail? GetEntity(string id) => _entities.GetEntity(id);
+    public Task<EntityDetail?> GetEntityAsync(string id, CancellationToken ct = default) => _entities.GetEntityAsync(id, ct);
 
-    public Page<EventSummary> ListEvents(EventQuery query, int offset, int limit) => _events.ListEvents(query, offset, limit);
+    public Task<Page<EventSummary>> ListEventsAsync(EventQuery query, int offset, int limit, CancellationToken ct = default) =>
+        _events.ListEventsAsync(query, offset, limit, ct);
 
-    public EventDetail? GetEvent(string id) => _events.GetEvent(id);
+    public Task<EventDetail?> GetEventAsync(string id, CancellationToken ct = default) => _events.GetEventAsync(id, ct);
 
-    public ClaimTimeline GetClaimTimeline(string kind) => _events.GetClaimTimeline(kind);
+    public Task<ClaimTimeline> GetClaimTimelineAsync(string kind, CancellationToken ct = default) => _events.GetClaimTimelineAsync(kind, ct);
 }

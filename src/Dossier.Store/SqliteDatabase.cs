@@ -63,6 +63,31 @@ public sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        return Configured(connection);
+    }
+
+    /// <summary>
+    /// <see cref="Open"/> with a token: an already-cancelled one throws <see cref="OperationCanceledException"/> before the
+    /// connection is opened (Microsoft.Data.Sqlite opens synchronously underneath).
+    /// </summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            return Configured(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The open connection with its settings made (once per native connection).</summary>
+    private SqliteConnection Configured(SqliteConnection connection)
+    {
         if (connection.Handle is { } handle && _configured.TryGetValue(handle, out _))
         {
             return connection;

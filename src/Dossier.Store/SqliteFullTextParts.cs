@@ -29,8 +29,8 @@ internal static class SqliteFullTextParts
     public static string Table(long part) => Legacy + "_" + part.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The parts' tables, newest first, <c>documents_fts</c> last.</summary>
-    public static List<string> Tables(DbConnection connection) =>
-        [.. Db.Query(connection, null, "SELECT part FROM fulltext_parts ORDER BY part DESC", r => Table(r.GetInt64(0))), Legacy];
+    public static async Task<List<string>> TablesAsync(DbConnection connection, CancellationToken ct) =>
+        [.. await Db.QueryAsync(connection, null, "SELECT part FROM fulltext_parts ORDER BY part DESC", r => Table(r.GetInt64(0)), ct), Legacy];
 
     /// <summary>The table an article's row id belongs to (for removing it): <see cref="Legacy"/> when no part holds it.</summary>
     public static string Of(SqlSession session, long rowid) =>

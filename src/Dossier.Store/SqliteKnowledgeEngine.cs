@@ -14,6 +14,8 @@ internal sealed class SqliteKnowledgeEngine(SqliteDatabase database) : SqlEngine
 
     public override DbConnection Open() => database.Open();
 
+    public override async Task<DbConnection> OpenAsync(CancellationToken ct) => await database.OpenAsync(ct);
+
     /// <summary>Articles per part of the full-text index (<see cref="SqliteKnowledgeStore.FullTextPartSize"/>).</summary>
     public int PartSize { get; set; } = 16384;
 
@@ -45,11 +47,11 @@ internal sealed class SqliteKnowledgeEngine(SqliteDatabase database) : SqlEngine
         }
     }
 
-    public override IReadOnlyList<FullTextClause> FullText(DbConnection connection, string text)
+    public override async Task<IReadOnlyList<FullTextClause>> FullTextAsync(DbConnection connection, string text, CancellationToken ct)
     {
         (string, object?)[] match = [("@match", FullTextQuery.ToFts5(text))];
         var marker = new Fts5WordMarker(text);
-        return SqliteFullTextParts.Tables(connection).Select(table => new FullTextClause(
+        return (await SqliteFullTextParts.TablesAsync(connection, ct)).Select(table => new FullTextClause(
             From: $"{table} JOIN documents d ON d.id = {table}.document_id",
             Where: $"{table} MATCH @match",
             Score: $"-bm25({table}, 0.0, 4.0, 1.0)",

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace Dossier.Services.Tests;
 
 /// <summary>
-/// Deadlines honoured end to end, cancellation reaching the extractor, and extraction's bounded queue answering
+/// Deadlines honoured end to end (extraction, query), cancellation reaching the extractor, and extraction's bounded queue answering
 /// RESOURCE_EXHAUSTED when full. Waits are bounded by <see cref="Bound"/> (a hang guard, not a speed assertion).
 /// </summary>
 public sealed class DeadlineAndCapacityTests(ServicesFixture services) : IClassFixture<ServicesFixture>
@@ -35,6 +35,19 @@ public sealed class DeadlineAndCapacityTests(ServicesFixture services) : IClassF
         Assert.Equal(StatusCode.DeadlineExceeded, e.StatusCode);
         var after = await client.ExtractAsync(new ExtractRequest { DocumentId = "next", Text = "Ministers met in Rome, Italy." }, deadline: DateTime.UtcNow + Bound);
         Assert.Contains(after.Facts.Countries, c => c.Code == "IT");
+    }
+
+    [Fact]
+    public async Task Search_AlreadyExpiredDeadline_IsDeadlineExceededAndTheQueryServiceKeepsServing()
+    {
+        var client = services.QueryClient();
+
+        var e = await Assert.ThrowsAsync<RpcException>(() =>
+            client.SearchAsync(new SearchRequest { Q = "coalition" }, deadline: DateTime.UtcNow.AddSeconds(-1)).ResponseAsync);
+
+        Assert.Equal(StatusCode.DeadlineExceeded, e.StatusCode);
+        var stats = await client.GetStatsAsync(new GetStatsRequest(), deadline: DateTime.UtcNow + Bound);
+        Assert.Equal("sqlite", stats.Engine);
     }
 
     [Fact]

@@ -54,20 +54,20 @@ public abstract partial class KnowledgeStoreSuite
             });
     }
 
-    private void Index(ArticleBuilder builder)
+    private async Task IndexAsync(ArticleBuilder builder)
     {
         var (info, facts) = builder.Build();
-        Store.Index(info, facts);
+        await Store.IndexAsync(info, facts);
     }
 
     [SkippableFact]
-    public void Entities_PersonUnderSpellingVariantsAcrossArticles_IsOnePerson()
+    public async Task Entities_PersonUnderSpellingVariantsAcrossArticles_IsOnePerson()
     {
-        Index(new ArticleBuilder("a1", "Analyst Jassim Mohamed said so.", "2022-05-14").Person("Jassim Mohamed", "Director"));
-        Index(new ArticleBuilder("a2", "Later Jassim Muhammad said more.", "2023-01-02").Person("Jassim Muhammad", "Director of Studies"));
+        await IndexAsync(new ArticleBuilder("a1", "Analyst Jassim Mohamed said so.", "2022-05-14").Person("Jassim Mohamed", "Director"));
+        await IndexAsync(new ArticleBuilder("a2", "Later Jassim Muhammad said more.", "2023-01-02").Person("Jassim Muhammad", "Director of Studies"));
 
-        var people = Store.ListEntities(new EntityQuery(EntityKinds.Person), 0, 10);
-        var person = Store.GetEntity(Assert.Single(people.Items).Id);
+        var people = await Store.ListEntitiesAsync(new EntityQuery(EntityKinds.Person), 0, 10);
+        var person = await Store.GetEntityAsync(Assert.Single(people.Items).Id);
 
         Assert.NotNull(person);
         Assert.Equal(2, person.Summary.DocumentCount);
@@ -79,46 +79,46 @@ public abstract partial class KnowledgeStoreSuite
     }
 
     [SkippableFact]
-    public void Entities_SurnameAloneWithOneKnownBearer_JoinsThatPerson()
+    public async Task Entities_SurnameAloneWithOneKnownBearer_JoinsThatPerson()
     {
-        Index(new ArticleBuilder("a1", "Secretary Antony Blinken spoke.").Person("Antony Blinken", "Secretary of State", "US"));
+        await IndexAsync(new ArticleBuilder("a1", "Secretary Antony Blinken spoke.").Person("Antony Blinken", "Secretary of State", "US"));
 
-        Index(new ArticleBuilder("a2", "Blinken spoke again.").Person("Blinken"));
+        await IndexAsync(new ArticleBuilder("a2", "Blinken spoke again.").Person("Blinken"));
 
-        var person = Assert.Single(Store.ListEntities(new EntityQuery(EntityKinds.Person), 0, 10).Items);
+        var person = Assert.Single((await Store.ListEntitiesAsync(new EntityQuery(EntityKinds.Person), 0, 10)).Items);
         Assert.Equal("Antony Blinken", person.Name);
         Assert.Equal(2, person.DocumentCount);
     }
 
     [SkippableFact]
-    public void Entities_SurnameAloneWithTwoKnownBearers_StaysApart()
+    public async Task Entities_SurnameAloneWithTwoKnownBearers_StaysApart()
     {
-        Index(new ArticleBuilder("a1", "John Smith and Jane Smith met.").Person("John Smith").Person("Jane Smith"));
+        await IndexAsync(new ArticleBuilder("a1", "John Smith and Jane Smith met.").Person("John Smith").Person("Jane Smith"));
 
-        Index(new ArticleBuilder("a2", "Smith spoke.").Person("Smith"));
+        await IndexAsync(new ArticleBuilder("a2", "Smith spoke.").Person("Smith"));
 
-        Assert.Equal(3, Store.ListEntities(new EntityQuery(EntityKinds.Person), 0, 10).Total);
+        Assert.Equal(3, (await Store.ListEntitiesAsync(new EntityQuery(EntityKinds.Person), 0, 10)).Total);
     }
 
     [SkippableFact]
-    public void Entities_OrganizationKnownByAnAlias_IsOneOrganization()
+    public async Task Entities_OrganizationKnownByAnAlias_IsOneOrganization()
     {
-        Index(new ArticleBuilder("a1", "ISIS, also called Daesh, attacked.").Org("ISIS", "Daesh"));
+        await IndexAsync(new ArticleBuilder("a1", "ISIS, also called Daesh, attacked.").Org("ISIS", "Daesh"));
 
-        Index(new ArticleBuilder("a2", "Daesh lost ground.").Org("Daesh"));
+        await IndexAsync(new ArticleBuilder("a2", "Daesh lost ground.").Org("Daesh"));
 
-        var org = Assert.Single(Store.ListEntities(new EntityQuery(EntityKinds.Organization), 0, 10).Items);
+        var org = Assert.Single((await Store.ListEntitiesAsync(new EntityQuery(EntityKinds.Organization), 0, 10)).Items);
         Assert.Equal("organization:isis", org.Id);
         Assert.Equal(2, org.DocumentCount);
         Assert.Equal(3, org.MentionCount);
     }
 
     [SkippableFact]
-    public void Entities_AliasesWithinOneBatch_ResolveAsArticleByArticle()
+    public async Task Entities_AliasesWithinOneBatch_ResolveAsArticleByArticle()
     {
         // One transaction: the first article's names are not known yet when it is resolved, and must be once it is written;
         // replacing it in the same batch must not leave the second article pointing at what was removed.
-        Store.IndexMany(
+        await Store.IndexManyAsync(
         [
             new ArticleBuilder("a1", "Daesh lost ground.").Org("Daesh").Build(),
             new ArticleBuilder("a2", "ISIS, also called Daesh, attacked.").Org("ISIS", "Daesh").Build(),
@@ -127,15 +127,15 @@ public abstract partial class KnowledgeStoreSuite
             new ArticleBuilder("a4", "ISIS again.").Org("ISIS").Build(),
         ]);
 
-        var orgs = Store.ListEntities(new EntityQuery(EntityKinds.Organization), 0, 10).Items;
+        var orgs = (await Store.ListEntitiesAsync(new EntityQuery(EntityKinds.Organization), 0, 10)).Items;
         var org = Assert.Single(orgs);
         Assert.Equal("organization:daesh", org.Id);
         Assert.Equal((3, 4), (org.DocumentCount, org.MentionCount));
-        Assert.Equal(["Daesh", "ISIS"], Store.GetEntity(org.Id)!.Aliases);
+        Assert.Equal(["Daesh", "ISIS"], (await Store.GetEntityAsync(org.Id))!.Aliases);
     }
 
     [SkippableFact]
-    public void IndexMany_ArticlesOfOneBatch_GiveTheSameEntitiesAsOneByOne()
+    public async Task IndexMany_ArticlesOfOneBatch_GiveTheSameEntitiesAsOneByOne()
     {
         // Entity counts, names (the longest person name wins), countries (the first known stays) and aliases, with an
         // article replaced and one repeated inside the batch.
@@ -149,37 +149,44 @@ public abstract partial class KnowledgeStoreSuite
             new ArticleBuilder("e4", "Morocco, Morocco and Antony Blinken.", "2022-05-14").Country("MA", "Morocco").Person("Antony Blinken", null, "XX").Build(),
         };
 
-        List<string> Snapshot() => Store.ListEntities(new EntityQuery(), 0, 100).Items
-            .Select(e => $"{e.Id} {e.Name} {e.Country} {e.MentionCount}/{e.DocumentCount} {e.FirstSeen}..{e.LastSeen} [{string.Join("|", Store.GetEntity(e.Id)!.Aliases)}]")
-            .Order(StringComparer.Ordinal).ToList();
+        async Task<List<string>> SnapshotAsync()
+        {
+            var lines = new List<string>();
+            foreach (var e in (await Store.ListEntitiesAsync(new EntityQuery(), 0, 100)).Items)
+            {
+                lines.Add($"{e.Id} {e.Name} {e.Country} {e.MentionCount}/{e.DocumentCount} {e.FirstSeen}..{e.LastSeen} [{string.Join("|", (await Store.GetEntityAsync(e.Id))!.Aliases)}]");
+            }
+
+            return lines.Order(StringComparer.Ordinal).ToList();
+        }
 
         foreach (var (info, facts) in articles)
         {
-            Store.Index(info, facts);
+            await Store.IndexAsync(info, facts);
         }
 
-        var oneByOne = Snapshot();
+        var oneByOne = await SnapshotAsync();
         foreach (var id in new[] { "e1", "e2", "e3", "e4" })
         {
-            Store.Delete(id);
+            await Store.DeleteAsync(id);
         }
 
-        Assert.Empty(Snapshot());
-        Store.IndexMany(articles);
+        Assert.Empty(await SnapshotAsync());
+        await Store.IndexManyAsync(articles);
 
-        Assert.Equal(oneByOne, Snapshot());
+        Assert.Equal(oneByOne, await SnapshotAsync());
         Assert.Contains(oneByOne, e => e.StartsWith("person:antony-blinken Antony Blinken US 3/3", StringComparison.Ordinal));
     }
 
     [SkippableFact]
-    public void Entities_ArticleReindexedWithoutThem_AreGone()
+    public async Task Entities_ArticleReindexedWithoutThem_AreGone()
     {
-        Index(new ArticleBuilder("a1", "Morocco and Italy.").Country("MA", "Morocco").Country("IT", "Italy"));
-        Index(new ArticleBuilder("a2", "Morocco again.").Country("MA", "Morocco"));
+        await IndexAsync(new ArticleBuilder("a1", "Morocco and Italy.").Country("MA", "Morocco").Country("IT", "Italy"));
+        await IndexAsync(new ArticleBuilder("a2", "Morocco again.").Country("MA", "Morocco"));
 
-        Index(new ArticleBuilder("a1", "Nothing here now."));
+        await IndexAsync(new ArticleBuilder("a1", "Nothing here now."));
 
-        var countries = Store.ListEntities(new EntityQuery(EntityKinds.Country), 0, 10);
+        var countries = await Store.ListEntitiesAsync(new EntityQuery(EntityKinds.Country), 0, 10);
         var morocco = Assert.Single(countries.Items);
         Assert.Equal("country:MA", morocco.Id);
         Assert.Equal("Morocco", morocco.Name);
@@ -188,43 +195,43 @@ public abstract partial class KnowledgeStoreSuite
     }
 
     [SkippableFact]
-    public void ListEntities_NamePrefixAndUnknownKind_FilterOrRefuse()
+    public async Task ListEntities_NamePrefixAndUnknownKind_FilterOrRefuse()
     {
-        Index(new ArticleBuilder("a1", "Morocco, Mali and Italy.").Country("MA", "Morocco").Country("ML", "Mali").Country("IT", "Italy"));
+        await IndexAsync(new ArticleBuilder("a1", "Morocco, Mali and Italy.").Country("MA", "Morocco").Country("ML", "Mali").Country("IT", "Italy"));
 
-        var m = Store.ListEntities(new EntityQuery(EntityKinds.Country, "M"), 0, 10);
+        var m = await Store.ListEntitiesAsync(new EntityQuery(EntityKinds.Country, "M"), 0, 10);
 
         Assert.Equal(["Mali", "Morocco"], m.Items.Select(e => e.Name).Order());
-        Assert.Throws<InvalidQueryException>(() => Store.ListEntities(new EntityQuery("planet"), 0, 10));
+        await Assert.ThrowsAsync<InvalidQueryException>(() => Store.ListEntitiesAsync(new EntityQuery("planet"), 0, 10));
     }
 
     [SkippableFact]
-    public void GetEntity_CountryInEvents_ListsEventsAndRelatedEntities()
+    public async Task GetEntity_CountryInEvents_ListsEventsAndRelatedEntities()
     {
-        Index(new ArticleBuilder("a1", "Ministers met in Marrakesh, Morocco, with Nigeria.", "2022-05-14")
+        await IndexAsync(new ArticleBuilder("a1", "Ministers met in Marrakesh, Morocco, with Nigeria.", "2022-05-14")
             .Country("MA", "Morocco").Country("NG", "Nigeria")
             .Meeting(MeetingFormats.Ministerial, "MA", "Marrakesh", "2022-05-11", "Ministers met in Marrakesh", participants: ["NG"]));
 
-        var nigeria = Store.GetEntity("country:NG");
+        var nigeria = await Store.GetEntityAsync("country:NG");
 
         Assert.NotNull(nigeria);
         Assert.Equal("Nigeria", nigeria.Summary.Name);
         Assert.Single(nigeria.Events);
         Assert.Contains(nigeria.Related, r => r.Id == "country:MA");
-        Assert.NotNull(Store.GetEntity("place:marrakesh"));
-        Assert.Null(Store.GetEntity("country:ZZ"));
+        Assert.NotNull(await Store.GetEntityAsync("place:marrakesh"));
+        Assert.Null(await Store.GetEntityAsync("country:ZZ"));
     }
 
     [SkippableFact]
-    public void Events_SameMeetingInTwoArticles_IsOneEventWithTwoSources()
+    public async Task Events_SameMeetingInTwoArticles_IsOneEventWithTwoSources()
     {
-        Index(new ArticleBuilder("a1", "The coalition met in Morocco on Wednesday.", "2022-05-14")
+        await IndexAsync(new ArticleBuilder("a1", "The coalition met in Morocco on Wednesday.", "2022-05-14")
             .Meeting(MeetingFormats.Ministerial, "MA", null, "2022-05-11", "met in Morocco on Wednesday"));
-        Index(new ArticleBuilder("a2", "After the 2022 meeting in Morocco, the communiqué said.")
+        await IndexAsync(new ArticleBuilder("a2", "After the 2022 meeting in Morocco, the communiqué said.")
             .Meeting(MeetingFormats.Other, "MA", null, "2022", "the 2022 meeting in Morocco"));
 
-        var events = Store.ListEvents(new EventQuery(Country: "MA"), 0, 10);
-        var e = Store.GetEvent(Assert.Single(events.Items).Id);
+        var events = await Store.ListEventsAsync(new EventQuery(Country: "MA"), 0, 10);
+        var e = await Store.GetEventAsync(Assert.Single(events.Items).Id);
 
         Assert.NotNull(e);
         Assert.Equal(2, e.Summary.SourceCount);
@@ -238,70 +245,70 @@ public abstract partial class KnowledgeStoreSuite
     }
 
     [SkippableFact]
-    public void Events_DifferentYearsOrCities_StayApart()
+    public async Task Events_DifferentYearsOrCities_StayApart()
     {
-        Index(new ArticleBuilder("a1", "Ministers met in Rome in 2021.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2021-06-28", "Ministers met in Rome"));
-        Index(new ArticleBuilder("a2", "Ministers met in Rome in 2023.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2023", "Ministers met in Rome"));
-        Index(new ArticleBuilder("a3", "The group met in Milan.").Meeting(MeetingFormats.Ministerial, "IT", "Milan", "2021-06", "The group met in Milan"));
+        await IndexAsync(new ArticleBuilder("a1", "Ministers met in Rome in 2021.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2021-06-28", "Ministers met in Rome"));
+        await IndexAsync(new ArticleBuilder("a2", "Ministers met in Rome in 2023.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2023", "Ministers met in Rome"));
+        await IndexAsync(new ArticleBuilder("a3", "The group met in Milan.").Meeting(MeetingFormats.Ministerial, "IT", "Milan", "2021-06", "The group met in Milan"));
 
-        Assert.Equal(3, Store.ListEvents(new EventQuery(Country: "IT"), 0, 10).Total);
+        Assert.Equal(3, (await Store.ListEventsAsync(new EventQuery(Country: "IT"), 0, 10)).Total);
     }
 
     [SkippableFact]
-    public void Events_CitySpelledTwoWays_MergeOnTheGazetteerKeyNotOnTheSpelling()
+    public async Task Events_CitySpelledTwoWays_MergeOnTheGazetteerKeyNotOnTheSpelling()
     {
-        Index(new ArticleBuilder("a1", "Ministers met in Marrakech.").Meeting(MeetingFormats.Ministerial, "MA", "Marrakech", "2022-05-11", "Ministers met in Marrakech", cityKey: "Marrakesh"));
-        Index(new ArticleBuilder("a2", "Ministers met in Marrakesh.").Meeting(MeetingFormats.Ministerial, "MA", "Marrakesh", "2022-05", "Ministers met in Marrakesh", cityKey: "Marrakesh"));
-        Index(new ArticleBuilder("a3", "Envoys met in Fez.").Meeting(MeetingFormats.SmallGroup, "MA", "Fez", "2023-01-10", "Envoys met in Fez"));
-        Index(new ArticleBuilder("a4", "Envoys met in Fes.").Meeting(MeetingFormats.SmallGroup, "MA", "Fes", "2023-01", "Envoys met in Fes"));
+        await IndexAsync(new ArticleBuilder("a1", "Ministers met in Marrakech.").Meeting(MeetingFormats.Ministerial, "MA", "Marrakech", "2022-05-11", "Ministers met in Marrakech", cityKey: "Marrakesh"));
+        await IndexAsync(new ArticleBuilder("a2", "Ministers met in Marrakesh.").Meeting(MeetingFormats.Ministerial, "MA", "Marrakesh", "2022-05", "Ministers met in Marrakesh", cityKey: "Marrakesh"));
+        await IndexAsync(new ArticleBuilder("a3", "Envoys met in Fez.").Meeting(MeetingFormats.SmallGroup, "MA", "Fez", "2023-01-10", "Envoys met in Fez"));
+        await IndexAsync(new ArticleBuilder("a4", "Envoys met in Fes.").Meeting(MeetingFormats.SmallGroup, "MA", "Fes", "2023-01", "Envoys met in Fes"));
 
-        var ministerial = Assert.Single(Store.ListEvents(new EventQuery(Format: MeetingFormats.Ministerial), 0, 10).Items);
-        var detail = Store.GetEvent(ministerial.Id);
+        var ministerial = Assert.Single((await Store.ListEventsAsync(new EventQuery(Format: MeetingFormats.Ministerial), 0, 10)).Items);
+        var detail = await Store.GetEventAsync(ministerial.Id);
 
         // No alias list in the store: two spellings without a key (the pipeline did not know the city) stay apart.
         Assert.Equal(2, ministerial.SourceCount);
         Assert.False(Assert.Single(detail!.Attributes, a => a.Name == "city").Conflict);
-        Assert.Equal(2, Store.ListEvents(new EventQuery(Format: MeetingFormats.SmallGroup), 0, 10).Total);
+        Assert.Equal(2, (await Store.ListEventsAsync(new EventQuery(Format: MeetingFormats.SmallGroup), 0, 10)).Total);
     }
 
     [SkippableFact]
-    public void Events_UndatedMeetingsInOneCity_MergeButUndatedWithoutCityDoNot()
+    public async Task Events_UndatedMeetingsInOneCity_MergeButUndatedWithoutCityDoNot()
     {
-        Index(new ArticleBuilder("a1", "The Africa Focus Group met in Rome.").Meeting(MeetingFormats.AfricaFocusGroup, "IT", "Rome", null, "met in Rome"));
-        Index(new ArticleBuilder("a2", "Its meeting in Roma was useful.").Meeting(MeetingFormats.AfricaFocusGroup, "IT", "Roma", null, "meeting in Roma", cityKey: "Rome"));
-        Index(new ArticleBuilder("a3", "The Small Group met.").Meeting(MeetingFormats.SmallGroup, null, null, null, "The Small Group met"));
-        Index(new ArticleBuilder("a4", "The Small Group met again.").Meeting(MeetingFormats.SmallGroup, null, null, null, "The Small Group met again"));
+        await IndexAsync(new ArticleBuilder("a1", "The Africa Focus Group met in Rome.").Meeting(MeetingFormats.AfricaFocusGroup, "IT", "Rome", null, "met in Rome"));
+        await IndexAsync(new ArticleBuilder("a2", "Its meeting in Roma was useful.").Meeting(MeetingFormats.AfricaFocusGroup, "IT", "Roma", null, "meeting in Roma", cityKey: "Rome"));
+        await IndexAsync(new ArticleBuilder("a3", "The Small Group met.").Meeting(MeetingFormats.SmallGroup, null, null, null, "The Small Group met"));
+        await IndexAsync(new ArticleBuilder("a4", "The Small Group met again.").Meeting(MeetingFormats.SmallGroup, null, null, null, "The Small Group met again"));
 
-        Assert.Equal(1, Store.ListEvents(new EventQuery(Format: MeetingFormats.AfricaFocusGroup), 0, 10).Total);
-        Assert.Equal(2, Store.ListEvents(new EventQuery(Format: MeetingFormats.SmallGroup), 0, 10).Total);
+        Assert.Equal(1, (await Store.ListEventsAsync(new EventQuery(Format: MeetingFormats.AfricaFocusGroup), 0, 10)).Total);
+        Assert.Equal(2, (await Store.ListEventsAsync(new EventQuery(Format: MeetingFormats.SmallGroup), 0, 10)).Total);
     }
 
     [SkippableFact]
-    public void ListEvents_DateRangeAndBadFilters_FilterOrRefuse()
+    public async Task ListEvents_DateRangeAndBadFilters_FilterOrRefuse()
     {
-        Index(new ArticleBuilder("a1", "Met in Rome. Met in Abuja.")
+        await IndexAsync(new ArticleBuilder("a1", "Met in Rome. Met in Abuja.")
             .Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2021-06-28", "Met in Rome")
             .Meeting(MeetingFormats.AfricaFocusGroup, "NG", "Abuja", "2023-03", "Met in Abuja"));
 
-        var in2023 = Store.ListEvents(new EventQuery(From: "2023", To: "2023-12-31"), 0, 10);
+        var in2023 = await Store.ListEventsAsync(new EventQuery(From: "2023", To: "2023-12-31"), 0, 10);
 
         Assert.Equal("NG", Assert.Single(in2023.Items).Country);
-        Assert.Throws<InvalidQueryException>(() => Store.ListEvents(new EventQuery(From: "last year"), 0, 10));
-        Assert.Throws<InvalidQueryException>(() => Store.ListEvents(new EventQuery(Format: "summit"), 0, 10));
-        Assert.Null(Store.GetEvent("ev-99999"));
-        Assert.Null(Store.GetEvent("nonsense"));
+        await Assert.ThrowsAsync<InvalidQueryException>(() => Store.ListEventsAsync(new EventQuery(From: "last year"), 0, 10));
+        await Assert.ThrowsAsync<InvalidQueryException>(() => Store.ListEventsAsync(new EventQuery(Format: "summit"), 0, 10));
+        Assert.Null(await Store.GetEventAsync("ev-99999"));
+        Assert.Null(await Store.GetEventAsync("nonsense"));
     }
 
     [SkippableFact]
-    public void Lists_UndatedArticlesAndEvents_ComeAfterTheDatedOnes()
+    public async Task Lists_UndatedArticlesAndEvents_ComeAfterTheDatedOnes()
     {
-        Index(new ArticleBuilder("a1", "Ministers met in Rome.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", null, "Ministers met in Rome"));
-        Index(new ArticleBuilder("a2", "Ministers met in Abuja.", "2021-03-01").Meeting(MeetingFormats.Ministerial, "NG", "Abuja", "2021-03", "Ministers met in Abuja"));
-        Index(new ArticleBuilder("a3", "Ministers met in Paris.", "2023-05-02").Meeting(MeetingFormats.Ministerial, "FR", "Paris", "2023-05-01", "Ministers met in Paris"));
+        await IndexAsync(new ArticleBuilder("a1", "Ministers met in Rome.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", null, "Ministers met in Rome"));
+        await IndexAsync(new ArticleBuilder("a2", "Ministers met in Abuja.", "2021-03-01").Meeting(MeetingFormats.Ministerial, "NG", "Abuja", "2021-03", "Ministers met in Abuja"));
+        await IndexAsync(new ArticleBuilder("a3", "Ministers met in Paris.", "2023-05-02").Meeting(MeetingFormats.Ministerial, "FR", "Paris", "2023-05-01", "Ministers met in Paris"));
 
-        var articles = Store.List(0, 10).Items.Select(a => a.Id);
-        var hits = Store.Search("ministers", 0, 10).Items.Select(h => h.Article.Id);
-        var events = Store.ListEvents(new EventQuery(), 0, 10).Items.Select(e => e.Country);
+        var articles = (await Store.ListAsync(0, 10)).Items.Select(a => a.Id);
+        var hits = (await Store.SearchAsync("ministers", 0, 10)).Items.Select(h => h.Article.Id);
+        var events = (await Store.ListEventsAsync(new EventQuery(), 0, 10)).Items.Select(e => e.Country);
 
         Assert.Equal(["a3", "a2", "a1"], articles);
         Assert.Equal(["a3", "a2", "a1"], hits);
@@ -309,30 +316,30 @@ public abstract partial class KnowledgeStoreSuite
     }
 
     [SkippableFact]
-    public void Events_ArticleReindexedWithoutTheMeeting_LosesThatSource()
+    public async Task Events_ArticleReindexedWithoutTheMeeting_LosesThatSource()
     {
-        Index(new ArticleBuilder("a1", "Met in Rome.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2021-06-28", "Met in Rome"));
-        Index(new ArticleBuilder("a2", "Also met in Rome.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2021-06", "met in Rome"));
+        await IndexAsync(new ArticleBuilder("a1", "Met in Rome.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2021-06-28", "Met in Rome"));
+        await IndexAsync(new ArticleBuilder("a2", "Also met in Rome.").Meeting(MeetingFormats.Ministerial, "IT", "Rome", "2021-06", "met in Rome"));
 
-        Index(new ArticleBuilder("a1", "No meeting any more."));
+        await IndexAsync(new ArticleBuilder("a1", "No meeting any more."));
 
-        var e = Assert.Single(Store.ListEvents(new EventQuery(), 0, 10).Items);
+        var e = Assert.Single((await Store.ListEventsAsync(new EventQuery(), 0, 10)).Items);
         Assert.Equal(1, e.SourceCount);
         Assert.Equal("2021-06", e.Date);
     }
 
     [SkippableFact]
-    public void ClaimTimeline_DifferentExactCountsAboutTheSameTime_AreFlagged()
+    public async Task ClaimTimeline_DifferentExactCountsAboutTheSameTime_AreFlagged()
     {
-        Index(new ArticleBuilder("a1", "The coalition of 84 countries met.", "2022-05-14").Members(84, Qualifiers.Exact, "2022-05-14", "84 countries"));
-        Index(new ArticleBuilder("a2", "An 83-member coalition, after the 2022 meeting in Morocco.")
+        await IndexAsync(new ArticleBuilder("a1", "The coalition of 84 countries met.", "2022-05-14").Members(84, Qualifiers.Exact, "2022-05-14", "84 countries"));
+        await IndexAsync(new ArticleBuilder("a2", "An 83-member coalition, after the 2022 meeting in Morocco.")
             .Members(83, Qualifiers.Exact, null, "83-member")
             .Meeting(MeetingFormats.Ministerial, "MA", null, "2022", "the 2022 meeting in Morocco"));
-        Index(new ArticleBuilder("a3", "The coalition's 85 members.").Members(85, Qualifiers.Exact, null, "85 members"));
-        Index(new ArticleBuilder("a4", "It has over 80 members.", "2022-05-01").Members(80, Qualifiers.Over, null, "over 80 members"));
-        Index(new ArticleBuilder("a5", "It welcomed the Maldives as its 87th member.", "2024-12-03").NewMember("MV", 87, "87th member"));
+        await IndexAsync(new ArticleBuilder("a3", "The coalition's 85 members.").Members(85, Qualifiers.Exact, null, "85 members"));
+        await IndexAsync(new ArticleBuilder("a4", "It has over 80 members.", "2022-05-01").Members(80, Qualifiers.Over, null, "over 80 members"));
+        await IndexAsync(new ArticleBuilder("a5", "It welcomed the Maldives as its 87th member.", "2024-12-03").NewMember("MV", 87, "87th member"));
 
-        var timeline = Store.GetClaimTimeline(ClaimKinds.MemberCount);
+        var timeline = await Store.GetClaimTimelineAsync(ClaimKinds.MemberCount);
 
         Assert.Equal(5, timeline.Entries.Count);
         var c83 = Assert.Single(timeline.Entries, e => e.Claim.Value == 83);
@@ -346,30 +353,30 @@ public abstract partial class KnowledgeStoreSuite
         Assert.Equal(("MV", 87, "2024-12-03"), (maldives.Claim.Member, maldives.Claim.Ordinal, maldives.Claim.EffectiveDate));
         Assert.Equal("87th member", maldives.Claim.Evidence);
         Assert.Equal(85, timeline.Entries[^1].Claim.Value);
-        Assert.Throws<InvalidQueryException>(() => Store.GetClaimTimeline("population"));
+        await Assert.ThrowsAsync<InvalidQueryException>(() => Store.GetClaimTimelineAsync("population"));
     }
 
     [SkippableFact]
-    public void Search_Filters_NarrowTheResults()
+    public async Task Search_Filters_NarrowTheResults()
     {
-        Index(new ArticleBuilder("a1", "Ministers met in Morocco; Antony Blinken spoke.", "2022-05-14")
+        await IndexAsync(new ArticleBuilder("a1", "Ministers met in Morocco; Antony Blinken spoke.", "2022-05-14")
             .Country("MA", "Morocco").Person("Antony Blinken", null, "US").Meeting(MeetingFormats.Ministerial, "MA", null, "2022-05-11", "Ministers met in Morocco"));
-        Index(new ArticleBuilder("a2", "Ministers met in Italy.", "2021-06-28").Country("IT", "Italy"));
+        await IndexAsync(new ArticleBuilder("a2", "Ministers met in Italy.", "2021-06-28").Country("IT", "Italy"));
 
-        Assert.Equal(["a1"], Store.Search(new SearchQuery("ministers", Country: "MA"), 0, 10).Items.Select(h => h.Article.Id));
-        Assert.Equal(["a2"], Store.Search(new SearchQuery("ministers", To: "2021"), 0, 10).Items.Select(h => h.Article.Id));
-        Assert.Equal(["a1"], Store.Search(new SearchQuery("", Format: MeetingFormats.Ministerial), 0, 10).Items.Select(h => h.Article.Id));
-        Assert.Equal(["a1"], Store.Search(new SearchQuery("", Person: "antony blinken"), 0, 10).Items.Select(h => h.Article.Id));
-        Assert.Equal(2, Store.Search(new SearchQuery("ministers"), 0, 10).Total);
-        Assert.Throws<InvalidQueryException>(() => Store.Search(new SearchQuery("ministers", From: "soon"), 0, 10));
+        Assert.Equal(["a1"], (await Store.SearchAsync(new SearchQuery("ministers", Country: "MA"), 0, 10)).Items.Select(h => h.Article.Id));
+        Assert.Equal(["a2"], (await Store.SearchAsync(new SearchQuery("ministers", To: "2021"), 0, 10)).Items.Select(h => h.Article.Id));
+        Assert.Equal(["a1"], (await Store.SearchAsync(new SearchQuery("", Format: MeetingFormats.Ministerial), 0, 10)).Items.Select(h => h.Article.Id));
+        Assert.Equal(["a1"], (await Store.SearchAsync(new SearchQuery("", Person: "antony blinken"), 0, 10)).Items.Select(h => h.Article.Id));
+        Assert.Equal(2, (await Store.SearchAsync(new SearchQuery("ministers"), 0, 10)).Total);
+        await Assert.ThrowsAsync<InvalidQueryException>(() => Store.SearchAsync(new SearchQuery("ministers", From: "soon"), 0, 10));
     }
 
     [SkippableFact]
-    public void Get_Article_HasAnnotationsWithEntityIds()
+    public async Task Get_Article_HasAnnotationsWithEntityIds()
     {
-        Index(new ArticleBuilder("a1", "Morocco hosted. Blinken came.").Country("MA", "Morocco").Person("Blinken"));
+        await IndexAsync(new ArticleBuilder("a1", "Morocco hosted. Blinken came.").Country("MA", "Morocco").Person("Blinken"));
 
-        var article = Store.Get("a1");
+        var article = await Store.GetAsync("a1");
 
         Assert.NotNull(article);
         Assert.Equal([("country", "country:MA"), ("person", "person:blinken")], article.Annotations.Select(a => (a.Kind, a.EntityId)));
@@ -377,26 +384,32 @@ public abstract partial class KnowledgeStoreSuite
     }
 
     [SkippableFact]
-    public void ExportFacts_AllArticles_InIdOrder()
+    public async Task ExportFacts_AllArticles_InIdOrder()
     {
-        Index(new ArticleBuilder("b", "Second."));
-        Index(new ArticleBuilder("a", "First."));
+        await IndexAsync(new ArticleBuilder("b", "Second."));
+        await IndexAsync(new ArticleBuilder("a", "First."));
 
-        Assert.Equal(["a", "b"], Store.ExportFacts().Select(f => f.Doc));
-        Assert.Equal(new StoreTotals(2, 0, 0, 0), Store.Totals());
+        var exported = new List<string>();
+        await foreach (var facts in Store.ExportFactsAsync())
+        {
+            exported.Add(facts.Doc);
+        }
+
+        Assert.Equal(["a", "b"], exported);
+        Assert.Equal(new StoreTotals(2, 0, 0, 0), await Store.TotalsAsync());
     }
 
     [SkippableFact]
-    public void Index_ManyArticlesConcurrently_AllLandWithConsistentCounts()
+    public async Task Index_ManyArticlesConcurrently_AllLandWithConsistentCounts()
     {
         _ = Store; // opened (or skipped, without a server) before the threads start
-        Parallel.For(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
-            Index(new ArticleBuilder($"c{i:D2}", $"Article {i}: Morocco and Daesh.").Country("MA", "Morocco").Org("ISIS", "Daesh")));
+        await Parallel.ForAsync(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+            await IndexAsync(new ArticleBuilder($"c{i:D2}", $"Article {i}: Morocco and Daesh.").Country("MA", "Morocco").Org("ISIS", "Daesh")));
 
-        Assert.Equal(40, Store.Totals().Articles);
-        var morocco = Store.GetEntity("country:MA");
+        Assert.Equal(40, (await Store.TotalsAsync()).Articles);
+        var morocco = await Store.GetEntityAsync("country:MA");
         Assert.NotNull(morocco);
         Assert.Equal((40, 40), (morocco.Summary.DocumentCount, morocco.Summary.MentionCount));
-        Assert.Equal(40, Assert.Single(Store.ListEntities(new EntityQuery(EntityKinds.Organization), 0, 10).Items).DocumentCount);
+        Assert.Equal(40, Assert.Single((await Store.ListEntitiesAsync(new EntityQuery(EntityKinds.Organization), 0, 10)).Items).DocumentCount);
     }
 }

@@ -42,13 +42,13 @@ public abstract partial class KnowledgeStoreSuite
             .Meeting(MeetingFormats.Ministerial, "MT", "Valletta", "2024-03-04", "Valletta");
 
     [SkippableFact]
-    public void Index_Reprint_JoinsTheClusterOfTheFirstSeenArticle()
+    public async Task Index_Reprint_JoinsTheClusterOfTheFirstSeenArticle()
     {
-        Index(Story("wire", Wire));
-        Index(Story("site-a", Reprint("Northpost")));
+        await IndexAsync(Story("wire", Wire));
+        await IndexAsync(Story("site-a", Reprint("Northpost")));
 
-        var canonical = Store.Get("wire");
-        var reprint = Store.Get("site-a");
+        var canonical = await Store.GetAsync("wire");
+        var reprint = await Store.GetAsync("site-a");
 
         Assert.NotNull(canonical);
         Assert.NotNull(reprint);
@@ -56,30 +56,30 @@ public abstract partial class KnowledgeStoreSuite
         Assert.Equal(("wire", 2), (reprint.Summary.DuplicateOf, reprint.Summary.ClusterSize));
         Assert.Equal(["site-a"], canonical.Cluster.Select(a => a.Id));
         Assert.Equal(["wire"], reprint.Cluster.Select(a => a.Id));
-        Assert.All(Store.List(0, 10).Items, a => Assert.Equal(2, a.ClusterSize));
+        Assert.All((await Store.ListAsync(0, 10)).Items, a => Assert.Equal(2, a.ClusterSize));
     }
 
     [SkippableFact]
-    public void Index_ReprintOfAStoryRunByMoreSitesThanAKeyIsReadDeep_StillJoinsItsCluster()
+    public async Task Index_ReprintOfAStoryRunByMoreSitesThanAKeyIsReadDeep_StillJoinsItsCluster()
     {
         // Every band key the reprints share lists more articles than a look-up reads under one key.
-        Index(Story("wire", Wire));
-        Store.IndexMany(Enumerable.Range(1, 40).Select(i => Story($"site-{i:D2}", Reprint($"Site{i}")).Build()).ToList());
-        Index(Story("late", Reprint("Latecomer Herald")));
+        await IndexAsync(Story("wire", Wire));
+        await Store.IndexManyAsync(Enumerable.Range(1, 40).Select(i => Story($"site-{i:D2}", Reprint($"Site{i}")).Build()).ToList());
+        await IndexAsync(Story("late", Reprint("Latecomer Herald")));
 
-        var late = Store.Get("late");
+        var late = await Store.GetAsync("late");
 
         Assert.NotNull(late);
         Assert.Equal(("wire", 42), (late.Summary.DuplicateOf, late.Summary.ClusterSize));
     }
 
     [SkippableFact]
-    public void Index_OtherArticleOnTheSameEvent_IsItsOwnCluster()
+    public async Task Index_OtherArticleOnTheSameEvent_IsItsOwnCluster()
     {
-        Index(Story("wire", Wire));
-        Index(new ArticleBuilder("other", OtherReport, "2024-03-05").Country("MT", "Malta"));
+        await IndexAsync(Story("wire", Wire));
+        await IndexAsync(new ArticleBuilder("other", OtherReport, "2024-03-05").Country("MT", "Malta"));
 
-        var other = Store.Get("other");
+        var other = await Store.GetAsync("other");
 
         Assert.NotNull(other);
         Assert.Equal((null, 1), (other.Summary.DuplicateOf, other.Summary.ClusterSize));
@@ -87,18 +87,18 @@ public abstract partial class KnowledgeStoreSuite
     }
 
     [SkippableFact]
-    public void Counts_ArticleAndItsReprint_CountOneReport()
+    public async Task Counts_ArticleAndItsReprint_CountOneReport()
     {
-        Index(Story("wire", Wire));
-        Index(Story("site-a", Reprint("Northpost"), "2024-03-05"));
-        Index(new ArticleBuilder("other", OtherReport, "2024-03-05").Country("IS", "Iceland").Members(31, Qualifiers.Exact, null, "31st")
+        await IndexAsync(Story("wire", Wire));
+        await IndexAsync(Story("site-a", Reprint("Northpost"), "2024-03-05"));
+        await IndexAsync(new ArticleBuilder("other", OtherReport, "2024-03-05").Country("IS", "Iceland").Members(31, Qualifiers.Exact, null, "31st")
             .Meeting(MeetingFormats.Ministerial, "MT", "Valletta", "2024-03", "Valletta"));
 
-        var iceland = Store.GetEntity("country:IS");
-        var malta = Store.GetEntity("country:MT");
-        var meeting = Assert.Single(Store.ListEvents(new EventQuery(Country: "MT"), 0, 10).Items);
-        var detail = Store.GetEvent(meeting.Id);
-        var claims = Store.GetClaimTimeline(ClaimKinds.MemberCount).Entries;
+        var iceland = await Store.GetEntityAsync("country:IS");
+        var malta = await Store.GetEntityAsync("country:MT");
+        var meeting = Assert.Single((await Store.ListEventsAsync(new EventQuery(Country: "MT"), 0, 10)).Items);
+        var detail = await Store.GetEventAsync(meeting.Id);
+        var claims = (await Store.GetClaimTimelineAsync(ClaimKinds.MemberCount)).Entries;
 
         Assert.NotNull(iceland);
         Assert.NotNull(malta);
@@ -114,66 +114,66 @@ public abstract partial class KnowledgeStoreSuite
     }
 
     [SkippableFact]
-    public void Delete_CanonicalArticle_NextMemberLeadsTheClusterAndCountsStay()
+    public async Task Delete_CanonicalArticle_NextMemberLeadsTheClusterAndCountsStay()
     {
-        Index(Story("wire", Wire));
-        Index(Story("site-a", Reprint("Northpost")));
-        Index(Story("site-b", Reprint("Eastwire")));
+        await IndexAsync(Story("wire", Wire));
+        await IndexAsync(Story("site-a", Reprint("Northpost")));
+        await IndexAsync(Story("site-b", Reprint("Eastwire")));
 
-        Assert.True(Store.Delete("wire"));
+        Assert.True(await Store.DeleteAsync("wire"));
 
-        var a = Store.Get("site-a");
-        var b = Store.Get("site-b");
-        var iceland = Store.GetEntity("country:IS");
+        var a = await Store.GetAsync("site-a");
+        var b = await Store.GetAsync("site-b");
+        var iceland = await Store.GetEntityAsync("country:IS");
         Assert.NotNull(a);
         Assert.NotNull(b);
         Assert.NotNull(iceland);
         Assert.Equal((null, 2), (a.Summary.DuplicateOf, a.Summary.ClusterSize));
         Assert.Equal(("site-a", 2), (b.Summary.DuplicateOf, b.Summary.ClusterSize));
         Assert.Equal((1, 1), (iceland.Summary.DocumentCount, iceland.Summary.MentionCount));
-        Assert.Equal(1, Assert.Single(Store.ListEvents(new EventQuery(Country: "MT"), 0, 10).Items).SourceCount);
+        Assert.Equal(1, Assert.Single((await Store.ListEventsAsync(new EventQuery(Country: "MT"), 0, 10)).Items).SourceCount);
 
-        Assert.True(Store.Delete("site-a"));
-        Assert.True(Store.Delete("site-b"));
-        Assert.Null(Store.GetEntity("country:IS"));
-        Assert.Empty(Store.ListEvents(new EventQuery(Country: "MT"), 0, 10).Items);
+        Assert.True(await Store.DeleteAsync("site-a"));
+        Assert.True(await Store.DeleteAsync("site-b"));
+        Assert.Null(await Store.GetEntityAsync("country:IS"));
+        Assert.Empty((await Store.ListEventsAsync(new EventQuery(Country: "MT"), 0, 10)).Items);
     }
 
     [SkippableFact]
-    public void Index_CanonicalArticleAgain_KeepsLeadingItsCluster()
+    public async Task Index_CanonicalArticleAgain_KeepsLeadingItsCluster()
     {
-        Index(Story("wire", Wire));
-        Index(Story("site-a", Reprint("Northpost")));
+        await IndexAsync(Story("wire", Wire));
+        await IndexAsync(Story("site-a", Reprint("Northpost")));
 
-        Index(Story("wire", Wire));
+        await IndexAsync(Story("wire", Wire));
 
-        var wire = Store.Get("wire");
-        var iceland = Store.GetEntity("country:IS");
+        var wire = await Store.GetAsync("wire");
+        var iceland = await Store.GetEntityAsync("country:IS");
         Assert.NotNull(wire);
         Assert.NotNull(iceland);
         Assert.Equal((null, 2), (wire.Summary.DuplicateOf, wire.Summary.ClusterSize));
-        Assert.Equal("wire", Store.Get("site-a")?.Summary.DuplicateOf);
+        Assert.Equal("wire", (await Store.GetAsync("site-a"))?.Summary.DuplicateOf);
         Assert.Equal((1, 1), (iceland.Summary.DocumentCount, iceland.Summary.MentionCount));
     }
 
     [SkippableFact]
-    public void IndexMany_ReprintInTheSameBatch_JoinsTheCluster()
+    public async Task IndexMany_ReprintInTheSameBatch_JoinsTheCluster()
     {
-        Store.IndexMany([Story("wire", Wire).Build(), Story("site-a", Reprint("Northpost")).Build()]);
+        await Store.IndexManyAsync([Story("wire", Wire).Build(), Story("site-a", Reprint("Northpost")).Build()]);
 
-        Assert.Equal("wire", Store.Get("site-a")?.Summary.DuplicateOf);
-        Assert.Equal(1, Store.GetEntity("country:IS")?.Summary.DocumentCount);
+        Assert.Equal("wire", (await Store.GetAsync("site-a"))?.Summary.DuplicateOf);
+        Assert.Equal(1, (await Store.GetEntityAsync("country:IS"))?.Summary.DocumentCount);
     }
 
     [SkippableFact]
-    public void Search_ArticleAndReprintBothMatch_CollapsedGivesOneHitWithClusterSize()
+    public async Task Search_ArticleAndReprintBothMatch_CollapsedGivesOneHitWithClusterSize()
     {
-        Index(Story("wire", Wire));
-        Index(Story("site-a", Reprint("Northpost")));
-        Index(new ArticleBuilder("other", OtherReport, "2024-03-05").Country("MT", "Malta"));
+        await IndexAsync(Story("wire", Wire));
+        await IndexAsync(Story("site-a", Reprint("Northpost")));
+        await IndexAsync(new ArticleBuilder("other", OtherReport, "2024-03-05").Country("MT", "Malta"));
 
-        var all = Store.Search(new SearchQuery("Valletta"), 0, 10);
-        var collapsed = Store.Search(new SearchQuery("Valletta", CollapseDuplicates: true), 0, 10);
+        var all = await Store.SearchAsync(new SearchQuery("Valletta"), 0, 10);
+        var collapsed = await Store.SearchAsync(new SearchQuery("Valletta", CollapseDuplicates: true), 0, 10);
 
         Assert.Equal(["other", "site-a", "wire"], all.Items.Select(h => h.Article.Id).Order(StringComparer.Ordinal));
         Assert.Equal(3, all.Total);
@@ -185,13 +185,13 @@ public abstract partial class KnowledgeStoreSuite
     }
 
     [SkippableFact]
-    public void Search_FiltersOnlyCollapsed_GivesTheNewestMemberOfEachCluster()
+    public async Task Search_FiltersOnlyCollapsed_GivesTheNewestMemberOfEachCluster()
     {
-        Index(Story("wire", Wire, "2024-03-04"));
-        Index(Story("site-a", Reprint("Northpost"), "2024-03-06"));
+        await IndexAsync(Story("wire", Wire, "2024-03-04"));
+        await IndexAsync(Story("site-a", Reprint("Northpost"), "2024-03-06"));
 
-        var all = Store.Search(new SearchQuery("", Country: "MT"), 0, 10);
-        var collapsed = Store.Search(new SearchQuery("", Country: "MT", CollapseDuplicates: true), 0, 10);
+        var all = await Store.SearchAsync(new SearchQuery("", Country: "MT"), 0, 10);
+        var collapsed = await Store.SearchAsync(new SearchQuery("", Country: "MT", CollapseDuplicates: true), 0, 10);
 
         Assert.Equal(["site-a", "wire"], all.Items.Select(h => h.Article.Id));
         var hit = Assert.Single(collapsed.Items);

@@ -14,7 +14,7 @@ public abstract partial class KnowledgeStoreSuite
     protected abstract (int Current, int Latest) SchemaVersions(IKnowledgeStore store);
 
     [SkippableFact]
-    public void Open_DatabaseOfSchemaVersion1_UpgradesAndKeepsItsEvents()
+    public async Task Open_DatabaseOfSchemaVersion1_UpgradesAndKeepsItsEvents()
     {
         var store = OpenUpgradedFrom(1, """
             INSERT INTO events (format, country, city, date, sort_date, status, source_count)
@@ -23,14 +23,14 @@ public abstract partial class KnowledgeStoreSuite
             VALUES (1, 'old', NULL, 'ministerial', 'held', '2021-06-28', 'Rome', 'IT', '[]', '[]', 0, 4, 'Rome');
             """);
 
-        store.Index(new ArticleInfo { Id = "a1", Text = "Ministers met in Rome in June." }, new DocumentFacts
+        await store.IndexAsync(new ArticleInfo { Id = "a1", Text = "Ministers met in Rome in June." }, new DocumentFacts
         {
             Doc = "a1", Meetings = [new MeetingFact(MeetingFormats.Ministerial, "Rome", "IT", "2021-06", [], [], new TextSpan(0, 21))],
         });
 
         var (current, latest) = SchemaVersions(store);
         Assert.Equal(latest, current);
-        var e = Assert.Single(store.ListEvents(new EventQuery(Country: "IT"), 0, 10).Items);
+        var e = Assert.Single((await store.ListEventsAsync(new EventQuery(Country: "IT"), 0, 10)).Items);
         Assert.Equal(("2021-06-28", 2), (e.Date, e.SourceCount));
     }
 
@@ -73,41 +73,41 @@ public abstract partial class KnowledgeStoreSuite
     }
 
     [SkippableFact]
-    public void Open_DatabaseOfSchemaVersion2_KeepsMentionsAliasesAndEventLinks()
+    public async Task Open_DatabaseOfSchemaVersion2_KeepsMentionsAliasesAndEventLinks()
     {
         var store = OpenUpgradedFrom(2, Version2Article());
 
         var (current, latest) = SchemaVersions(store);
         Assert.Equal(latest, current);
-        var article = store.Get("old")!;
+        var article = (await store.GetAsync("old"))!;
         Assert.Equal(
             [("person", 0, 14, "Antony Blinken", "person:antony-blinken"), ("meeting", 0, 28, "ministerial", null), ("person", 30, 37, "Antony Blinken", "person:antony-blinken")],
             article.Annotations.Select(a => (a.Kind, a.Start, a.End, a.Label, a.EntityId)).ToList());
-        var blinken = store.GetEntity("person:antony-blinken")!;
+        var blinken = (await store.GetEntityAsync("person:antony-blinken"))!;
         Assert.Equal(["Antony Blinken", "Blinken"], blinken.Aliases);
         Assert.Equal(["Antony Blinken", "Blinken"], blinken.Mentions.Select(m => m.Text).ToList());
         Assert.Equal(["ev-1"], blinken.Events.Select(e => e.Id).ToList());
-        Assert.Single(store.Search(new SearchQuery("", Person: "Blinken"), 0, 10).Items);
+        Assert.Single((await store.SearchAsync(new SearchQuery("", Person: "Blinken"), 0, 10)).Items);
 
         // A new article about the same person and meeting counts on the migrated rows; deleting the old one takes only its share.
         const string text = "Blinken returned to Rome on 28 June 2021.";
-        store.Index(new ArticleInfo { Id = "new", Text = text, Published = "2021-06-29" }, new DocumentFacts
+        await store.IndexAsync(new ArticleInfo { Id = "new", Text = text, Published = "2021-06-29" }, new DocumentFacts
         {
             Doc = "new", Published = "2021-06-29",
             People = [new PersonFact("Blinken", [], null, null, [new TextSpan(0, 7)])],
             Meetings = [new MeetingFact(MeetingFormats.Ministerial, "Rome", "IT", "2021-06-28", [], ["Blinken"], new TextSpan(0, 40))],
         });
-        Assert.Equal((3, 2), (store.GetEntity("person:antony-blinken")!.Summary.MentionCount, store.GetEntity("person:antony-blinken")!.Summary.DocumentCount));
-        Assert.Equal(2, store.GetEvent("ev-1")!.Summary.SourceCount);
+        Assert.Equal((3, 2), ((await store.GetEntityAsync("person:antony-blinken"))!.Summary.MentionCount, (await store.GetEntityAsync("person:antony-blinken"))!.Summary.DocumentCount));
+        Assert.Equal(2, (await store.GetEventAsync("ev-1"))!.Summary.SourceCount);
 
-        Assert.True(store.Delete("old"));
-        var after = store.GetEntity("person:antony-blinken")!;
+        Assert.True(await store.DeleteAsync("old"));
+        var after = (await store.GetEntityAsync("person:antony-blinken"))!;
         Assert.Equal((1, 1), (after.Summary.MentionCount, after.Summary.DocumentCount));
         Assert.Equal(["Blinken"], after.Aliases);
         Assert.Equal(["ev-1"], after.Events.Select(e => e.Id).ToList());
-        Assert.True(store.Delete("new"));
-        Assert.Null(store.GetEntity("person:antony-blinken"));
-        Assert.Null(store.GetEvent("ev-1"));
-        Assert.Equal(new StoreTotals(0, 0, 0, 0), store.Totals());
+        Assert.True(await store.DeleteAsync("new"));
+        Assert.Null(await store.GetEntityAsync("person:antony-blinken"));
+        Assert.Null(await store.GetEventAsync("ev-1"));
+        Assert.Equal(new StoreTotals(0, 0, 0, 0), await store.TotalsAsync());
     }
 }

@@ -37,13 +37,13 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
     }
 
     [SkippableFact]
-    public void Index_NewArticle_IsListedWithCountsAndReadBackWithFacts()
+    public async Task Index_NewArticle_IsListedWithCountsAndReadBackWithFacts()
     {
         var (info, facts) = Article("d1", "The coalition met in Morocco on Wednesday.", "2022-05-14");
 
-        var replaced = Store.Index(info, facts);
-        var page = Store.List(0, 10);
-        var article = Store.Get("d1");
+        var replaced = await Store.IndexAsync(info, facts);
+        var page = await Store.ListAsync(0, 10);
+        var article = await Store.GetAsync("d1");
 
         Assert.False(replaced);
         var summary = Assert.Single(page.Items);
@@ -57,25 +57,25 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
     }
 
     [SkippableFact]
-    public void Index_SameIdAgain_ReplacesFactsAndSearchEntry()
+    public async Task Index_SameIdAgain_ReplacesFactsAndSearchEntry()
     {
         var (info, facts) = Article("d1", "The coalition met in Morocco.");
-        Store.Index(info, facts);
+        await Store.IndexAsync(info, facts);
 
-        var replaced = Store.Index(info with { Text = "The coalition met in Rome." }, facts with { Countries = [] });
+        var replaced = await Store.IndexAsync(info with { Text = "The coalition met in Rome." }, facts with { Countries = [] });
 
         Assert.True(replaced);
-        Assert.Equal(1, Store.List(0, 10).Total);
-        Assert.Empty(Store.Search("Morocco", 0, 10).Items);
-        Assert.Single(Store.Search("Rome", 0, 10).Items);
+        Assert.Equal(1, (await Store.ListAsync(0, 10)).Total);
+        Assert.Empty((await Store.SearchAsync("Morocco", 0, 10)).Items);
+        Assert.Single((await Store.SearchAsync("Rome", 0, 10)).Items);
     }
 
     [SkippableFact]
-    public void IndexMany_SeveralArticles_StoresEachInOrderAsIndexWould()
+    public async Task IndexMany_SeveralArticles_StoresEachInOrderAsIndexWould()
     {
-        Store.Index(Article("d1", "The coalition met in Morocco.").Item1, Article("d1", "The coalition met in Morocco.").Item2);
+        await Store.IndexAsync(Article("d1", "The coalition met in Morocco.").Item1, Article("d1", "The coalition met in Morocco.").Item2);
 
-        var replaced = Store.IndexMany(
+        var replaced = await Store.IndexManyAsync(
         [
             Article("d1", "Now the coalition met in Rome."),
             Article("d2", "Ministers met in Morocco."),
@@ -84,44 +84,44 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
         ]);
 
         Assert.Equal([true, false, true, false], replaced);
-        Assert.Equal(3, Store.Totals().Articles);
-        Assert.Equal("Ministers met in Morocco again.", Store.Get("d2")?.Text);
-        Assert.Equal(["d2"], Store.Search("Morocco", 0, 10).Items.Select(h => h.Article.Id));
-        var morocco = Store.GetEntity("country:MA");
+        Assert.Equal(3, (await Store.TotalsAsync()).Articles);
+        Assert.Equal("Ministers met in Morocco again.", (await Store.GetAsync("d2"))?.Text);
+        Assert.Equal(["d2"], (await Store.SearchAsync("Morocco", 0, 10)).Items.Select(h => h.Article.Id));
+        var morocco = await Store.GetEntityAsync("country:MA");
         Assert.NotNull(morocco);
         Assert.Equal((1, 1), (morocco.Summary.DocumentCount, morocco.Summary.MentionCount));
     }
 
     [SkippableFact]
-    public void IndexMany_OneArticleFails_StoresTheOthersOnceAndThrowsItsError()
+    public async Task IndexMany_OneArticleFails_StoresTheOthersOnceAndThrowsItsError()
     {
         var (bad, badFacts) = Article("bad", "Ministers met in Morocco.");
         var store = Store;
 
         // A missing text breaks a NOT NULL constraint in the middle of the batch, after the first article was written.
-        Assert.ThrowsAny<System.Data.Common.DbException>(() => store.IndexMany(
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => store.IndexManyAsync(
         [
             Article("d1", "The coalition met in Morocco."),
             (bad with { Text = null! }, badFacts),
             Article("d2", "Ministers met in Morocco again."),
         ]));
 
-        Assert.Equal(2, Store.Totals().Articles);
-        Assert.Null(Store.Get("bad"));
-        Assert.Equal(["d1", "d2"], Store.Search("Morocco", 0, 10).Items.Select(h => h.Article.Id).Order());
-        var morocco = Store.GetEntity("country:MA");
+        Assert.Equal(2, (await Store.TotalsAsync()).Articles);
+        Assert.Null(await Store.GetAsync("bad"));
+        Assert.Equal(["d1", "d2"], (await Store.SearchAsync("Morocco", 0, 10)).Items.Select(h => h.Article.Id).Order());
+        var morocco = await Store.GetEntityAsync("country:MA");
         Assert.NotNull(morocco);
         Assert.Equal((2, 2), (morocco.Summary.DocumentCount, morocco.Summary.MentionCount));
-        Assert.Equal(2, Store.GetClaimTimeline(ClaimKinds.MemberCount).Entries.Count);
+        Assert.Equal(2, (await Store.GetClaimTimelineAsync(ClaimKinds.MemberCount)).Entries.Count);
     }
 
     [SkippableFact]
-    public void Search_SeveralMatches_RanksTheDenserArticleFirstAndMarksMatches()
+    public async Task Search_SeveralMatches_RanksTheDenserArticleFirstAndMarksMatches()
     {
-        Store.Index(Article("d1", "A long article about many things, sports and weather, that mentions Marrakesh once.").Item1, Article("d1", "x").Item2);
-        Store.Index(Article("d2", "Marrakesh hosted the ministerial. Marrakesh welcomed ministers.").Item1, Article("d2", "x").Item2);
+        await Store.IndexAsync(Article("d1", "A long article about many things, sports and weather, that mentions Marrakesh once.").Item1, Article("d1", "x").Item2);
+        await Store.IndexAsync(Article("d2", "Marrakesh hosted the ministerial. Marrakesh welcomed ministers.").Item1, Article("d2", "x").Item2);
 
-        var hits = Store.Search("marrakesh", 0, 10);
+        var hits = await Store.SearchAsync("marrakesh", 0, 10);
 
         Assert.Equal(["d2", "d1"], hits.Items.Select(h => h.Article.Id));
         Assert.Equal(["Marrakesh", "Marrakesh"], hits.Items[0].Highlights.Select(h => h.Slice(hits.Items[0].Snippet)));
@@ -129,16 +129,16 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
     }
 
     [SkippableFact]
-    public void Search_PagedResults_GivesNextOffsetUntilTheEnd()
+    public async Task Search_PagedResults_GivesNextOffsetUntilTheEnd()
     {
         for (var i = 0; i < 5; i++)
         {
             var (info, facts) = Article($"d{i}", $"Coalition meeting number {i}.");
-            Store.Index(info, facts);
+            await Store.IndexAsync(info, facts);
         }
 
-        var first = Store.Search("coalition", 0, 2);
-        var last = Store.Search("coalition", 4, 2);
+        var first = await Store.SearchAsync("coalition", 0, 2);
+        var last = await Store.SearchAsync("coalition", 4, 2);
 
         Assert.Equal(2, first.Items.Count);
         Assert.Equal(2, first.NextOffset);
@@ -148,16 +148,21 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
     }
 
     [SkippableFact]
-    public void Search_MoreMatchesThanTheRankWindow_RanksTheNewestAndPagesThroughTheRest()
+    public async Task Search_MoreMatchesThanTheRankWindow_RanksTheNewestAndPagesThroughTheRest()
     {
         for (var i = 0; i < 7; i++)
         {
             var (info, facts) = Article($"d{i}", i == 1 ? "Coalition, coalition, coalition." : $"Coalition meeting number {i}.");
-            Store.Index(info, facts);
+            await Store.IndexAsync(info, facts);
         }
 
         ((SqlKnowledgeStore)Store).RankWindow = 3;
-        var pages = Enumerable.Range(0, 4).Select(p => Store.Search("coalition", p * 2, 2)).ToList();
+        var pages = new List<Page<SearchHit>>();
+        for (var p = 0; p < 4; p++)
+        {
+            pages.Add(await Store.SearchAsync("coalition", p * 2, 2));
+        }
+
         var ids = pages.SelectMany(p => p.Items.Select(h => h.Article.Id)).ToList();
 
         Assert.Equal([4, 5, 7, 7], pages.Select(p => p.Total));
@@ -173,9 +178,9 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
     [InlineData("   ")]
     [InlineData("\"unclosed phrase")]
     [InlineData("*** ---")]
-    public void Search_MalformedQuery_ThrowsInvalidQuery(string query)
+    public async Task Search_MalformedQuery_ThrowsInvalidQuery(string query)
     {
-        Assert.Throws<InvalidQueryException>(() => Store.Search(query, 0, 10));
+        await Assert.ThrowsAsync<InvalidQueryException>(() => Store.SearchAsync(query, 0, 10));
     }
 
     [SkippableTheory]
@@ -183,15 +188,15 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
     [InlineData("title:Morocco")]
     [InlineData("Morocco'; DROP TABLE documents; --")]
     [InlineData("^Morocco")]
-    public void Search_Fts5SyntaxInQuery_IsSearchedAsPlainWords(string query)
+    public async Task Search_Fts5SyntaxInQuery_IsSearchedAsPlainWords(string query)
     {
         var (info, facts) = Article("d1", "The coalition met in Morocco.");
-        Store.Index(info, facts);
+        await Store.IndexAsync(info, facts);
 
-        var hits = Store.Search(query, 0, 10);
+        var hits = await Store.SearchAsync(query, 0, 10);
 
         Assert.NotNull(hits);
-        Assert.Equal(1, Store.List(0, 10).Total);
+        Assert.Equal(1, (await Store.ListAsync(0, 10)).Total);
     }
 
     [SkippableTheory]
@@ -202,20 +207,20 @@ public abstract partial class KnowledgeStoreSuite : IDisposable
     [InlineData("C++ .NET don't")]
     [InlineData("Morocco* \"met in\"*")]
     [InlineData("a:b | !c & (d) <-> e:* \\ 'f'")]
-    public void Search_UnusualWords_AreSearchedWithoutError(string query)
+    public async Task Search_UnusualWords_AreSearchedWithoutError(string query)
     {
         var (info, facts) = Article("d1", "The coalition met in Morocco, Zürich and مراكش.");
-        Store.Index(info, facts);
+        await Store.IndexAsync(info, facts);
 
-        var hits = Store.Search(query, 0, 10);
+        var hits = await Store.SearchAsync(query, 0, 10);
 
         Assert.NotNull(hits);
         Assert.InRange(hits.Total, 0, 1);
     }
 
     [SkippableFact]
-    public void Get_UnknownId_ReturnsNull()
+    public async Task Get_UnknownId_ReturnsNull()
     {
-        Assert.Null(Store.Get("missing"));
+        Assert.Null(await Store.GetAsync("missing"));
     }
 }

@@ -25,19 +25,19 @@ public sealed class PostgresConcurrentWritersTests(PostgresTestServer server) : 
     private readonly List<IDisposable> _owned = [];
 
     [SkippableFact]
-    public void Index_OneWriterInReverseOrder_SameStore()
+    public async Task Index_OneWriterInReverseOrder_SameStore()
     {
         // The comparison below needs a corpus whose merging does not depend on the order of the articles.
-        var forward = Serial(Corpus.Value);
-        var backward = Serial(Corpus.Value.Reverse().ToList());
+        var forward = await SerialAsync(Corpus.Value);
+        var backward = await SerialAsync(Corpus.Value.Reverse().ToList());
 
         Assert.Equal(forward, backward);
     }
 
     [SkippableFact]
-    public void Index_FourWritersAtOnceWithOverlap_SameStoreAsOneWriter()
+    public async Task Index_FourWritersAtOnceWithOverlap_SameStoreAsOneWriter()
     {
-        var expected = Serial(Corpus.Value);
+        var expected = await SerialAsync(Corpus.Value);
 
         for (var round = 0; round < 3; round++)
         {
@@ -46,8 +46,8 @@ public sealed class PostgresConcurrentWritersTests(PostgresTestServer server) : 
 
             // The entities and events exist first (writers of new ones wait for each other on the new rows themselves):
             // then the writers race on merging into them.
-            stores[0].IndexMany(Corpus.Value.Where(a => !a.Article.Id.Contains("-report-", StringComparison.Ordinal)).ToList());
-            Parallel.For(0, Writers, new ParallelOptions { MaxDegreeOfParallelism = Writers }, w =>
+            await stores[0].IndexManyAsync(Corpus.Value.Where(a => !a.Article.Id.Contains("-report-", StringComparison.Ordinal)).ToList());
+            await Parallel.ForAsync(0, Writers, new ParallelOptions { MaxDegreeOfParallelism = Writers }, async (w, ct) =>
             {
                 // The reports dealt out in turn, each real article indexed again by one writer, in an order of each writer's
                 // own, in batches of one to four.
@@ -56,7 +56,7 @@ public sealed class PostgresConcurrentWritersTests(PostgresTestServer server) : 
                 for (var i = 0; i < mine.Count;)
                 {
                     var batch = mine.Skip(i).Take(1 + random.Next(4)).ToList();
-                    stores[w].IndexMany(batch);
+                    await stores[w].IndexManyAsync(batch, ct);
                     i += batch.Count;
                 }
             });
@@ -73,13 +73,13 @@ public sealed class PostgresConcurrentWritersTests(PostgresTestServer server) : 
         }
     }
 
-    private List<string> Serial(IReadOnlyList<(ArticleInfo Article, DocumentFacts Facts)> articles)
+    private async Task<List<string>> SerialAsync(IReadOnlyList<(ArticleInfo Article, DocumentFacts Facts)> articles)
     {
         var schema = Own(server.CreateSchema());
         var store = Own(PostgresKnowledgeStore.Open(schema.ConnectionString));
         foreach (var article in articles)
         {
-            store.Index(article.Article, article.Facts);
+            await store.IndexAsync(article.Article, article.Facts);
         }
 
         return Dump(schema.ConnectionString);

@@ -34,7 +34,7 @@ public sealed class PostgresKnowledgeStoreTests(PostgresTestServer server) : Kno
         (((PostgresKnowledgeStore)store).SchemaVersion, SqliteDatabase.Scripts(PostgresKnowledgeStore.Schema).Max(s => s.Version));
 
     [SkippableFact]
-    public void Open_SeveralReplicasAtOnce_MigrateOnceAndShareTheStore()
+    public async Task Open_SeveralReplicasAtOnce_MigrateOnceAndShareTheStore()
     {
         var schema = Own(server.CreateSchema());
 
@@ -48,17 +48,17 @@ public sealed class PostgresKnowledgeStoreTests(PostgresTestServer server) : Kno
         Assert.Equal(latest, again.SchemaVersion);
         Assert.Equal("postgresql", again.Engine);
         Assert.Equal((long)latest, Scalar(schema, "SELECT COUNT(*) FROM schema_migrations"));
-        Assert.Equal(0, again.Totals().Articles);
+        Assert.Equal(0, (await again.TotalsAsync()).Articles);
     }
 
     [SkippableFact]
-    public void Index_ManyReplicasAtOnce_MergeLikeOneWriter()
+    public async Task Index_ManyReplicasAtOnce_MergeLikeOneWriter()
     {
         var schema = Own(server.CreateSchema());
         var replicas = Enumerable.Range(0, 4).Select(_ => Own(PostgresKnowledgeStore.Open(schema.ConnectionString))).ToArray();
         const string text = "Ministers of the coalition met in Rome. Antony Blinken spoke.";
 
-        Parallel.For(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        await Parallel.ForAsync(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
         {
             var id = "a" + (i % 20).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var facts = new DocumentFacts
@@ -67,14 +67,14 @@ public sealed class PostgresKnowledgeStoreTests(PostgresTestServer server) : Kno
                 People = [new PersonFact("Antony Blinken", [], "Secretary of State", "US", [new TextSpan(40, 54)])],
                 Meetings = [new MeetingFact(MeetingFormats.Ministerial, "Rome", "IT", "2021-06-28", [], [], new TextSpan(0, 38))],
             };
-            replicas[i % replicas.Length].Index(new ArticleInfo { Id = id, Text = text, Title = "T " + id, Published = "2021-06-29" }, facts);
+            await replicas[i % replicas.Length].IndexAsync(new ArticleInfo { Id = id, Text = text, Title = "T " + id, Published = "2021-06-29" }, facts, ct);
         });
 
         var store = replicas[0];
-        var e = Assert.Single(store.ListEvents(new EventQuery(), 0, 10).Items);
+        var e = Assert.Single((await store.ListEventsAsync(new EventQuery(), 0, 10)).Items);
         Assert.Equal(20, e.SourceCount);
-        Assert.Equal(20, store.Totals().Articles);
-        var blinken = Assert.Single(store.ListEntities(new EntityQuery(EntityKinds.Person), 0, 10).Items);
+        Assert.Equal(20, (await store.TotalsAsync()).Articles);
+        var blinken = Assert.Single((await store.ListEntitiesAsync(new EntityQuery(EntityKinds.Person), 0, 10)).Items);
         Assert.Equal(20, blinken.DocumentCount);
         Assert.Equal(20, blinken.MentionCount);
     }

@@ -18,18 +18,18 @@ public sealed class SqliteKnowledgeStoreInPartsTests : SqliteKnowledgeStoreTests
         """;
 
     [Fact]
-    public void Search_RowsIndexedBeforeParts_AreFoundAfterEveryPartAndRemovedWithTheirArticle()
+    public async Task Search_RowsIndexedBeforeParts_AreFoundAfterEveryPartAndRemovedWithTheirArticle()
     {
         var store = OpenUpgradedFrom(5, Version5Article);
         for (var i = 0; i < 5; i++)
         {
             var (info, facts) = Article($"new{i}", $"The coalition met again, time {i}.");
-            store.Index(info, facts);
+            await store.IndexAsync(info, facts);
         }
 
-        var before = store.Search("coalition", 0, 10);
-        store.Delete("old");
-        var after = store.Search("coalition", 0, 10);
+        var before = await store.SearchAsync("coalition", 0, 10);
+        await store.DeleteAsync("old");
+        var after = await store.SearchAsync("coalition", 0, 10);
 
         Assert.Equal(6, before.Total);
         Assert.Contains(before.Items, h => h.Article.Id == "old" && h.Highlights.Count > 0);
@@ -38,22 +38,22 @@ public sealed class SqliteKnowledgeStoreInPartsTests : SqliteKnowledgeStoreTests
     }
 
     [Fact]
-    public void Index_ArticleIndexedAgain_IsFoundOnceByItsNewText()
+    public async Task Index_ArticleIndexedAgain_IsFoundOnceByItsNewText()
     {
         var store = CreateStore();
         for (var i = 0; i < 5; i++)
         {
             var (info, facts) = Article($"d{i}", $"Envoys of the coalition met, round {i}.");
-            store.Index(info, facts);
+            await store.IndexAsync(info, facts);
         }
 
         var (again, againFacts) = Article("d1", "Envoys of the coalition met, round one, corrected.");
-        store.Index(again, againFacts);
+        await store.IndexAsync(again, againFacts);
 
-        var hits = store.Search("envoys", 0, 10);
+        var hits = await store.SearchAsync("envoys", 0, 10);
         Assert.Equal(5, hits.Total);
         Assert.Single(hits.Items, h => h.Article.Id == "d1");
-        Assert.Equal(1, store.Search("corrected", 0, 10).Total);
-        Assert.Equal(0, store.Search("\"round 1\"", 0, 10).Total);
+        Assert.Equal(1, (await store.SearchAsync("corrected", 0, 10)).Total);
+        Assert.Equal(0, (await store.SearchAsync("\"round 1\"", 0, 10)).Total);
     }
 }

@@ -22,16 +22,16 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
     public const int MaxNamePrefix = 500;
 
     [RequiresApiKey]
-    public override Task<IndexFactsResponse> IndexFacts(IndexFactsRequest request, ServerCallContext context)
+    public override async Task<IndexFactsResponse> IndexFacts(IndexFactsRequest request, ServerCallContext context)
     {
         var (article, facts) = ToDomain(request);
-        var replaced = store.Index(article, facts);
+        var replaced = await store.IndexAsync(article, facts, context.CancellationToken);
         logger.LogDebug("Indexed {FactCount} facts of document {DocumentId} (replaced: {Replaced})", facts.Count, article.Id, replaced);
-        return Task.FromResult(new IndexFactsResponse { DocumentId = article.Id, FactCount = facts.Count, Replaced = replaced });
+        return new IndexFactsResponse { DocumentId = article.Id, FactCount = facts.Count, Replaced = replaced };
     }
 
     [RequiresApiKey]
-    public override Task<IndexFactsBatchResponse> IndexFactsBatch(IndexFactsBatchRequest request, ServerCallContext context)
+    public override async Task<IndexFactsBatchResponse> IndexFactsBatch(IndexFactsBatchRequest request, ServerCallContext context)
     {
         if (request.Items.Count > MaxBatchItems)
         {
@@ -67,7 +67,7 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
         IReadOnlyList<bool> replaced;
         try
         {
-            replaced = store.IndexMany(items);
+            replaced = await store.IndexManyAsync(items, context.CancellationToken);
         }
         catch (Exception e)
         {
@@ -86,7 +86,7 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
         }
 
         logger.LogDebug("Indexed a batch of {DocumentCount} documents ({FactCount} facts)", items.Count, items.Sum(x => x.Facts.Count));
-        return Task.FromResult(response);
+        return response;
     }
 
     /// <summary>A checked IndexFacts request as the store's article and facts; INVALID_ARGUMENT when it does not hold.</summary>
@@ -113,41 +113,43 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
     }
 
     [RequiresApiKey]
-    public override Task<DeleteDocumentFactsResponse> DeleteDocumentFacts(DeleteDocumentFactsRequest request, ServerCallContext context)
+    public override async Task<DeleteDocumentFactsResponse> DeleteDocumentFacts(DeleteDocumentFactsRequest request, ServerCallContext context)
     {
         GrpcErrors.ThrowIfInvalid(string.IsNullOrEmpty(request.Id) ? "document id is empty" : ArticleRules.CheckId(request.Id));
-        var deleted = store.Delete(request.Id);
+        var deleted = await store.DeleteAsync(request.Id, context.CancellationToken);
         logger.LogInformation("Deleted the facts of document {DocumentId} (were there: {Deleted})", request.Id, deleted);
-        return Task.FromResult(new DeleteDocumentFactsResponse { Deleted = deleted });
+        return new DeleteDocumentFactsResponse { Deleted = deleted };
     }
 
-    public override Task<ListDocumentsResponse> ListDocuments(ListDocumentsRequest request, ServerCallContext context)
+    public override async Task<ListDocumentsResponse> ListDocuments(ListDocumentsRequest request, ServerCallContext context)
     {
-        var page = store.List(PageToken.Decode(request.PageToken), PageSize(request.PageSize, 50, 200));
+        var page = await store.ListAsync(PageToken.Decode(request.PageToken), PageSize(request.PageSize, 50, 200), context.CancellationToken);
         var response = new ListDocumentsResponse { TotalSize = page.Total, NextPageToken = PageToken.Encode(page.NextOffset) };
         response.Documents.AddRange(page.Items.Select(QueryMapping.ToProto));
-        return Task.FromResult(response);
+        return response;
     }
 
-    public override Task<GetDocumentFactsResponse> GetDocumentFacts(GetDocumentFactsRequest request, ServerCallContext context) =>
-        Task.FromResult(QueryMapping.ToProto(FindDocument(request.Id)));
+    public override async Task<GetDocumentFactsResponse> GetDocumentFacts(GetDocumentFactsRequest request, ServerCallContext context) =>
+        QueryMapping.ToProto(await FindDocumentAsync(request.Id, context.CancellationToken));
 
-    public override Task<GetDocumentFactsResponse> GetDocument(GetDocumentFactsRequest request, ServerCallContext context) =>
-        Task.FromResult(QueryMapping.ToProto(FindDocument(request.Id)));
+    public override async Task<GetDocumentFactsResponse> GetDocument(GetDocumentFactsRequest request, ServerCallContext context) =>
+        QueryMapping.ToProto(await FindDocumentAsync(request.Id, context.CancellationToken));
 
-    public override Task<HttpBody> ExportDocumentFacts(GetDocumentFactsRequest request, ServerCallContext context) =>
-        Task.FromResult(new HttpBody
+    public override async Task<HttpBody> ExportDocumentFacts(GetDocumentFactsRequest request, ServerCallContext context) =>
+        new()
         {
             ContentType = "application/json; charset=utf-8",
-            Data = ByteString.CopyFrom(FactsJson.Serialize(FindDocument(request.Id).Facts), Encoding.UTF8),
-        });
+            Data = ByteString.CopyFrom(FactsJson.Serialize((await FindDocumentAsync(request.Id, context.CancellationToken)).Facts), Encoding.UTF8),
+        };
 
-    public override Task<SearchResponse> Search(SearchRequest request, ServerCallContext context)
+    public override async Task<SearchResponse> Search(SearchRequest request, ServerCallContext context)
     {
-        var page = UserErrors(() => store.Search(ToQuery(request), PageToken.Decode(request.PageToken), PageSize(request.PageSize, 20, 100)));
+        var query = ToQuery(request);
+        var (offset, limit) = (PageToken.Decode(request.PageToken), PageSize(request.PageSize, 20, 100));
+        var page = await UserErrors(() => store.SearchAsync(query, offset, limit, context.CancellationToken));
         var response = new SearchResponse { NextPageToken = PageToken.Encode(page.NextOffset) };
         response.Hits.AddRange(page.Items.Select(QueryMapping.ToProto));
-        return Task.FromResult(response);
+        return response;
     }
 
     public override async Task SearchStream(SearchRequest request, IServerStreamWriter<Contracts.V1.SearchHit> responseStream, ServerCallContext context)
@@ -157,7 +159,7 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
         int? offset = 0;
         while (offset is { } o)
         {
-            var page = UserErrors(() => store.Search(query, o, batch));
+            var page = await UserErrors(() => store.SearchAsync(query, o, batch, context.CancellationToken));
             foreach (var hit in page.Items)
             {
                 await responseStream.WriteAsync(QueryMapping.ToProto(hit), context.CancellationToken);
@@ -167,7 +169,7 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
         }
     }
 
-    public override Task<ListEntitiesResponse> ListEntities(ListEntitiesRequest request, ServerCallContext context)
+    public override async Task<ListEntitiesResponse> ListEntities(ListEntitiesRequest request, ServerCallContext context)
     {
         // Names are matched by their letters and digits ("%" or "_" alone would otherwise match every entity), as a
         // LIKE prefix, which SQLite refuses past 50,000 bytes: a name prefix longer than any name is the caller's error.
@@ -177,37 +179,40 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
             { } q when !q.Any(char.IsLetterOrDigit) => "q has no letters or digits",
             _ => null,
         });
-        var page = UserErrors(() => store.ListEntities(
-            new EntityQuery(Empty(request.Kind), Empty(request.Q)), PageToken.Decode(request.PageToken), PageSize(request.PageSize, 50, 200)));
+        var query = new EntityQuery(Empty(request.Kind), Empty(request.Q));
+        var (offset, limit) = (PageToken.Decode(request.PageToken), PageSize(request.PageSize, 50, 200));
+        var page = await UserErrors(() => store.ListEntitiesAsync(query, offset, limit, context.CancellationToken));
         var response = new ListEntitiesResponse { TotalSize = page.Total, NextPageToken = PageToken.Encode(page.NextOffset) };
         response.Entities.AddRange(page.Items.Select(QueryMapping.ToProto));
-        return Task.FromResult(response);
+        return response;
     }
 
-    public override Task<Entity> GetEntity(GetEntityRequest request, ServerCallContext context)
+    public override async Task<Entity> GetEntity(GetEntityRequest request, ServerCallContext context)
     {
-        var entity = (string.IsNullOrEmpty(request.Id) ? null : store.GetEntity(request.Id)) ?? throw GrpcErrors.NotFound($"entity '{request.Id}'");
-        return Task.FromResult(QueryMapping.ToProto(entity));
+        var entity = (string.IsNullOrEmpty(request.Id) ? null : await store.GetEntityAsync(request.Id, context.CancellationToken))
+            ?? throw GrpcErrors.NotFound($"entity '{request.Id}'");
+        return QueryMapping.ToProto(entity);
     }
 
-    public override Task<ListEventsResponse> ListEvents(ListEventsRequest request, ServerCallContext context)
+    public override async Task<ListEventsResponse> ListEvents(ListEventsRequest request, ServerCallContext context)
     {
-        var page = UserErrors(() => store.ListEvents(
-            new EventQuery(Empty(request.Country), Empty(request.Format), Empty(request.From), Empty(request.To)),
-            PageToken.Decode(request.PageToken), PageSize(request.PageSize, 50, 200)));
+        var query = new EventQuery(Empty(request.Country), Empty(request.Format), Empty(request.From), Empty(request.To));
+        var (offset, limit) = (PageToken.Decode(request.PageToken), PageSize(request.PageSize, 50, 200));
+        var page = await UserErrors(() => store.ListEventsAsync(query, offset, limit, context.CancellationToken));
         var response = new ListEventsResponse { TotalSize = page.Total, NextPageToken = PageToken.Encode(page.NextOffset) };
         response.Events.AddRange(page.Items.Select(QueryMapping.ToProto));
-        return Task.FromResult(response);
+        return response;
     }
 
-    public override Task<Event> GetEvent(GetEventRequest request, ServerCallContext context)
+    public override async Task<Event> GetEvent(GetEventRequest request, ServerCallContext context)
     {
-        var e = (string.IsNullOrEmpty(request.Id) ? null : store.GetEvent(request.Id)) ?? throw GrpcErrors.NotFound($"event '{request.Id}'");
-        return Task.FromResult(QueryMapping.ToProto(e));
+        var e = (string.IsNullOrEmpty(request.Id) ? null : await store.GetEventAsync(request.Id, context.CancellationToken))
+            ?? throw GrpcErrors.NotFound($"event '{request.Id}'");
+        return QueryMapping.ToProto(e);
     }
 
-    public override Task<Contracts.V1.ClaimTimeline> GetClaimTimeline(GetClaimTimelineRequest request, ServerCallContext context) =>
-        Task.FromResult(QueryMapping.ToProto(UserErrors(() => store.GetClaimTimeline(request.Kind))));
+    public override async Task<Contracts.V1.ClaimTimeline> GetClaimTimeline(GetClaimTimelineRequest request, ServerCallContext context) =>
+        QueryMapping.ToProto(await UserErrors(() => store.GetClaimTimelineAsync(request.Kind, context.CancellationToken)));
 
     public override async Task ExportFacts(ExportFactsRequest request, IServerStreamWriter<ExportChunk> responseStream, ServerCallContext context)
     {
@@ -217,23 +222,22 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
             "jsonl" => true,
             _ => throw new RpcException(new Status(StatusCode.InvalidArgument, $"format '{request.Format}' is not json or jsonl")),
         };
-        foreach (var facts in store.ExportFacts())
+        await foreach (var facts in store.ExportFactsAsync(context.CancellationToken))
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
             await responseStream.WriteAsync(
                 new ExportChunk { DocumentId = facts.Doc, Content = FactsJson.Serialize(facts, indented: !lines) + (lines ? "\n" : "") },
                 context.CancellationToken);
         }
     }
 
-    public override Task<Stats> GetStats(GetStatsRequest request, ServerCallContext context)
+    public override async Task<Stats> GetStats(GetStatsRequest request, ServerCallContext context)
     {
-        var t = store.Totals();
-        return Task.FromResult(new Stats { Articles = t.Articles, Entities = t.Entities, Events = t.Events, Claims = t.Claims, Engine = store.Engine });
+        var t = await store.TotalsAsync(context.CancellationToken);
+        return new Stats { Articles = t.Articles, Entities = t.Entities, Events = t.Events, Claims = t.Claims, Engine = store.Engine };
     }
 
-    private IndexedArticle FindDocument(string id) =>
-        (string.IsNullOrEmpty(id) ? null : store.Get(id)) ?? throw GrpcErrors.NotFound($"document '{id}'");
+    private async Task<IndexedArticle> FindDocumentAsync(string id, CancellationToken ct) =>
+        (string.IsNullOrEmpty(id) ? null : await store.GetAsync(id, ct)) ?? throw GrpcErrors.NotFound($"document '{id}'");
 
     private static SearchQuery ToQuery(SearchRequest r) =>
         new(r.Q, Empty(r.From), Empty(r.To), Empty(r.Country), Empty(r.Person), Empty(r.Organization), Empty(r.Format), r.CollapseDuplicates);
@@ -241,11 +245,11 @@ public sealed class QueryGrpcService(IKnowledgeStore store, ILogger<QueryGrpcSer
     private static string? Empty(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     /// <summary>A query the store refuses is the caller's mistake: INVALID_ARGUMENT, never INTERNAL.</summary>
-    private static T UserErrors<T>(Func<T> action)
+    private static async Task<T> UserErrors<T>(Func<Task<T>> action)
     {
         try
         {
-            return action();
+            return await action();
         }
         catch (InvalidQueryException e)
         {

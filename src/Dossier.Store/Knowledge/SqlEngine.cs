@@ -21,6 +21,9 @@ internal abstract class SqlEngine
     /// <summary>An open connection to the store.</summary>
     public abstract DbConnection Open();
 
+    /// <summary>An open connection to the store, opened asynchronously; <paramref name="ct"/> cancels the opening.</summary>
+    public abstract Task<DbConnection> OpenAsync(CancellationToken ct);
+
     /// <summary>Adds the article to the full-text index (after its documents row is written).</summary>
     public abstract void InsertFullText(SqlSession session, ArticleInfo article);
 
@@ -33,7 +36,7 @@ internal abstract class SqlEngine
     /// part of the full-text index, in window order (the part holding the newest matches first): a search reads the parts
     /// in turn until its ranking window is full (see <see cref="SearchReader.RankWindow"/>); each part scores its matches by itself.
     /// </summary>
-    public abstract IReadOnlyList<FullTextClause> FullText(DbConnection connection, string text);
+    public abstract Task<IReadOnlyList<FullTextClause>> FullTextAsync(DbConnection connection, string text, CancellationToken ct);
 
     /// <summary>
     /// The locks of a write transaction (<see cref="WriteKeys"/>), for engines whose writers run at once; none where

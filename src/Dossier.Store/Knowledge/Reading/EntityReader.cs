@@ -6,13 +6,13 @@ using static Dossier.Store.Rows;
 namespace Dossier.Store;
 
 /// <summary>The entities: the list by kind and name, one entity with its aliases, titles, mentions, related entities and latest events.</summary>
-internal sealed class EntityReader(Func<DbConnection> open)
+internal sealed class EntityReader(Func<CancellationToken, Task<DbConnection>> open)
 {
     private const int MaxMentions = 20;
     private const int RelatedSampleDocuments = 100;
     private const int MaxEntityEvents = 50;
 
-    public Page<EntitySummary> ListEntities(EntityQuery query, int offset, int limit)
+    public async Task<Page<EntitySummary>> ListEntitiesAsync(EntityQuery query, int offset, int limit, CancellationToken ct)
     {
         if (query.Kind is not null && !EntityKinds.All.Contains(query.Kind))
         {
@@ -20,43 +20,43 @@ internal sealed class EntityReader(Func<DbConnection> open)
         }
 
         var prefix = string.IsNullOrWhiteSpace(query.NamePrefix) ? null : EntityKeys.Slug(query.NamePrefix);
-        using var connection = open();
+        await using var connection = await open(ct);
         (string, object?)[] parameters = [("@kind", Typed.Text(query.Kind)), ("@prefix", Typed.Text(prefix))];
         const string where = "(@kind IS NULL OR e.kind = @kind) AND (@prefix IS NULL OR e.name_key LIKE @prefix || '%')";
-        var items = Db.Query(connection, null, $"""
+        var items = await Db.QueryAsync(connection, null, $"""
             SELECT {EntityColumns} FROM entities e WHERE {where}
             ORDER BY e.mention_count DESC, e.id LIMIT @limit OFFSET @offset
-            """, ReadEntity, [.. parameters, ("@limit", limit), ("@offset", offset)]);
-        var total = Db.Scalar<int>(connection, null, $"SELECT COUNT(*) FROM entities e WHERE {where}", parameters);
+            """, ReadEntity, ct, [.. parameters, ("@limit", limit), ("@offset", offset)]);
+        var total = await Db.ScalarAsync<int>(connection, null, $"SELECT COUNT(*) FROM entities e WHERE {where}", ct, parameters);
         return new Page<EntitySummary>(items, Next(offset, items.Count, total), total);
     }
 
-    public EntityDetail? GetEntity(string id)
+    public async Task<EntityDetail?> GetEntityAsync(string id, CancellationToken ct)
     {
-        using var connection = open();
-        var summary = Db.Query(connection, null, $"SELECT {EntityColumns} FROM entities e WHERE e.id = @id", ReadEntity, ("@id", id)).FirstOrDefault();
+        await using var connection = await open(ct);
+        var summary = (await Db.QueryAsync(connection, null, $"SELECT {EntityColumns} FROM entities e WHERE e.id = @id", ReadEntity, ct, ("@id", id))).FirstOrDefault();
         if (summary is null)
         {
             return null;
         }
 
-        var aliases = Db.Query(connection, null, "SELECT alias FROM entity_aliases WHERE entity_id = @id ORDER BY alias", r => r.GetString(0), ("@id", id));
-        var titles = Db.Query(connection, null,
+        var aliases = await Db.QueryAsync(connection, null, "SELECT alias FROM entity_aliases WHERE entity_id = @id ORDER BY alias", r => r.GetString(0), ct, ("@id", id));
+        var titles = await Db.QueryAsync(connection, null,
             "SELECT title, document_id, published FROM entity_titles WHERE entity_id = @id ORDER BY published NULLS FIRST, document_id",
-            r => new EntityTitle(r.GetString(0), r.GetString(1), r.NullableString(2)), ("@id", id));
+            r => new EntityTitle(r.GetString(0), r.GetString(1), r.NullableString(2)), ct, ("@id", id));
         // The latest articles naming the entity (an index range, newest first), their mentions in text order.
-        var mentions = Db.Query(connection, null, """
+        var mentions = (await Db.QueryAsync(connection, null, """
             SELECT ed.document_id, NULLIF(ed.published, ''), ed.spans, d.text
             FROM entity_documents ed JOIN documents d ON d.id = ed.document_id
             WHERE ed.entity_id = @id ORDER BY ed.published DESC, ed.document_id DESC LIMIT @limit
             """,
             r => (Document: r.GetString(0), Published: r.NullableString(1), Spans: UnpackSpans(r.GetString(2)), Text: r.GetString(3)),
-            ("@id", id), ("@limit", MaxMentions))
+            ct, ("@id", id), ("@limit", MaxMentions)))
             .SelectMany(d => d.Spans.Select(span => Mention(d.Document, d.Published, span.Start, span.End, d.Text)))
             .Take(MaxMentions)
             .ToList();
         // Related: the entities named most often beside it in its latest articles (a story's reprints once), counted before the 15 kept are read.
-        var related = Db.Query(connection, null, """
+        var related = await Db.QueryAsync(connection, null, """
             SELECT e.id, e.kind, e.name, r.shared FROM (
                 SELECT other.entity_id AS id, COUNT(DISTINCT COALESCE(d.cluster_id, other.document_id)) AS shared
                 FROM entity_documents other JOIN documents d ON d.id = other.document_id
@@ -65,8 +65,8 @@ internal sealed class EntityReader(Func<DbConnection> open)
                 GROUP BY other.entity_id ORDER BY shared DESC, other.entity_id LIMIT 15) r
             JOIN entities e ON e.id = r.id
             ORDER BY r.shared DESC, e.id
-            """, r => new RelatedEntity(r.GetString(0), r.GetString(1), r.GetString(2), r.Int(3)), ("@id", id), ("@sample", RelatedSampleDocuments));
-        return new EntityDetail(summary, aliases, titles, mentions, related, LatestEvents(connection, id));
+            """, r => new RelatedEntity(r.GetString(0), r.GetString(1), r.GetString(2), r.Int(3)), ct, ("@id", id), ("@sample", RelatedSampleDocuments));
+        return new EntityDetail(summary, aliases, titles, mentions, related, await LatestEventsAsync(connection, id, ct));
     }
 
     /// <summary>
@@ -74,14 +74,14 @@ internal sealed class EntityReader(Func<DbConnection> open)
     /// event), stopping once <see cref="MaxEntityEvents"/> distinct events are found, so a country in thousands of events
     /// costs no more than a rare name.
     /// </summary>
-    private static List<EventSummary> LatestEvents(DbConnection connection, string id)
+    private static async Task<List<EventSummary>> LatestEventsAsync(DbConnection connection, string id, CancellationToken ct)
     {
         var ids = new List<long>(MaxEntityEvents);
-        using (var command = Db.Command(connection, null,
+        await using (var command = Db.Command(connection, null,
             "SELECT event_id FROM event_entities WHERE entity_id = @id ORDER BY sort_date DESC NULLS LAST, event_id DESC", ("@id", id)))
-        using (var reader = command.ExecuteReader())
+        await using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            while (ids.Count < MaxEntityEvents && reader.Read())
+            while (ids.Count < MaxEntityEvents && await reader.ReadAsync(ct))
             {
                 var eventId = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
                 if (!ids.Contains(eventId))
@@ -97,8 +97,8 @@ internal sealed class EntityReader(Func<DbConnection> open)
         }
 
         var parameters = ids.Select((e, i) => ($"@e{i}", (object?)e)).ToArray();
-        var events = Db.Query(connection, null,
-            $"SELECT {EventColumns} FROM events v WHERE v.id IN ({string.Join(", ", parameters.Select(p => p.Item1))})", ReadEvent, parameters)
+        var events = (await Db.QueryAsync(connection, null,
+            $"SELECT {EventColumns} FROM events v WHERE v.id IN ({string.Join(", ", parameters.Select(p => p.Item1))})", ReadEvent, ct, parameters))
             .ToDictionary(e => e.Id, StringComparer.Ordinal);
         return ids.Select(e => events.GetValueOrDefault("ev-" + e.ToString(CultureInfo.InvariantCulture))).OfType<EventSummary>().ToList();
     }

@@ -7,9 +7,9 @@ using static Dossier.Store.Rows;
 namespace Dossier.Store;
 
 /// <summary>The events (merged meetings) with their sources and attributes, and the timeline of claims.</summary>
-internal sealed class EventReader(Func<DbConnection> open)
+internal sealed class EventReader(Func<CancellationToken, Task<DbConnection>> open)
 {
-    public Page<EventSummary> ListEvents(EventQuery query, int offset, int limit)
+    public async Task<Page<EventSummary>> ListEventsAsync(EventQuery query, int offset, int limit, CancellationToken ct)
     {
         if (query.Format is not null && !MeetingFormats.All.Contains(query.Format))
         {
@@ -18,7 +18,7 @@ internal sealed class EventReader(Func<DbConnection> open)
 
         var from = DateBound(query.From, "from");
         var to = DateBound(query.To, "to", upper: true);
-        using var connection = open();
+        await using var connection = await open(ct);
         // Only the filters given, so that the engine can use the (country, sort_date) or (format, sort_date) index for
         // both the filter and the order (an "@x IS NULL OR ..." condition hides the index from SQLite's planner).
         var conditions = new List<string>();
@@ -38,29 +38,29 @@ internal sealed class EventReader(Func<DbConnection> open)
 
         var where = conditions.Count == 0 ? "1 = 1" : string.Join(" AND ", conditions);
         var parameters = filters.ToArray();
-        var items = Db.Query(connection, null, $"""
+        var items = await Db.QueryAsync(connection, null, $"""
             SELECT {EventColumns} FROM events v WHERE {where}
             ORDER BY v.sort_date DESC NULLS LAST, v.id DESC LIMIT @limit OFFSET @offset
-            """, ReadEvent, [.. parameters, ("@limit", limit), ("@offset", offset)]);
-        var total = Db.Scalar<int>(connection, null, $"SELECT COUNT(*) FROM events v WHERE {where}", parameters);
+            """, ReadEvent, ct, [.. parameters, ("@limit", limit), ("@offset", offset)]);
+        var total = await Db.ScalarAsync<int>(connection, null, $"SELECT COUNT(*) FROM events v WHERE {where}", ct, parameters);
         return new Page<EventSummary>(items, Next(offset, items.Count, total), total);
     }
 
-    public EventDetail? GetEvent(string id)
+    public async Task<EventDetail?> GetEventAsync(string id, CancellationToken ct)
     {
         if (!TryEventNumber(id, out var number))
         {
             return null;
         }
 
-        using var connection = open();
-        var summary = Db.Query(connection, null, $"SELECT {EventColumns} FROM events v WHERE v.id = @id", ReadEvent, ("@id", number)).FirstOrDefault();
+        await using var connection = await open(ct);
+        var summary = (await Db.QueryAsync(connection, null, $"SELECT {EventColumns} FROM events v WHERE v.id = @id", ReadEvent, ct, ("@id", number))).FirstOrDefault();
         if (summary is null)
         {
             return null;
         }
 
-        var sources = Db.Query(connection, null, """
+        var sources = await Db.QueryAsync(connection, null, """
             SELECT s.document_id, s.published, s.format, s.status, s.date, s.city, s.country, s.hosts, s.participants, s.span_start, s.span_end, s.evidence, s.city_key,
                 d.cluster_id
             FROM event_sources s LEFT JOIN documents d ON d.id = s.document_id
@@ -72,19 +72,19 @@ internal sealed class EventReader(Func<DbConnection> open)
             {
                 ClusterId = r.NullableString(13)!,
             },
-            ("@id", number));
+            ct, ("@id", number));
         return new EventDetail(summary, sources, KnowledgeRules.Attributes(sources));
     }
 
-    public ClaimTimeline GetClaimTimeline(string kind)
+    public async Task<ClaimTimeline> GetClaimTimelineAsync(string kind, CancellationToken ct)
     {
         if (kind != ClaimKinds.MemberCount)
         {
             throw new InvalidQueryException($"unknown claim kind '{kind}' (use {ClaimKinds.MemberCount})");
         }
 
-        using var connection = open();
-        var claims = Db.Query(connection, null, """
+        await using var connection = await open(ct);
+        var claims = await Db.QueryAsync(connection, null, """
             SELECT c.id, c.kind, c.value, c.qualifier, c.as_of, c.effective, c.member, c.ordinal, c.document_id, c.published, c.span_start, c.span_end, c.evidence,
                 d.cluster_id
             FROM claims c LEFT JOIN documents d ON d.id = c.document_id WHERE c.kind IN (@count, @member)
@@ -94,7 +94,7 @@ internal sealed class EventReader(Func<DbConnection> open)
             {
                 ClusterId = r.NullableString(13)!,
             },
-            ("@count", ClaimKinds.MemberCount), ("@member", ClaimKinds.NewMember));
+            ct, ("@count", ClaimKinds.MemberCount), ("@member", ClaimKinds.NewMember));
         return new ClaimTimeline(kind, KnowledgeRules.Timeline(claims));
     }
 }

@@ -6,9 +6,9 @@ using static Dossier.Store.Rows;
 namespace Dossier.Store;
 
 /// <summary>Full-text and filtered search over the articles, ranked in a bounded window (<see cref="RankWindow"/>) and paged.</summary>
-internal sealed class SearchReader(Func<DbConnection> open, Func<DbConnection, string, IReadOnlyList<FullTextClause>> fullText)
+internal sealed class SearchReader(Func<CancellationToken, Task<DbConnection>> open, Func<DbConnection, string, CancellationToken, Task<IReadOnlyList<FullTextClause>>> fullText)
 {
-    public Page<SearchHit> Search(SearchQuery query, int offset, int limit)
+    public async Task<Page<SearchHit>> SearchAsync(SearchQuery query, int offset, int limit, CancellationToken ct)
     {
         var text = query.Text.Trim();
         if (text.Length == 0 && !query.HasFilters)
@@ -17,7 +17,7 @@ internal sealed class SearchReader(Func<DbConnection> open, Func<DbConnection, s
         }
 
         var (filters, filterParameters) = Filters(query);
-        using var connection = open();
+        await using var connection = await open(ct);
         if (text.Length == 0)
         {
             if (query.CollapseDuplicates)
@@ -30,17 +30,17 @@ internal sealed class SearchReader(Func<DbConnection> open, Func<DbConnection, s
                     """;
             }
 
-            var items = Db.Query(connection, null, $"""
+            var items = await Db.QueryAsync(connection, null, $"""
                 SELECT {SummaryColumns}, substr(d.text, 1, 160), 0.0
                 FROM documents d WHERE 1 = 1 {filters}
                 ORDER BY d.published DESC NULLS LAST, d.id
                 LIMIT @limit OFFSET @offset
-                """, ReadHit, [.. filterParameters, ("@limit", limit), ("@offset", offset)]);
-            var count = Db.Scalar<int>(connection, null, $"SELECT COUNT(*) FROM documents d WHERE 1 = 1 {filters}", filterParameters);
+                """, ReadHit, ct, [.. filterParameters, ("@limit", limit), ("@offset", offset)]);
+            var count = await Db.ScalarAsync<int>(connection, null, $"SELECT COUNT(*) FROM documents d WHERE 1 = 1 {filters}", ct, filterParameters);
             return new Page<SearchHit>(items, Next(offset, items.Count, count), count);
         }
 
-        var parts = fullText(connection, text);
+        var parts = await fullText(connection, text, ct);
 
         // Ranking is bounded: only the first RankWindow matches in the engine's window order (the most recently indexed on
         // SQLite, the newest by date on PostgreSQL; an index order, so the engine stops reading there) are scored and
@@ -57,13 +57,13 @@ internal sealed class SearchReader(Func<DbConnection> open, Func<DbConnection, s
             var clause = parts[part];
             var bare = filters.Length == 0 && clause.BareFrom is not null && !collapse;
             var index = part;
-            window.AddRange(Db.Query(connection, null, $"""
+            window.AddRange(await Db.QueryAsync(connection, null, $"""
                 SELECT {clause.Key}, {(bare ? "NULL, NULL, NULL" : "d.published, d.id, COALESCE(d.cluster_id, d.id)")}, {clause.Score}
                 FROM {(bare ? clause.BareFrom : clause.From)} WHERE {clause.Where} {filters}
                 ORDER BY {clause.WindowOrder} LIMIT @window
                 """, r => (Part: index, Key: r.GetValue(0), Published: r.NullableString(1), Id: r.NullableString(2), Cluster: r.NullableString(3),
                     Score: Convert.ToDouble(r.GetValue(4), CultureInfo.InvariantCulture)),
-                [.. clause.Parameters, .. filterParameters, ("@window", RankWindow + 1 - window.Count)]));
+                ct, [.. clause.Parameters, .. filterParameters, ("@window", RankWindow + 1 - window.Count)]));
         }
 
         var beyond = window.Count > RankWindow;
@@ -90,7 +90,7 @@ internal sealed class SearchReader(Func<DbConnection> open, Func<DbConnection, s
 
         var ranked = order.Skip(offset).Take(limit).ToList();
 
-        var hits = PageHits(connection, parts, ranked.Select(w => (w.Part, w.Key, w.Score)).ToList());
+        var hits = await PageHitsAsync(connection, parts, ranked.Select(w => (w.Part, w.Key, w.Score)).ToList(), ct);
 
         bool more;
         if (offset + hits.Count < order.Count)
@@ -106,8 +106,8 @@ internal sealed class SearchReader(Func<DbConnection> open, Func<DbConnection, s
             // Past the ranked window: the remaining matches in window order, one more than the page asks for to know
             // whether others follow.
             var wanted = limit - hits.Count;
-            var tail = wanted == 0 ? [] : Tail(connection, parts, filters, filterParameters, offset + hits.Count, wanted + 1);
-            hits.AddRange(PageHits(connection, parts, tail.Take(wanted).ToList()));
+            var tail = wanted == 0 ? [] : await TailAsync(connection, parts, filters, filterParameters, offset + hits.Count, wanted + 1, ct);
+            hits.AddRange(await PageHitsAsync(connection, parts, tail.Take(wanted).ToList(), ct));
             more = wanted == 0 || tail.Count > wanted;
         }
 
@@ -119,7 +119,7 @@ internal sealed class SearchReader(Func<DbConnection> open, Func<DbConnection, s
     }
 
     /// <summary>
-    /// How many matches of a search are scored and ranked (see <see cref="Search"/>): ranking every match of a common word
+    /// How many matches of a search are scored and ranked (see <see cref="SearchAsync"/>): ranking every match of a common word
     /// costs time in proportion to the store's size; this keeps a search's cost bounded. Scoring costs some microseconds a
     /// match (FTS5's BM25 reads each match's term instances and length), so 1,000 matches are about half a search's time
     /// at 100,000 articles (bench/BENCHMARKS.md, query service).
@@ -130,8 +130,8 @@ internal sealed class SearchReader(Func<DbConnection> open, Func<DbConnection, s
     /// <paramref name="count"/> matches in window order from the <paramref name="skip"/>th on, across the parts: a part
     /// whose matches all lie before that point is counted (deep pages only).
     /// </summary>
-    private static List<(int Part, object Key, double Score)> Tail(DbConnection connection, IReadOnlyList<FullTextClause> parts,
-        string filters, (string, object?)[] filterParameters, int skip, int count)
+    private static async Task<List<(int Part, object Key, double Score)>> TailAsync(DbConnection connection, IReadOnlyList<FullTextClause> parts,
+        string filters, (string, object?)[] filterParameters, int skip, int count, CancellationToken ct)
     {
         var tail = new List<(int Part, object Key, double Score)>();
         for (var part = 0; part < parts.Count && tail.Count < count; part++)
@@ -139,15 +139,15 @@ internal sealed class SearchReader(Func<DbConnection> open, Func<DbConnection, s
             var clause = parts[part];
             var index = part;
             (string, object?)[] all = [.. clause.Parameters, .. filterParameters];
-            var rows = Db.Query(connection, null, $"""
+            var rows = await Db.QueryAsync(connection, null, $"""
                 SELECT {clause.Key}, {clause.Score}
                 FROM {clause.From} WHERE {clause.Where} {filters}
                 ORDER BY {clause.WindowOrder} LIMIT @limit OFFSET @offset
                 """, r => (Part: index, Key: r.GetValue(0), Score: Convert.ToDouble(r.GetValue(1), CultureInfo.InvariantCulture)),
-                [.. all, ("@limit", count - tail.Count), ("@offset", skip)]);
+                ct, [.. all, ("@limit", count - tail.Count), ("@offset", skip)]);
             if (rows.Count == 0 && skip > 0)
             {
-                skip -= Db.Scalar<int>(connection, null, $"SELECT COUNT(*) FROM {clause.From} WHERE {clause.Where} {filters}", all);
+                skip -= await Db.ScalarAsync<int>(connection, null, $"SELECT COUNT(*) FROM {clause.From} WHERE {clause.Where} {filters}", ct, all);
                 skip = Math.Max(skip, 0);
                 continue;
             }
@@ -163,7 +163,8 @@ internal sealed class SearchReader(Func<DbConnection> open, Func<DbConnection, s
     /// The page's rows with their snippets (made for these rows only), in the order given, with the window's scores:
     /// scoring again here would make FTS5's BM25 gather its statistics a second time (a full pass over a phrase's matches).
     /// </summary>
-    private static List<SearchHit> PageHits(DbConnection connection, IReadOnlyList<FullTextClause> parts, IReadOnlyList<(int Part, object Key, double Score)> ranked)
+    private static async Task<List<SearchHit>> PageHitsAsync(DbConnection connection, IReadOnlyList<FullTextClause> parts,
+        IReadOnlyList<(int Part, object Key, double Score)> ranked, CancellationToken ct)
     {
         var found = new Dictionary<(int, object), (ArticleSummary Summary, (string Text, IReadOnlyList<TextSpan> Words) Marked)>();
         foreach (var group in ranked.GroupBy(w => w.Part))
@@ -172,11 +173,11 @@ internal sealed class SearchReader(Func<DbConnection> open, Func<DbConnection, s
             var keys = group.Select((w, i) => ($"@k{i}", (object?)w.Key)).ToArray();
             var where = clause.MarkWords is null ? $"{clause.Where} AND " : "";
             (string, object?)[] parameters = clause.MarkWords is null ? [.. clause.Parameters, .. keys] : keys;
-            foreach (var hit in Db.Query(connection, null, $"""
+            foreach (var hit in await Db.QueryAsync(connection, null, $"""
                 SELECT {SummaryColumns}, {clause.Highlight}, {clause.Key}
                 FROM {clause.From} WHERE {where}{clause.Key} IN ({string.Join(", ", keys.Select(k => k.Item1))})
                 """, r => (Summary: ReadSummary(r, 0), Text: r.GetString(SummaryColumnCount), Key: r.GetValue(SummaryColumnCount + 1)),
-                parameters))
+                ct, parameters))
             {
                 found[(group.Key, hit.Key)] = (hit.Summary, clause.MarkWords is { } mark ? (hit.Text, mark(hit.Text)) : HighlightMarks.Parse(hit.Text));
             }
