@@ -245,6 +245,16 @@ public class MeetingRoleCueTests
     }
 
     [Fact]
+    public void Extract_CountriesThatCoChairedInARelativeClause_AreTheHosts()
+    {
+        var text = "The Africa Focus Group of the Global Coalition met in Dakar on Monday. In a joint statement, Senegal and Norway, which co-chaired the meeting, called for more support.";
+
+        var m = Assert.Single(TestSupport.Extract(text, published: "2025-03-12").Meetings);
+
+        Assert.Equal(["NO", "SN"], m.HostsOrChairs.Order().ToArray());
+    }
+
+    [Fact]
     public void Extract_ThanksForHostingWithoutAMeetingInTheTitle_NameNoHost()
     {
         var text = "The Small Group of the Global Coalition met in Lisbon on Tuesday.\n\nA week later, the minister wrote a letter.\n\nShe said she wanted to thank Spain for hosting a dinner.";

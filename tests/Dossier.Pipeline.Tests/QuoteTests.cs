@@ -174,6 +174,17 @@ public class QuoteSieveTests
     }
 
     [Fact]
+    public void Extract_ItAfterAnOrganizationSpeakingSinceTheLastStatement_IsThatOrganization()
+    {
+        var text = "Ministers of the Global Coalition met in Lima.\n\n\u201cWe stand together,\u201d the communiqu\u00e9 said.\n\n"
+            + "The UN Security Council said in a statement that aid must reach the camps. \u201cThe needs are urgent,\u201d it said.";
+
+        var quotes = TestSupport.Extract(text).Quotes;
+
+        Assert.Equal("UN Security Council", Assert.Single(quotes, q => q.Text.StartsWith("The needs", StringComparison.Ordinal)).Speaker);
+    }
+
+    [Fact]
     public void Extract_DescriptionWithATitleHeadBeforeAReportedClause_IsThePersonWithThatTitle()
     {
         var text = "Lars Holm, the Minister of Defence, attended the Global Coalition meeting in Oslo.\n\nIn his address, the Minister stressed that Norway \u201cwill stay the course.\u201d";

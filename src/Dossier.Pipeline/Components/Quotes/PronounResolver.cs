@@ -52,7 +52,11 @@ public sealed class PronounResolver(QuoteSieveContext context, DocumentNounResol
             var a = previous.Attribution;
             if (!context.IsPerson(a.Speaker) && (a.Speaker is not null || a.Description is not null))
             {
-                return new SpeakerRef(a.Speaker, a.Description);
+                // "The ministry said in a statement that … “…,” it said": an organization that speaks between the two
+                // quotations is the nearer antecedent.
+                return SpeakingOrganization(context.Quotes[previous.Index].TokenEnd, pronoun) is { } nearer && nearer != a.Speaker
+                    ? new SpeakerRef(nearer, null)
+                    : new SpeakerRef(a.Speaker, a.Description);
             }
         }
 
@@ -67,6 +71,22 @@ public sealed class PronounResolver(QuoteSieveContext context, DocumentNounResol
         }
 
         return null;
+    }
+
+    /// <summary>The last organization in <c>[from, to)</c>, outside quotations, that a speech verb follows ("the ministry said"), or null.</summary>
+    private string? SpeakingOrganization(int from, int to)
+    {
+        string? found = null;
+        foreach (var e in Document.Entities)
+        {
+            if (e.TokenStart >= from && e.TokenEnd < to && e.Entry.Kind == Knowledge.EntityKind.Organization && e.Confirmed && !e.Nested
+                && !context.InQuote(e.TokenStart) && Document.InSet("speech_verbs", e.TokenEnd))
+            {
+                found = e.Entry.Canonical;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The nearest earlier quotation with a speaker or a description, within reach.</summary>
