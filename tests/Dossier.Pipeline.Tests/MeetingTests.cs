@@ -332,6 +332,9 @@ public class MeetingReferenceTests
     [Theory]
     [InlineData("The Global Coalition's special envoy met Kurdistan Region President Omar Salih in Sulaimani on Monday.")]
     [InlineData("The Global Coalition's envoy met Jordanian officials in Amman to discuss the campaign.")]
+    [InlineData("The commander of the Global Coalition's task force met on Sunday with Defence Minister Omar Khalil in Amman.")]
+    [InlineData("The Global Coalition's special envoy met Tuesday with President Omar Salih in Sulaimani.")]
+    [InlineData("The Global Coalition's envoy met yesterday Prime Minister Omar Salih in Sulaimani.")]
     public void Extract_MeetVerbWithAPersonAsItsObject_IsBilateral(string text)
     {
         Assert.Empty(TestSupport.Extract(text, published: "2024-05-08").Meetings);

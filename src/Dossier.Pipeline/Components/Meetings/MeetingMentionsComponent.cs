@@ -258,14 +258,31 @@ public sealed class MeetingMentionsComponent : IPipelineComponent
         }
 
         var next = Math.Max(i, seqEnd) + 1;
-        if (next < s.TokenEnd && tokens[next].Norm is "with" or "up")
+
+        // "met on Sunday with X", "met yesterday with X": the verb's object after a date or an adverb of time.
+        var obj = next;
+        if (obj + 1 < s.TokenEnd && tokens[obj].Norm == "on" && ctx.DateStart[obj + 1] is { } onDate)
+        {
+            obj = onDate.TokenEnd;
+        }
+        else if (obj < s.TokenEnd && ctx.DateStart[obj] is { } date)
+        {
+            obj = date.TokenEnd;
+        }
+
+        while (obj < s.TokenEnd && tokens[obj].Norm is "today" or "yesterday" or "again" or "separately" or "privately" or "briefly")
+        {
+            obj++;
+        }
+
+        if (obj < s.TokenEnd && tokens[obj].Norm is "with" or "up")
         {
             return null; // met with: bilateral; met up
         }
 
         // "The envoy met Prime Minister X in Erbil", "met Iraqi officials": a person or a country's people as the object is
         // bilateral talks.
-        if (t.Norm is "met" or "meet" or "meets" && next < s.TokenEnd && ctx.DateStart[next] is null && PersonObject(ctx, next))
+        if (t.Norm is "met" or "meet" or "meets" && obj < s.TokenEnd && ctx.DateStart[obj] is null && PersonObject(ctx, obj))
         {
             return null;
         }
